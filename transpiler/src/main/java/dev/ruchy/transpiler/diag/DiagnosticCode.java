@@ -1,0 +1,76 @@
+package dev.ruchy.transpiler.diag;
+
+import dev.ruchy.transpiler.source.Span;
+import java.text.MessageFormat;
+import java.util.Locale;
+
+/**
+ * Every diagnostic the transpiler reports. Codes are stable and golden tests pin them; wording may
+ * change. Each constant documents its arguments; {@code {n}} in the template is argument n.
+ */
+public enum DiagnosticCode {
+    // lexical errors: R00xx
+    /** 0: the character. */
+    UNEXPECTED_CHARACTER("R0001", "unexpected character `{0}`"),
+    UNTERMINATED_STRING("R0002", "unterminated string literal"),
+    UNTERMINATED_BLOCK_COMMENT("R0003", "unterminated block comment"),
+    /** 0: the literal text. */
+    INVALID_NUMBER("R0004", "invalid number literal `{0}`"),
+    /** 0: the literal text. */
+    INTEGER_TOO_LARGE("R0005", "integer literal `{0}` does not fit in 64 bits"),
+    UNTERMINATED_CHAR("R0006", "unterminated character literal"),
+    UNTERMINATED_FSTRING_EXPR("R0007", "unterminated `'{'` in f-string"),
+    UNMATCHED_FSTRING_BRACE("R0008", "unmatched `'}'` in f-string"),
+    EMPTY_FSTRING_EXPR("R0009", "empty expression in f-string"),
+    UNTERMINATED_RAW_STRING("R0010", "unterminated raw string literal"),
+
+    // syntax errors: R01xx
+    /** 0: what was expected, 1: what was found. */
+    EXPECTED("R0101", "expected {0}, found {1}"),
+    /** 0: what was found. */
+    EXPECTED_EXPRESSION("R0102", "expected an expression, found {0}"),
+    /** 0: what was found. */
+    EXPECTED_PATTERN("R0103", "expected a pattern, found {0}"),
+    /** 0: what was found. */
+    EXPECTED_TYPE("R0104", "expected a type, found {0}"),
+    /** 0: what was found. */
+    EXPECTED_ITEM_NAME("R0105", "expected a name, found {0}"),
+    /** 0: the closing delimiter, 1: the opening delimiter, 2: what was found. */
+    UNCLOSED_DELIMITER("R0106", "expected `{0}` to close `{1}`, found {2}"),
+    /** 0: the stray closing delimiter. */
+    UNEXPECTED_CLOSING("R0107", "unexpected closing `{0}`"),
+    INVALID_ASSIGNMENT_TARGET("R0108", "invalid left-hand side of assignment"),
+    /** 0: what was found. */
+    EXPECTED_STATEMENT_END("R0109", "expected a new line or `;` after the statement, found {0}"),
+    TRY_WITHOUT_HANDLER("R0110", "`try` needs a `catch` or a `finally` block"),
+    /** 0: the keyword. */
+    OUTSIDE_OF_LOOP("R0111", "`{0}` outside of a loop"),
+    TOO_MANY_ERRORS("R0199", "too many errors; stopping");
+
+    private final String code;
+    private final String template;
+
+    DiagnosticCode(String code, String template) {
+        this.code = code;
+        this.template = template;
+    }
+
+    /** The stable code, e.g. {@code R0101}. */
+    public String code() {
+        return code;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The message with {@code args} filled in. */
+    public String format(Object... args) {
+        return new MessageFormat(template, Locale.ROOT).format(args);
+    }
+
+    /** An error at {@code span}. */
+    public Diagnostic at(Span span, Object... args) {
+        return new Diagnostic(this, Severity.ERROR, span, format(args), null);
+    }
+}
