@@ -1409,7 +1409,7 @@ public final class Parser {
                 }
                 break;
         }
-        throw error(t, DiagnosticCode.EXPECTED_EXPRESSION.at(span(t), describe(t)));
+        throw error(t, DiagnosticCode.EXPECTED_EXPRESSION.at(t.is(EOF) ? missingAt(t) : span(t), describe(t)));
     }
 
     /** A {@code let} where an expression is expected: {@code let x = e in body}, or a statement wrapped for recovery. */
@@ -2512,7 +2512,19 @@ public final class Parser {
             return advance();
         }
         Token found = peek();
-        throw error(found, DiagnosticCode.EXPECTED.at(span(found), what, describe(found)));
+        throw error(found, DiagnosticCode.EXPECTED.at(missingAt(found), what, describe(found)));
+    }
+
+    /**
+     * Where a missing token is reported: at the token found, or just after the previous token when
+     * the one found is on a later line (or is the end of file), as javac and rustc do.
+     */
+    private Span missingAt(Token found) {
+        if ((found.newlineBefore() || found.is(EOF)) && p > 0) {
+            int end = previous().end();
+            return file.span(end, end);
+        }
+        return span(found);
     }
 
     /** Consumes the closing delimiter of {@code open}, or reports it missing with a hint that points at {@code open}. */
@@ -2528,7 +2540,7 @@ public final class Parser {
             case PIPE -> "closure parameters";
             default -> "`" + open.kind().spelling() + "`";
         };
-        throw error(found, DiagnosticCode.UNCLOSED_DELIMITER.at(span(found), close.spelling(), open.kind().spelling(),
+        throw error(found, DiagnosticCode.UNCLOSED_DELIMITER.at(missingAt(found), close.spelling(), open.kind().spelling(),
                 describe(found)).withHint("to close the " + what + " opened at " + position(open)));
     }
 
