@@ -1,0 +1,217 @@
+package dev.ruchy.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Ruchy object/map {@code {name: "Ann", age: 7}}: string keys in insertion order, any values
+ * (nil allowed). It has reference semantics (project Decisions): every holder sees every change.
+ *
+ * <p>Safe for many threads at once: each method is atomic (a read-write lock guards a
+ * {@link LinkedHashMap}); listings ({@link #keys}, {@link #values}, {@link #items}, {@link #snapshot})
+ * are copies taken at one instant. A read followed by a write is not atomic; use {@link #update}.
+ *
+ * <p>Display sorts keys by byte order, {@code {age: 7, name: "Ann"}} (ruchy-semantics §2.2). Two
+ * objects are {@link #equals equal} when they hold equal entries, in any order (§3.5).
+ */
+public final class RObject {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Object> entries = new LinkedHashMap<>();
+
+    /** An empty object, {@code {}}. */
+    public RObject() {
+    }
+
+    /**
+     * An object literal: {@code RObject.of("name", "Ann", "age", 7L)}. A repeated key keeps its first
+     * position and its last value.
+     *
+     * @param keysAndValues alternating keys ({@code String}) and values
+     * @throws IllegalArgumentException if the count is odd or a key is not a string
+     */
+    public static RObject of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("RObject.of needs key/value pairs, got " + keysAndValues.length + " arguments");
+        }
+        RObject object = new RObject();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("key at argument " + i + " is not a string: " + keysAndValues[i]);
+            }
+            object.entries.put(key, keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
+    /**
+     * The value of field {@code key} ({@code obj.key}).
+     *
+     * @throws RuchyError {@code Runtime error: Object has no field named 'key'} (ruchy-semantics §6.2)
+     *                    if there is no such key
+     */
+    public Object get(String key) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            Object value = entries.get(key);
+            if (value == null && !entries.containsKey(key)) {
+                throw RuchyError.runtime("Object has no field named '" + key + "'");
+            }
+            return value;
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** The value of {@code key}, or {@code null} (nil) if absent or nil. */
+    public Object getOrNull(String key) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return entries.get(key);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * Adds or replaces {@code key} ({@code obj.key = value}); a new key goes last.
+     *
+     * @return {@code value}, since a Ruchy assignment is an expression with that value
+     */
+    public <T> T set(String key, T value) {
+        Objects.requireNonNull(key, "key == null");
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            entries.put(key, value);
+            return value;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /**
+     * Atomically replaces the value of an existing {@code key} with {@code f(old)}, e.g. for
+     * {@code obj.count += 1} on an object shared between threads. {@code f} runs under the lock: keep it short.
+     *
+     * @return the new value
+     * @throws RuchyError {@code Runtime error: Object has no field named 'key'} if there is no such key
+     */
+    public Object update(String key, UnaryOperator<Object> f) {
+        Objects.requireNonNull(f, "f == null");
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            if (!entries.containsKey(key)) {
+                throw RuchyError.runtime("Object has no field named '" + key + "'");
+            }
+            Object value = f.apply(entries.get(key));
+            entries.put(key, value);
+            return value;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** Whether {@code key} is present (its value may be nil). */
+    public boolean has(String key) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return entries.containsKey(key);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** Removes {@code key}; returns its value, or {@code null} if it was absent. */
+    public Object remove(String key) {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            return entries.remove(key);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** The keys in insertion order, as a new Ruchy array of strings. */
+    public List<Object> keys() {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return new ArrayList<>(entries.keySet());
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** The values in insertion order, as a new Ruchy array. */
+    public List<Object> values() {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return new ArrayList<>(entries.values());
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** The entries in insertion order, as a new Ruchy array of {@code (key, value)} {@link Tuple}s. */
+    public List<Object> items() {
+        List<Object> items = new ArrayList<>();
+        snapshot().forEach((k, v) -> items.add(Tuple.of(k, v)));
+        return items;
+    }
+
+    /** The number of entries. */
+    public long len() {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return entries.size();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    public boolean isEmpty() {
+        return len() == 0;
+    }
+
+    /** An unmodifiable copy of the entries, in insertion order. */
+    public Map<String, Object> snapshot() {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** Equal entries, in any order (§3.5); values compare with {@link Object#equals}. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof RObject other && snapshot().equals(other.snapshot());
+    }
+
+    @Override
+    public int hashCode() {
+        return snapshot().hashCode();
+    }
+
+    /** The Display form, {@code {age: 7, name: "Ann"}}. */
+    @Override
+    public String toString() {
+        return Fmt.display(this);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ruchy.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class RObjectTest {
+    @Test
+    void literalKeepsInsertionOrder() {
+        RObject o = RObject.of("name", "Ann", "age", 7L);
+        assertEquals(List.of("name", "age"), o.keys());
+        assertEquals(List.of("Ann", 7L), o.values());
+        assertEquals(List.of(Tuple.of("name", "Ann"), Tuple.of("age", 7L)), o.items());
+        assertEquals(2L, o.len());
+        assertFalse(o.isEmpty());
+        assertTrue(new RObject().isEmpty());
+    }
+
+    @Test
+    void getSetHasRemove() {
+        RObject o = RObject.of("a", 1L);
+        assertEquals(1L, o.get("a"));
+        assertEquals("x", o.set("b", "x"));
+        assertEquals(2L, o.<Long>set("a", 2L));
+        assertEquals(List.of("a", "b"), o.keys()); // replacing keeps the position
+        assertTrue(o.has("b"));
+        assertEquals("x", o.remove("b"));
+        assertFalse(o.has("b"));
+        assertNull(o.remove("b"));
+        assertNull(o.getOrNull("zz"));
+    }
+
+    @Test
+    void nilValuesArePresent() {
+        RObject o = RObject.of("a", null);
+        assertTrue(o.has("a"));
+        assertNull(o.get("a"));
+        assertEquals("{a: nil}", o.toString());
+    }
+
+    @Test
+    void missingFieldIsRuchysError() {
+        RuchyError e = assertThrows(RuchyError.class, () -> RObject.of("a", 1L).get("k"));
+        assertEquals("Runtime error: Object has no field named 'k'", e.getMessage());
+        assertEquals("Object has no field named 'k'", e.detail());
+        assertEquals(RuchyError.Kind.RUNTIME, e.kind());
+        e = assertThrows(RuchyError.class, () -> new RObject().update("k", v -> v));
+        assertEquals("Object has no field named 'k'", e.detail());
+    }
+
+    @Test
+    void badLiteralsAreRejected() {
+        assertEquals("RObject.of needs key/value pairs, got 3 arguments",
+                assertThrows(IllegalArgumentException.class, () -> RObject.of("a", 1L, "b")).getMessage());
+        assertEquals("key at argument 2 is not a string: 5",
+                assertThrows(IllegalArgumentException.class, () -> RObject.of("a", 1L, 5L, 2L)).getMessage());
+        assertThrows(NullPointerException.class, () -> new RObject().set(null, 1L));
+    }
+
+    @Test
+    void equalityIgnoresOrder() {
+        RObject a = RObject.of("x", 1L, "y", List.of("z"));
+        RObject b = RObject.of("y", List.of("z"), "x", 1L);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, RObject.of("x", 1L));
+        assertNotEquals(RObject.of("x", 1L), RObject.of("x", 1.0));
+    }
+
+    @Test
+    void referenceSemantics() {
+        // users[id] = user; user.name = "x" is visible through users
+        RObject users = new RObject();
+        RObject user = RObject.of("name", "Ann");
+        users.set("u1", user);
+        user.set("name", "x");
+        assertEquals("{u1: {name: \"x\"}}", Fmt.display(users));
+    }
+
+    @Test
+    void snapshotsAreCopies() {
+        RObject o = RObject.of("a", 1L);
+        var snapshot = o.snapshot();
+        List<Object> keys = o.keys();
+        o.set("b", 2L);
+        assertEquals(1, snapshot.size());
+        assertEquals(List.of("a"), keys);
+        assertThrows(UnsupportedOperationException.class, () -> snapshot.put("c", 3L));
+    }
+
+    @Test
+    void manyVirtualThreadsAddingKeysLoseNone() throws Exception {
+        RObject shared = new RObject();
+        int threads = 64;
+        int perThread = 500;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> reader = executor.submit(() -> {
+                start.await();
+                while (writing.get()) { // readers during writes must never see a broken map
+                    Fmt.display(shared);
+                    shared.keys();
+                    shared.items();
+                    Thread.yield();
+                }
+                return null;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                writers.add(executor.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        shared.set("k" + id + "_" + i, (long) i);
+                        shared.get("k" + id + "_" + i);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> w : writers) {
+                w.get();
+            }
+            writing.set(false);
+            assertDoesNotThrow(() -> reader.get());
+        }
+        assertEquals((long) threads * perThread, shared.len());
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                assertEquals((long) i, shared.get("k" + t + "_" + i));
+            }
+        }
+    }
+
+    @Test
+    void updateIsAtomicAcrossVirtualThreads() {
+        RObject counter = RObject.of("count", 0L);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 100; t++) {
+                executor.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        counter.update("count", v -> (Long) v + 1);
+                    }
+                });
+            }
+        }
+        assertEquals(10_000L, counter.get("count"));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.ruchy.runtime.sample;
+
+import dev.ruchy.runtime.RuchyEnum;
+import dev.ruchy.runtime.RuchyName;
+import dev.ruchy.runtime.RuchyStruct;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Types shaped like the transpiler's output (java-shape.md §4): package-private, in a package other
+ * than the runtime's, so printing must read them the way it will read generated code.
+ */
+public final class Generated {
+    private Generated() {
+    }
+
+    // enum Shape { Dot, Circle(f64), Rect(f64, f64) }
+    sealed interface Shape extends RuchyEnum {
+        record Dot() implements Shape {
+        }
+
+        record Circle(double r) implements Shape {
+        }
+
+        record Rect(double w, double h) implements Shape {
+        }
+    }
+
+    // enum Color { Red, Green }
+    enum Color implements RuchyEnum { Red, Green }
+
+    enum Plain { ALPHA }
+
+    // struct Counter { n: i32, step: i32 = 1 }
+    record Counter(long n, long step) {
+    }
+
+    // struct Pt { y, x } : fields print sorted
+    record Pt(long y, long x) {
+    }
+
+    // struct User { user_name: String, age: i32 }
+    record User(@RuchyName("user_name") String userName, long age) {
+    }
+
+    @RuchyName("http_req")
+    record HttpReq(String path) {
+    }
+
+    // a struct with mutable fields
+    static final class Account implements RuchyStruct {
+        String owner = "Ann";
+        double balance = 10.0;
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("owner", owner);
+            fields.put("balance", balance);
+            return fields;
+        }
+    }
+
+    public static Object dot() {
+        return new Shape.Dot();
+    }
+
+    public static Object circle(double r) {
+        return new Shape.Circle(r);
+    }
+
+    public static Object rect(double w, double h) {
+        return new Shape.Rect(w, h);
+    }
+
+    public static Object red() {
+        return Color.Red;
+    }
+
+    public static Object plainEnum() {
+        return Plain.ALPHA;
+    }
+
+    public static Object counter(long n, long step) {
+        return new Counter(n, step);
+    }
+
+    public static Object pt(long x, long y) {
+        return new Pt(y, x);
+    }
+
+    public static Object user(String name, long age) {
+        return new User(name, age);
+    }
+
+    public static Object httpReq(String path) {
+        return new HttpReq(path);
+    }
+
+    public static Object account() {
+        return new Account();
+    }
+}
