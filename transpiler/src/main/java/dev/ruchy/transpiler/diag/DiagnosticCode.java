@@ -23,6 +23,8 @@ public enum DiagnosticCode {
     UNMATCHED_FSTRING_BRACE("R0008", "unmatched `'}'` in f-string"),
     EMPTY_FSTRING_EXPR("R0009", "empty expression in f-string"),
     UNTERMINATED_RAW_STRING("R0010", "unterminated raw string literal"),
+    /** 0: the literal text. */
+    INVALID_BYTE_LITERAL("R0011", "byte literal `{0}` must hold exactly one character"),
 
     // syntax errors: R01xx
     /** 0: what was expected, 1: what was found. */

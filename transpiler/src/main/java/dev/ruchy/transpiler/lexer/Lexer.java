@@ -342,6 +342,10 @@ public final class Lexer {
         if (suffix.equals("f32") || suffix.equals("f64")) {
             isFloat = true;
         }
+        if (gluedLetters()) {
+            invalidNumber();
+            return;
+        }
         if (isFloat) {
             try {
                 add(FLOAT, Double.parseDouble(digitsText));
@@ -359,7 +363,8 @@ public final class Lexer {
         digits(radix);
         String text = src.substring(digitsStart, pos).replace("_", "");
         suffix();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || gluedLetters()) {
+            gluedLetters();
             invalidNumber();
             return;
         }
@@ -374,6 +379,18 @@ public final class Lexer {
             diagnostics.report(DiagnosticCode.INTEGER_TOO_LARGE.at(file.span(start, pos), src.substring(start, pos)));
             add(INT, 0L);
         }
+    }
+
+    /**
+     * Consumes letters or digits glued to a number ({@code 12abc}, {@code 0b102}, {@code 1e}) so that
+     * they are reported as part of one invalid literal; returns whether there were any.
+     */
+    private boolean gluedLetters() {
+        int from = pos;
+        while (pos < end && isIdentPart(src.codePointAt(pos))) {
+            pos += Character.charCount(src.codePointAt(pos));
+        }
+        return pos > from;
     }
 
     private void invalidNumber() {
@@ -543,7 +560,17 @@ public final class Lexer {
         if (pos < end && src.charAt(pos) == '\'') {
             pos++;
         } else {
-            diagnostics.report(DiagnosticCode.UNTERMINATED_CHAR.at(file.span(start, Math.min(start + 2, end))));
+            int close = pos;
+            while (close < end && src.charAt(close) != '\'' && src.charAt(close) != '\n') {
+                close++;
+            }
+            if (close < end && src.charAt(close) == '\'') {
+                // b'ab': one literal with too much in it, not two broken ones
+                pos = close + 1;
+                diagnostics.report(DiagnosticCode.INVALID_BYTE_LITERAL.at(file.span(start, pos), src.substring(start, pos)));
+            } else {
+                diagnostics.report(DiagnosticCode.UNTERMINATED_CHAR.at(file.span(start, Math.min(start + 2, end))));
+            }
         }
         add(BYTE, value.isEmpty() ? 0L : (long) value.codePointAt(0));
     }
@@ -704,6 +731,9 @@ public final class Lexer {
         }
         if (pos >= end) {
             diagnostics.report(DiagnosticCode.UNTERMINATED_FSTRING_EXPR.at(file.span(open, open + 1)));
+            // `f"{name"`: the first quote after the brace most likely closes the f-string
+            int quote = firstUnescapedQuote(open + 1);
+            pos = quote < 0 ? end : quote + 1;
             return null;
         }
         int exprEnd = specColon >= 0 ? specColon : pos;
@@ -713,6 +743,18 @@ public final class Lexer {
             diagnostics.report(DiagnosticCode.EMPTY_FSTRING_EXPR.at(file.span(open, pos)));
         }
         return new FStringPart.Expr(exprStart, exprEnd, spec);
+    }
+
+    private int firstUnescapedQuote(int from) {
+        for (int i = from; i < end; i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Skips a string literal nested in an f-string's braces, after its opening quote. */

@@ -43,6 +43,12 @@ import java.util.Set;
 public final class Parser {
     /** After this many errors in one file the parser stops, so garbage input cannot flood the output. */
     private static final int MAX_ERRORS = 100;
+    /**
+     * Nesting deeper than this (brackets, operators, patterns, types; a nested block counts twice) is
+     * reported and ends the parse instead of overflowing the stack. The deepest input then needs
+     * about 400 KB of stack in cold (interpreted) code, within a 512 KB thread stack.
+     */
+    private static final int MAX_DEPTH = 128;
 
     private static final Set<TokenKind> STATEMENT_KEYWORDS = EnumSet.of(
             LET, VAR, CONST, FUN, FN, STRUCT, ENUM, IMPL, TRAIT, CLASS, ACTOR, USE, IMPORT, MOD, MODULE, PUB,
@@ -54,6 +60,15 @@ public final class Parser {
     private int p;
     private int lastErrorPos = -1;
     private int errorCount;
+    /** How many levels of nesting the parse methods are in; see {@link #enter}. */
+    private int depth;
+    /** Index of the first token of the statement being parsed. */
+    private int statementStart;
+    /**
+     * A string or comment ran to the end of the file and the lexer said so: whatever is found
+     * unclosed at the end of the file follows from that, and is not reported again.
+     */
+    private boolean eofReported;
     /** Struct literals are not allowed where a block follows (conditions, iterables, scrutinees). */
     private boolean noStructLiteral;
     /** {@code x => e} is not a lambda inside a match guard. */
@@ -67,8 +82,12 @@ public final class Parser {
 
     /** Lexes and parses a whole file; problems go to {@code diagnostics}. */
     public static Program parse(SourceFile file, Diagnostics diagnostics) {
+        int before = diagnostics.all().size();
         Lexer.Result lexed = Lexer.lex(file, diagnostics);
         Parser parser = new Parser(file, lexed.tokens(), diagnostics);
+        parser.eofReported = diagnostics.all().subList(before, diagnostics.all().size()).stream()
+                .anyMatch(d -> d.code() == DiagnosticCode.UNTERMINATED_STRING || d.code() == DiagnosticCode.UNTERMINATED_RAW_STRING
+                        || d.code() == DiagnosticCode.UNTERMINATED_BLOCK_COMMENT);
         List<Stmt> statements = parser.statementsUntil(EOF);
         return new Program(file, statements, lexed.comments());
     }
@@ -85,10 +104,29 @@ public final class Parser {
 
     /** statements = { statement [";"] } until {@code close} (not consumed). */
     private List<Stmt> statementsUntil(TokenKind close) {
+        enter();
+        try {
+            return statementsUntilBody(close);
+        } finally {
+            depth--;
+        }
+    }
+
+    private List<Stmt> statementsUntilBody(TokenKind close) {
         List<Stmt> statements = new ArrayList<>();
         while (!at(close) && !at(EOF)) {
+            if (errorCount >= MAX_ERRORS) {
+                // checked first, so that stray closing delimiters count too, and enclosing blocks
+                // find the end of file and do not report it again
+                diagnostics.report(DiagnosticCode.TOO_MANY_ERRORS.at(span(peek())));
+                giveUp();
+                break;
+            }
             if (eat(SEMI)) {
                 continue;
+            }
+            if (close == RBRACE && at(ELSE)) {
+                break; // `if c {` ... `else {`: the block's `}` is missing; the caller reports it
             }
             if (at(RBRACE) || at(RPAREN) || at(RBRACKET)) {
                 // a stray closing delimiter at this level
@@ -102,17 +140,14 @@ public final class Parser {
             if (p == before) {
                 advance(); // guarantee progress
             }
-            if (errorCount >= MAX_ERRORS) {
-                diagnostics.report(DiagnosticCode.TOO_MANY_ERRORS.at(span(peek())));
-                p = tokens.size() - 1;
-                break;
-            }
         }
         return statements;
     }
 
     private Stmt statementWithRecovery() {
         int startIndex = p;
+        int savedStart = statementStart;
+        statementStart = p;
         try {
             Stmt stmt = statement();
             statementEnd(stmt);
@@ -122,6 +157,8 @@ public final class Parser {
             Token first = tokens.get(startIndex);
             Token last = tokens.get(Math.max(startIndex, p - 1));
             return new Stmt.Error(file.span(first.start(), Math.max(first.start(), last.end())));
+        } finally {
+            statementStart = savedStart;
         }
     }
 
@@ -168,25 +205,31 @@ public final class Parser {
      */
     private void synchronize(int startIndex) {
         int depth = 0;
+        int braces = 0;
         for (int i = startIndex; i < p && i < tokens.size(); i++) {
             depth += delimiterDelta(tokens.get(i).kind());
+            braces += braceDelta(tokens.get(i).kind());
         }
         int startColumn = file.column(tokens.get(startIndex).start());
         if (p == startIndex) {
             advance();
             depth += delimiterDelta(previous().kind());
+            braces += braceDelta(previous().kind());
         }
         while (!at(EOF)) {
             Token t = peek();
+            if (t.is(RBRACE) && braces <= 0) {
+                return; // closes an enclosing block, whatever the statement left open
+            }
             if (depth <= 0) {
                 if (t.is(SEMI)) {
                     advance();
                     return;
                 }
-                if (t.newlineBefore() || t.is(RBRACE)) {
+                if (t.newlineBefore()) {
                     return;
                 }
-            } else if (t.newlineBefore() && STATEMENT_KEYWORDS.contains(t.kind())
+            } else if (t.newlineBefore() && (STATEMENT_KEYWORDS.contains(t.kind()) || t.is(IDENT))
                     && file.column(t.start()) <= startColumn) {
                 return;
             }
@@ -195,8 +238,13 @@ public final class Parser {
                 continue;
             }
             depth += delimiterDelta(t.kind());
+            braces += braceDelta(t.kind());
             advance();
         }
+    }
+
+    private static int braceDelta(TokenKind k) {
+        return k == LBRACE ? 1 : k == RBRACE ? -1 : 0;
     }
 
     private static int delimiterDelta(TokenKind k) {
@@ -225,7 +273,7 @@ public final class Parser {
                 }
                 break;
             case FUN, FN:
-                if (peekKind(1) == IDENT || peekKind(1).isKeyword() && peekKind(1) != LPAREN) {
+                if (peekKind(1) != LPAREN) {
                     return function(attributes, isPublic, false);
                 }
                 break;
@@ -277,7 +325,7 @@ public final class Parser {
         while (at(HASH) && (peekKind(1) == LBRACKET || peekKind(1) == BANG && peekKind(2) == LBRACKET)) {
             Token hash = advance();
             eat(BANG);
-            expect(LBRACKET, "`[`");
+            Token bracket = expect(LBRACKET, "`[`");
             Token nameToken = peek();
             String name = nameToken.kind() == IDENT || nameToken.kind().isKeyword() ? advance().text() : "";
             while (eat(COLON_COLON)) {
@@ -296,7 +344,7 @@ public final class Parser {
             while (!at(RBRACKET) && !at(EOF) && !peek().newlineBefore()) {
                 advance();
             }
-            Token close = expect(RBRACKET, "`]`");
+            Token close = expectClose(RBRACKET, bracket, "attribute");
             attributes.add(new Attribute(name, args, file.span(hash.start(), close.end())));
         }
         return attributes;
@@ -462,7 +510,7 @@ public final class Parser {
         if (!at(LT)) {
             return names;
         }
-        advance();
+        Token open = advance();
         int depth = 1;
         boolean expectName = true;
         while (!at(EOF) && depth > 0) {
@@ -474,7 +522,8 @@ public final class Parser {
             } else if (t.is(SHR)) {
                 depth -= 2;
             } else if (t.is(LBRACE) || t.is(SEMI)) {
-                throw error(t, DiagnosticCode.EXPECTED.at(span(t), "`>`", describe(t)));
+                throw error(t, DiagnosticCode.UNCLOSED_DELIMITER.at(missingAt(t), ">", "<", describe(t))
+                        .withHint("to close the `<` opened at " + position(open)));
             } else if (depth == 1 && t.is(COMMA)) {
                 expectName = true;
                 advance();
@@ -833,7 +882,12 @@ public final class Parser {
             if (at(LBRACE)) {
                 Token open = advance();
                 while (!at(RBRACE) && !at(EOF)) {
-                    useTree(path, items);
+                    enter();
+                    try {
+                        useTree(path, items);
+                    } finally {
+                        depth--;
+                    }
                     if (!eat(COMMA)) {
                         break;
                     }
@@ -1001,7 +1055,7 @@ public final class Parser {
         if (!isAssignable(target)) {
             error(t, DiagnosticCode.INVALID_ASSIGNMENT_TARGET.at(target.span()));
         }
-        Expr value = assignment();
+        Expr value = nested(this::assignment);
         Span span = target.span().to(value.span());
         return compound == null ? new Expr.Assign(target, value, span) : new Expr.CompoundAssign(compound, target, value, span);
     }
@@ -1025,9 +1079,9 @@ public final class Parser {
         Expr condition = binary(1);
         if (at(QUESTION)) {
             advance();
-            Expr then = ternary();
+            Expr then = nested(this::ternary);
             expect(COLON, "`:` of the conditional expression");
-            Expr otherwise = ternary();
+            Expr otherwise = nested(this::ternary);
             return new Expr.Ternary(condition, then, otherwise, condition.span().to(otherwise.span()));
         }
         return condition;
@@ -1090,8 +1144,18 @@ public final class Parser {
         };
     }
 
-    /** unary = ("-" | "!" | "~" | "&" ["mut"] | "*" | "++" | "--" | "await") unary | postfix. */
+    /** unary, one level of nesting deeper. */
     private Expr unary() {
+        enter();
+        try {
+            return unaryBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** unary = ("-" | "!" | "~" | "&" ["mut"] | "*" | "++" | "--" | "await") unary | postfix. */
+    private Expr unaryBody() {
         Token t = peek();
         UnaryOp op = switch (t.kind()) {
             case MINUS -> UnaryOp.NEG;
@@ -1160,7 +1224,7 @@ public final class Parser {
                     expr = member(expr, t.is(QUESTION_DOT));
                 }
                 case QUESTION -> {
-                    if (looksLikeTernary()) {
+                    if (looksLikeTernary() || looksLikeTernaryWithoutColon()) {
                         return expr;
                     }
                     advance();
@@ -1187,7 +1251,11 @@ public final class Parser {
 
     /** member = (name | integer) ["::" "<" types ">"] ["(" args ")"] | "await" ["(" ")"]. */
     private Expr member(Expr receiver, boolean optional) {
-        Token nameToken = advance();
+        Token nameToken = peek();
+        if (!nameToken.is(INT) && !nameToken.is(FLOAT) && !nameToken.is(IDENT) && !nameToken.kind().isKeyword()) {
+            throw error(nameToken, DiagnosticCode.EXPECTED.at(missingAt(nameToken), "a field or method name", describe(nameToken)));
+        }
+        advance();
         String name;
         if (nameToken.is(INT)) {
             name = Long.toString((Long) nameToken.value());
@@ -1227,7 +1295,7 @@ public final class Parser {
         boolean saved = noStructLiteral;
         noStructLiteral = false;
         try {
-            while (!at(RPAREN) && !at(EOF)) {
+            while (!at(RPAREN) && !at(EOF) && !at(RBRACE) && !at(RBRACKET)) {
                 Token first = peek();
                 String name = null;
                 if ((first.is(IDENT)) && peekKind(1) == EQ) {
@@ -1238,6 +1306,7 @@ public final class Parser {
                 Expr value = expression();
                 args.add(new Expr.Arg(name, value, spanTo(first, value)));
                 if (!eat(COMMA)) {
+                    missingSeparator(RPAREN);
                     break;
                 }
             }
@@ -1289,6 +1358,18 @@ public final class Parser {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code cond ? "a"} with the {@code :} forgotten: a value on the same line cannot follow the try
+     * operator, so the ternary reports the missing {@code :}.
+     */
+    private boolean looksLikeTernaryWithoutColon() {
+        Token next = tokens.get(Math.min(p + 1, tokens.size() - 1));
+        return !next.newlineBefore() && switch (next.kind()) {
+            case INT, FLOAT, STRING, RAW_STRING, CHAR, FSTRING, TRUE, FALSE, NIL, NULL, IDENT -> true;
+            default -> false;
+        };
     }
 
     /** primary = literal | name | path | "(" ... ")" | "[" ... "]" | "{" ... "}" | lambda | keyword expression. */
@@ -1402,6 +1483,10 @@ public final class Parser {
                 }
                 break;
             case LET:
+                if (t.newlineBefore() && p > statementStart) {
+                    // `let x =` and the value forgotten: this `let` starts the next statement
+                    throw error(t, DiagnosticCode.EXPECTED_EXPRESSION.at(missingAt(t), describe(t)));
+                }
                 return letExpression();
             default:
                 if (t.kind().isKeyword() && peekKind(1) == COLON_COLON) {
@@ -1409,7 +1494,15 @@ public final class Parser {
                 }
                 break;
         }
-        throw error(t, DiagnosticCode.EXPECTED_EXPRESSION.at(t.is(EOF) ? missingAt(t) : span(t), describe(t)));
+        throw error(t, DiagnosticCode.EXPECTED_EXPRESSION.at(missingExpressionAt(t), describe(t)));
+    }
+
+    /**
+     * Where a missing expression is reported: inside a statement, when the token found is on a later
+     * line, just after the previous token ({@code let x =}, {@code a +}); at the token otherwise.
+     */
+    private Span missingExpressionAt(Token found) {
+        return p > statementStart || found.is(EOF) ? missingAt(found) : span(found);
     }
 
     /** A {@code let} where an expression is expected: {@code let x = e in body}, or a statement wrapped for recovery. */
@@ -1459,8 +1552,7 @@ public final class Parser {
                 typeArgs = typeArguments();
                 continue;
             }
-            segments.add(pathSegment());
-            typeArgs = List.of();
+            segments.add(pathSegment()); // Vec::<i64>::new keeps the <i64>
         }
         // a path directly followed by generic arguments: Vec<i64>::new() is written Vec::<i64>::new()
         Expr expr = segments.size() == 1 && typeArgs.isEmpty()
@@ -1511,11 +1603,11 @@ public final class Parser {
                 value = new Expr.Ident(fieldName, span(nameToken));
             }
             fields.add(new Expr.FieldInit(fieldName, value, spanTo(nameToken, value)));
-            if (!eat(COMMA) && !peek().newlineBefore()) {
+            if (!eat(COMMA) && !(peek().newlineBefore() && looksLikeEntry(DOT_DOT))) {
                 break;
             }
         }
-        expectClose(RBRACE, open);
+        expectClose(RBRACE, open, "struct literal");
         return new Expr.StructLit(List.copyOf(path), fields, base, spanTo(first, previous()));
     }
 
@@ -1575,9 +1667,10 @@ public final class Parser {
         boolean saved = noStructLiteral;
         noStructLiteral = false;
         try {
-            while (!at(RPAREN) && !at(EOF)) {
+            while (!at(RPAREN) && !at(EOF) && !at(RBRACE) && !at(RBRACKET)) {
                 elements.add(expression());
                 if (!eat(COMMA)) {
+                    missingSeparator(RPAREN);
                     break;
                 }
                 tuple = true;
@@ -1648,11 +1741,12 @@ public final class Parser {
             }
             elements.add(first);
             while (eat(COMMA)) {
-                if (at(RBRACKET)) {
+                if (at(RBRACKET) || at(RBRACE) || at(RPAREN)) {
                     break;
                 }
                 elements.add(expression());
             }
+            missingSeparator(RBRACKET);
         } finally {
             noStructLiteral = saved;
         }
@@ -1708,22 +1802,38 @@ public final class Parser {
                     Expr value;
                     if (eat(COLON) || eat(FAT_ARROW)) {
                         value = expression();
-                    } else if (at(COMMA) || at(RBRACE)) {
+                    } else if (at(COMMA) || at(RBRACE) || peek().newlineBefore()) {
                         value = new Expr.Ident(key, span(keyToken));
                     } else {
                         throw error(peek(), DiagnosticCode.EXPECTED.at(span(peek()), "`:`", describe(peek())));
                     }
                     entries.add(new Expr.KeyValue(key, value, spanTo(keyToken, value)));
                 }
-                if (!eat(COMMA) && !peek().newlineBefore()) {
+                if (!eat(COMMA) && !(peek().newlineBefore() && looksLikeEntry(ELLIPSIS))) {
                     break;
                 }
             }
         } finally {
             noStructLiteral = saved;
         }
-        expectClose(RBRACE, open);
+        expectClose(RBRACE, open, "object literal");
         return new Expr.ObjectLit(entries, spanTo(open, previous()));
+    }
+
+    /**
+     * Whether the next line continues an object or struct literal written without commas: a
+     * {@code key:}, {@code key =>}, a shorthand {@code key} before {@code ,}, {@code }} or a line
+     * break, or the spread token. Anything else means the literal's {@code }} is missing.
+     */
+    private boolean looksLikeEntry(TokenKind spread) {
+        TokenKind k = peekKind(0);
+        if (k == RBRACE || k == spread) {
+            return true;
+        }
+        boolean key = k == IDENT || k == STRING || k == RAW_STRING || k == INT || k.isKeyword();
+        TokenKind next = peekKind(1);
+        boolean alone = tokens.get(Math.min(p + 1, tokens.size() - 1)).newlineBefore();
+        return key && (alone || next == COLON || next == FAT_ARROW || next == COMMA || next == RBRACE);
     }
 
     /** block = "{" statements "}". */
@@ -1861,7 +1971,7 @@ public final class Parser {
         }
         advance();
         if (at(IF)) {
-            return ifExpression();
+            return nested(this::ifExpression); // an else-if chain nests
         }
         return block();
     }
@@ -1872,9 +1982,19 @@ public final class Parser {
         Expr scrutinee = expressionNoStruct();
         Token open = expect(LBRACE, "`{`");
         List<Expr.MatchArm> arms = new ArrayList<>();
+        int matchIndent = indentOf(first);
+        int firstArmColumn = -1;
         while (!at(RBRACE) && !at(EOF)) {
             if (eat(COMMA)) {
                 continue;
+            }
+            if (peek().newlineBefore()) {
+                int column = file.column(peek().start());
+                if (firstArmColumn < 0) {
+                    firstArmColumn = column;
+                } else if (column < firstArmColumn && column <= matchIndent) {
+                    break; // the next statement: this match's `}` is missing
+                }
             }
             int armStart = p;
             try {
@@ -1900,27 +2020,38 @@ public final class Parser {
                 eat(COMMA);
             }
         }
-        expectClose(RBRACE, open);
+        expectClose(RBRACE, open, "`match` body");
         return new Expr.Match(scrutinee, arms, spanTo(first, previous()));
+    }
+
+    /** The column of the first non-blank character on {@code t}'s line. */
+    private int indentOf(Token t) {
+        String line = file.lineText(file.line(t.start()));
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i + 1;
     }
 
     /** labelled = label ":" (for | while | loop | block). */
     private Expr labelled() {
         Token label = advance();
         expect(COLON, "`:` after the label");
-        String name = (String) label.value();
         return switch (peek().kind()) {
-            case FOR -> forLoop(name);
-            case WHILE -> whileLoop(name);
-            case LOOP -> loop(name);
+            case FOR -> forLoop(label);
+            case WHILE -> whileLoop(label);
+            case LOOP -> loop(label);
             case LBRACE -> block();
             default -> throw error(peek(), DiagnosticCode.EXPECTED.at(span(peek()), "a loop after the label", describe(peek())));
         };
     }
 
-    /** for = "for" pattern "in" expr block. */
-    private Expr forLoop(String label) {
-        Token first = advance();
+    /** for = "for" pattern "in" expr block; {@code labelToken} is the loop's label, or null. */
+    private Expr forLoop(Token labelToken) {
+        String label = labelName(labelToken);
+        Token first = labelToken != null ? labelToken : peek();
+        advance();
         Pattern pattern = pattern();
         expect(IN, "`in`");
         Expr iterable = expressionNoStruct();
@@ -1929,8 +2060,10 @@ public final class Parser {
     }
 
     /** while = "while" ("let" pattern "=" expr | expr) block. */
-    private Expr whileLoop(String label) {
-        Token first = advance();
+    private Expr whileLoop(Token labelToken) {
+        String label = labelName(labelToken);
+        Token first = labelToken != null ? labelToken : peek();
+        advance();
         if (eat(LET)) {
             Pattern pattern = pattern();
             expect(EQ, "`=`");
@@ -1944,10 +2077,16 @@ public final class Parser {
     }
 
     /** loop = "loop" block. */
-    private Expr loop(String label) {
-        Token first = advance();
+    private Expr loop(Token labelToken) {
+        String label = labelName(labelToken);
+        Token first = labelToken != null ? labelToken : peek();
+        advance();
         Expr.Block body = block();
         return new Expr.Loop(label, body, spanTo(first, body));
+    }
+
+    private static String labelName(Token labelToken) {
+        return labelToken == null ? null : (String) labelToken.value();
     }
 
     /** break = "break" [label] [expr]: the value must start on the same line. */
@@ -2011,6 +2150,7 @@ public final class Parser {
                     List<Token> inner = Lexer.lexEmbedded(file, embedded.start(), embedded.end(), diagnostics);
                     Parser sub = new Parser(file, inner, diagnostics);
                     sub.lastErrorPos = lastErrorPos;
+                    sub.depth = depth;
                     Expr expr;
                     if (inner.size() == 1) {
                         expr = new Expr.Error(file.span(embedded.start(), embedded.end()));
@@ -2041,6 +2181,14 @@ public final class Parser {
             return parse.get();
         } finally {
             noStructLiteral = saved;
+        }
+    }
+
+    /** After an element of a list: a value on the same line means a {@code ,} was forgotten. */
+    private void missingSeparator(TokenKind close) {
+        Token t = peek();
+        if (!t.is(close) && !t.newlineBefore() && startsExpression(t)) {
+            throw error(t, DiagnosticCode.EXPECTED.at(span(t), "`,` or `" + close.spelling() + "`", describe(t)));
         }
     }
 
@@ -2078,6 +2226,15 @@ public final class Parser {
      * ["(" patterns ")" | "{" field-patterns "}"] | "(" patterns ")" | "[" patterns "]" | ".." [name] | "&" pattern.
      */
     private Pattern primaryPattern() {
+        enter();
+        try {
+            return primaryPatternBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Pattern primaryPatternBody() {
         Token t = peek();
         switch (t.kind()) {
             case IDENT:
@@ -2259,6 +2416,15 @@ public final class Parser {
 
     /** type = "&" ["mut"] type | "(" types ")" ["->" type] | "[" type [";" expr] "]" | "fn" "(" types ")" ["->" type] | path [generics] | "_". */
     private TypeRef type() {
+        enter();
+        try {
+            return typeBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private TypeRef typeBody() {
         Token t = peek();
         switch (t.kind()) {
             case AMP, AMP_AMP: {
@@ -2529,10 +2695,6 @@ public final class Parser {
 
     /** Consumes the closing delimiter of {@code open}, or reports it missing with a hint that points at {@code open}. */
     private Token expectClose(TokenKind close, Token open) {
-        if (at(close)) {
-            return advance();
-        }
-        Token found = peek();
         String what = switch (open.kind()) {
             case LBRACE -> "block";
             case LPAREN -> "parenthesis";
@@ -2540,6 +2702,15 @@ public final class Parser {
             case PIPE -> "closure parameters";
             default -> "`" + open.kind().spelling() + "`";
         };
+        return expectClose(close, open, what);
+    }
+
+    /** As {@link #expectClose(TokenKind, Token)}, naming what {@code open} opened in the hint ("object literal"). */
+    private Token expectClose(TokenKind close, Token open, String what) {
+        if (at(close)) {
+            return advance();
+        }
+        Token found = peek();
         throw error(found, DiagnosticCode.UNCLOSED_DELIMITER.at(missingAt(found), close.spelling(), open.kind().spelling(),
                 describe(found)).withHint("to close the " + what + " opened at " + position(open)));
     }
@@ -2548,8 +2719,45 @@ public final class Parser {
         return file.line(t.start()) + ":" + file.column(t.start());
     }
 
+    /**
+     * Counts one level of nesting; the caller undoes it with {@code depth--} in a {@code finally}.
+     * Past {@link #MAX_DEPTH} levels the nesting is reported and the rest of the file skipped.
+     */
+    private void enter() {
+        if (depth >= MAX_DEPTH) {
+            Token t = peek();
+            ParseError e = error(t, DiagnosticCode.EXPECTED.at(t.is(EOF) ? missingAt(t) : span(t), "less deeply nested code",
+                    describe(t)).withHint("brackets, blocks or operators nest more than " + MAX_DEPTH
+                    + " levels deep here; move inner parts into functions or variables"));
+            giveUp();
+            throw e;
+        }
+        depth++;
+    }
+
+    /** Runs {@code parse} one level of nesting deeper. */
+    private <T> T nested(java.util.function.Supplier<T> parse) {
+        enter();
+        try {
+            return parse.get();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Stops parsing: skips to the end of the file, where nothing more is reported. */
+    private void giveUp() {
+        p = tokens.size() - 1;
+        lastErrorPos = Math.max(lastErrorPos, peek().start());
+    }
+
     /** Reports {@code d} unless an error was already reported at or after this position; returns the unwinding exception. */
     private ParseError error(Token at, Diagnostic d) {
+        if (at.is(ERROR) || at.is(EOF) && eofReported) {
+            // the lexer has reported this token; a second message at the same place would only be noise
+            lastErrorPos = Math.max(lastErrorPos, at.start());
+            return new ParseError();
+        }
         if (at.start() > lastErrorPos) {
             diagnostics.report(d);
             lastErrorPos = at.start();
@@ -2558,11 +2766,12 @@ public final class Parser {
         return new ParseError();
     }
 
-    private static String describe(Token t) {
+    private String describe(Token t) {
         return switch (t.kind()) {
             case IDENT -> "identifier `" + t.text() + "`";
             case INT, FLOAT, STRING, RAW_STRING, CHAR, BYTE, FSTRING, ATOM, LABEL -> t.kind().spelling();
-            case EOF -> "end of file";
+            // inside an f-string's braces the embedded expression ends before the end of the file
+            case EOF -> t.start() < file.length() ? "`" + file.text().charAt(t.start()) + "`" : "end of file";
             default -> t.kind().describe();
         };
     }
