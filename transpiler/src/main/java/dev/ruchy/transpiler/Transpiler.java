@@ -3,8 +3,12 @@ package dev.ruchy.transpiler;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.Diagnostics;
+import dev.ruchy.transpiler.emit.JavaEmitter;
+import dev.ruchy.transpiler.emit.Names;
 import dev.ruchy.transpiler.parser.Parser;
+import dev.ruchy.transpiler.resolve.Resolver;
 import dev.ruchy.transpiler.source.SourceFile;
+import dev.ruchy.transpiler.types.TypeInference;
 import java.util.List;
 
 /**
@@ -30,6 +34,69 @@ public final class Transpiler {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         return new ParseResult(program, diagnostics.sorted());
+    }
+
+    /**
+     * Everything the transpiler can find wrong with {@code file} without generating code: syntax
+     * errors, then (when the syntax is clean) undefined names and wrong arities. Never throws on bad
+     * input.
+     */
+    public static ParseResult check(SourceFile file) {
+        Diagnostics diagnostics = new Diagnostics();
+        Program program = Parser.parse(file, diagnostics);
+        if (!diagnostics.hasErrors()) {
+            Resolver.resolve(program, diagnostics);
+        }
+        return new ParseResult(program, diagnostics.sorted());
+    }
+
+    /**
+     * The Java translation of one file.
+     *
+     * @param className   the simple name of the generated class
+     * @param packageName its package, "" for the default package
+     * @param source      the Java compilation unit; null when there were errors
+     * @param lineMap     for each 1-based Java line, the Ruchy line it came from (0: none); null when there were errors
+     */
+    public record TranspileResult(String packageName, String className, String source, int[] lineMap,
+            List<Diagnostic> diagnostics) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+
+        /** {@code package.Class}, or {@code Class} in the default package. */
+        public String qualifiedName() {
+            return packageName.isEmpty() ? className : packageName + "." + className;
+        }
+    }
+
+    /**
+     * Transpiles {@code file} to one Java class named after the file ({@code web_server.ruchy} →
+     * {@code WebServer}) in {@code packageName}. Never throws on bad input: syntax errors, undefined
+     * names and wrong arities come back as diagnostics and no source.
+     */
+    public static TranspileResult transpile(SourceFile file, String packageName) {
+        return transpile(file, packageName, false);
+    }
+
+    /**
+     * As {@link #transpile(SourceFile, String)}; with {@code evalMode} the generated program also
+     * prints the value of the last top-level expression unless it is nil, as {@code ruchy -e} does.
+     */
+    public static TranspileResult transpile(SourceFile file, String packageName, boolean evalMode) {
+        Diagnostics diagnostics = new Diagnostics();
+        Program program = Parser.parse(file, diagnostics);
+        String className = Names.className(file.name());
+        if (diagnostics.hasErrors()) {
+            return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
+        }
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
+        }
+        TypeInference.Types types = TypeInference.infer(program, resolution);
+        JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, evalMode);
+        return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
     }
 
     private static String versionOf(Class<?> c) {

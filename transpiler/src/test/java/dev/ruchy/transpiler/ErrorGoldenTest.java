@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Broken programs and what a user is shown for them: each {@code golden/errors/NAME.ruchy} sits
  * beside {@code NAME.errors}, the full rendering (message, source line, caret, hint) of every
- * diagnostic in order.
+ * diagnostic {@link Transpiler#check} reports, in order: syntax errors, and for files whose syntax
+ * is clean, name-resolution errors ({@code resolve_*} cases).
  */
 class ErrorGoldenTest {
     private static final Path FOLDER = Goldens.ROOT.resolve("errors");
@@ -45,7 +46,7 @@ class ErrorGoldenTest {
     }
 
     private static String render(SourceFile file) {
-        List<Diagnostic> diagnostics = Transpiler.parse(file).diagnostics();
+        List<Diagnostic> diagnostics = Transpiler.check(file).diagnostics();
         assertFalse(diagnostics.isEmpty(), file.name() + " is in the error goldens but has no error");
         StringBuilder out = new StringBuilder();
         diagnostics.forEach(d -> out.append(DiagnosticRenderer.render(d)));
@@ -56,7 +57,7 @@ class ErrorGoldenTest {
     void everyCodeHasAGolden() throws IOException {
         Set<DiagnosticCode> seen = EnumSet.noneOf(DiagnosticCode.class);
         for (Path input : Goldens.inputs(FOLDER)) {
-            Transpiler.parse(Goldens.source(FOLDER, input)).diagnostics().forEach(d -> seen.add(d.code()));
+            Transpiler.check(Goldens.source(FOLDER, input)).diagnostics().forEach(d -> seen.add(d.code()));
         }
         Set<DiagnosticCode> missing = EnumSet.allOf(DiagnosticCode.class);
         missing.removeAll(seen);

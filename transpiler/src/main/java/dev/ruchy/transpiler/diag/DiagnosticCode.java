@@ -47,7 +47,18 @@ public enum DiagnosticCode {
     TRY_WITHOUT_HANDLER("R0110", "`try` needs a `catch` or a `finally` block"),
     /** 0: the keyword. */
     OUTSIDE_OF_LOOP("R0111", "`{0}` outside of a loop"),
-    TOO_MANY_ERRORS("R0199", "too many errors; stopping");
+    TOO_MANY_ERRORS("R0199", "too many errors; stopping"),
+
+    // name resolution: R02xx
+    /** 0: name. */
+    UNDEFINED_FUNCTION("R0201", "cannot find function `{0}` in this scope"),
+    /** 0: function name, 1: what it accepts ("2 arguments", "1-3 arguments"), 2: given count. */
+    WRONG_ARITY("R0202", "`{0}` expects {1}, got {2}"),
+    /** 0: name. */
+    UNDEFINED_NAME("R0203", "cannot find `{0}` in this scope"),
+    /** 0: type name. */
+    UNDEFINED_TYPE("R0204", "cannot find type `{0}` in this scope"),
+    SELF_OUTSIDE_METHOD("R0205", "`self` is only available inside methods");
 
     private final String code;
     private final String template;

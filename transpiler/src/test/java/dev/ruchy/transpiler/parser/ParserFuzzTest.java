@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Robustness of the front end: the real Ruchy programs of the shared corpus, and many thousands of
  * programs made from them by small random edits (a token deleted, inserted or swapped, the file cut
- * short, a character inserted, a line duplicated or deleted), must all lex and parse without an
- * exception, in bounded time, with every diagnostic inside the file and renderable.
+ * short, a character inserted, a line duplicated or deleted, a token repeated many times), must all
+ * lex and parse without an exception, in bounded time, with every diagnostic inside the file and
+ * renderable. Bugs found this way keep a minimal reproducer in the regression tests at the end.
  *
  * <p>The corpus is read where it lies, in {@code <root>/../shared}, {@code <root>} being the
  * directory holding {@code mvnw}; it is never copied into the repository.
@@ -164,6 +165,9 @@ class ParserFuzzTest {
             Transpiler.ParseResult result = Transpiler.parse(file);
             String problem = checkInvariants(file, result);
             assertTrue(problem == null, program.name() + ": " + problem);
+            if (result.diagnostics().isEmpty()) {
+                AstPrinter.print(result.program()); // a well-formed tree
+            }
             if (!result.diagnostics().isEmpty()) {
                 failures.add(render(result.diagnostics()));
             }
@@ -281,6 +285,9 @@ class ParserFuzzTest {
             Transpiler.ParseResult result = Transpiler.parse(file);
             if (!result.diagnostics().isEmpty()) {
                 rejected[0]++;
+            } else if (c.index() % 16 == 0) {
+                // an accepted program must be a well-formed tree (sampled: the printer is slow)
+                AstPrinter.print(result.program());
             }
             return checkInvariants(file, result);
         } catch (Throwable e) {
@@ -315,10 +322,6 @@ class ParserFuzzTest {
             }
             DiagnosticRenderer.renderShort(d);
         }
-        if (result.diagnostics().isEmpty()) {
-            // an accepted program must be a well-formed tree
-            AstPrinter.print(result.program());
-        }
         return null;
     }
 
@@ -342,6 +345,115 @@ class ParserFuzzTest {
             sb.append("\n    at ").append(trace[i]);
         }
         return sb.toString();
+    }
+
+    // ================================================================================================
+    // regression tests: minimal reproducers of what the fuzzing found
+
+    /** Parses {@code text} on a thread with a 1 MB stack, the JVM's default; returns the diagnostics. */
+    private static List<Diagnostic> parseOnDefaultStack(String text) throws InterruptedException {
+        SourceFile file = SourceFile.of("deep.ruchy", text);
+        Object[] outcome = new Object[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                Transpiler.ParseResult result = Transpiler.parse(file);
+                String problem = checkInvariants(file, result);
+                outcome[0] = problem != null ? new AssertionError(problem) : result.diagnostics();
+            } catch (Throwable e) {
+                outcome[0] = e;
+            }
+        }, "deep-parse", 1024 * 1024);
+        thread.setDaemon(true);
+        thread.start();
+        thread.join(TimeUnit.NANOSECONDS.toMillis(HANG_LIMIT_NANOS));
+        assertTrue(!thread.isAlive(), "parsing hangs");
+        if (outcome[0] instanceof Throwable e) {
+            throw new AssertionError("parsing " + text.substring(0, Math.min(60, text.length())) + "... threw", e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Diagnostic> diagnostics = (List<Diagnostic>) outcome[0];
+        return diagnostics;
+    }
+
+    /** Deep nesting overflowed the stack (StackOverflowError out of Transpiler.parse); now it is one error. */
+    @Test
+    void deepNestingIsReportedInsteadOfOverflowingTheStack() throws InterruptedException {
+        int n = 5000;
+        String[] inputs = {
+            "(".repeat(n),
+            "(".repeat(n) + "1" + ")".repeat(n),
+            "[".repeat(n),
+            "{".repeat(n),
+            "f(".repeat(n),
+            "a.f(".repeat(n),
+            "m!(".repeat(n),
+            "S { a: ".repeat(n),
+            "{ a: ".repeat(n),
+            "if x {\n".repeat(n),
+            "fun f() {\n".repeat(n),
+            "mod a {\n".repeat(n),
+            "impl A { fun f() {\n".repeat(n),
+            "match x { 1 => ".repeat(n),
+            "if x { 1 }" + " else if x { 1 }".repeat(n),
+            "-".repeat(n) + "x",
+            "!".repeat(n) + "x",
+            "a = ".repeat(n) + "1",
+            "a ? ".repeat(n) + "1",
+            "a ? b : ".repeat(n) + "1",
+            "|x| ".repeat(n) + "x",
+            "x => ".repeat(n) + "x",
+            "let x = 1 in ".repeat(n) + "x",
+            "return ".repeat(n) + "x",
+            "let " + "[".repeat(n) + "x = 1",
+            "let " + "S { a: ".repeat(n) + "x = 1",
+            "let x: " + "Vec<".repeat(n) + "i32",
+            "let x: " + "&".repeat(n) + "i32 = 1",
+            "let x: " + "fn(".repeat(n),
+            "use " + "a::{".repeat(n),
+            "f\"{" + "(".repeat(n) + "}\"",
+        };
+        for (String input : inputs) {
+            List<Diagnostic> diagnostics = parseOnDefaultStack(input);
+            assertTrue(diagnostics.stream().anyMatch(Diagnostic::isError), "no error for " + input.substring(0, 40));
+            assertTrue(diagnostics.size() <= 3, "one error expected for " + input.substring(0, 40) + ", got "
+                    + render(diagnostics));
+        }
+    }
+
+    /** Nesting as deep as real programs go stays well inside the limit. */
+    @Test
+    void reasonableNestingParsesCleanly() throws InterruptedException {
+        int n = 40;
+        String[] inputs = {
+            "let x = " + "(".repeat(2 * n) + "1" + ")".repeat(2 * n),
+            "let x = " + "[".repeat(2 * n) + "1" + "]".repeat(2 * n),
+            "fun f() {\n" + "if x {\n".repeat(n) + "1\n" + "}\n".repeat(n) + "}\n",
+            "let y = if a { 1 }" + " else if a { 1 }".repeat(2 * n) + " else { 2 }",
+            "let z = " + "-".repeat(2 * n) + "1",
+        };
+        for (String input : inputs) {
+            List<Diagnostic> diagnostics = parseOnDefaultStack(input);
+            assertTrue(diagnostics.isEmpty(), render(diagnostics));
+        }
+    }
+
+    /** Stray closing delimiters escaped the 100-error limit: 1,000 of them gave 1,000 errors. */
+    @Test
+    void strayClosingDelimitersStopAtTheErrorLimit() throws InterruptedException {
+        for (String input : new String[] {")\n".repeat(1000), "] ".repeat(1000), "}".repeat(1000)}) {
+            List<Diagnostic> diagnostics = parseOnDefaultStack(input);
+            assertEquals(101, diagnostics.size(), "100 errors and R0199");
+            assertEquals("R0199", diagnostics.get(100).code().code());
+        }
+    }
+
+    /** The error limit hit inside nested blocks was reported again by every enclosing block. */
+    @Test
+    void theErrorLimitIsReportedOnce() throws InterruptedException {
+        String input = "fun f() {\n" + "if x {\n".repeat(20) + "let = 1\n".repeat(200) + "}\n".repeat(20) + "}\n";
+        List<Diagnostic> diagnostics = parseOnDefaultStack(input);
+        assertEquals(1, diagnostics.stream().filter(d -> d.code().code().equals("R0199")).count(), render(diagnostics));
+        assertTrue(diagnostics.size() <= 101, render(diagnostics));
     }
 
     // ================================================================================================

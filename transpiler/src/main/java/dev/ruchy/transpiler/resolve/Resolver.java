@@ -1,0 +1,763 @@
+package dev.ruchy.transpiler.resolve;
+
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Node;
+import dev.ruchy.transpiler.ast.Param;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Program;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.diag.DiagnosticCode;
+import dev.ruchy.transpiler.diag.Diagnostics;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binds every name in a {@link Program} to a {@link Symbol}: lexical scopes with shadowing, which
+ * top-level variables are globals (used by a function or closure), which locals closures capture
+ * and reassign, and which names are undefined (a diagnostic with a location, per the project's
+ * Decisions: calling an undefined function is an error at transpile time).
+ *
+ * <p>Results go in side tables keyed by node identity ({@link Resolution}).
+ */
+public final class Resolver {
+    /** Namespaces the runtime provides; paths starting with these are resolved by the runtime. */
+    private static final Set<String> RUNTIME_NAMESPACES = Set.of(
+            "std", "http", "net", "ws", "fs", "json", "JSON", "String", "Vec", "HashMap", "HashSet", "Utc", "chrono",
+            "env", "math", "time", "io", "process", "db", "pcap", "async", "File", "Path", "Some", "None", "Ok", "Err",
+            "Option", "Result", "Box", "Rc", "Arc", "Mutex", "RwLock", "thread", "sync", "collections", "Instant",
+            "Duration", "i32", "i64", "f64", "f32", "u8", "u32", "u64", "usize", "char", "str", "DataFrame", "Html",
+            "Self");
+
+    private final Diagnostics diagnostics;
+    private final Resolution resolution = new Resolution();
+    private final Deque<Map<String, Symbol>> scopes = new ArrayDeque<>();
+    private final Deque<Integer> contexts = new ArrayDeque<>();
+    private final Set<String> importedNames = new HashSet<>();
+    private int nextContext = 1;
+    private boolean inMethod;
+
+    private Resolver(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Resolves {@code program}; undefined names and wrong arities go to {@code diagnostics}. */
+    public static Resolution resolve(Program program, Diagnostics diagnostics) {
+        Resolver resolver = new Resolver(diagnostics);
+        resolver.program(program);
+        return resolver.resolution;
+    }
+
+    private void program(Program program) {
+        scopes.push(new LinkedHashMap<>());
+        contexts.push(0);
+        hoist(program.statements(), true);
+        // top-level code first, then function and method bodies, so that a function may use a
+        // top-level variable declared after it (names are looked up when the function runs)
+        List<Stmt> deferred = new ArrayList<>();
+        for (Stmt s : program.statements()) {
+            if (s instanceof Stmt.Fun || s instanceof Stmt.Struct || s instanceof Stmt.Impl || s instanceof Stmt.Class
+                    || s instanceof Stmt.Actor || s instanceof Stmt.Trait) {
+                deferred.add(s);
+            } else {
+                stmt(s);
+            }
+        }
+        deferred.forEach(this::stmt);
+    }
+
+    /** Declares functions and types of a statement list before any statement runs, so order does not matter. */
+    private void hoist(List<Stmt> statements, boolean topLevel) {
+        for (Stmt s : statements) {
+            switch (s) {
+                case Stmt.Fun f -> {
+                    Symbol sym = declare(Symbol.Kind.FUNCTION, f.name(), f);
+                    if (topLevel) {
+                        resolution.functions.add(f);
+                    }
+                    resolution.declarations.put(f, sym);
+                }
+                case Stmt.Struct st -> {
+                    declare(Symbol.Kind.STRUCT, st.name(), st);
+                    resolution.structs.put(st.name(), st);
+                }
+                case Stmt.Enum en -> {
+                    declare(Symbol.Kind.ENUM, en.name(), en);
+                    resolution.enums.put(en.name(), en);
+                    for (Stmt.Variant v : en.variants()) {
+                        resolution.variantOwners.putIfAbsent(v.name(), en);
+                    }
+                }
+                case Stmt.Class c -> {
+                    declare(Symbol.Kind.CLASS, c.name(), c);
+                    resolution.classes.put(c.name(), c);
+                }
+                case Stmt.Actor a -> declare(Symbol.Kind.CLASS, a.name(), a);
+                case Stmt.Trait t -> declare(Symbol.Kind.TRAIT, t.name(), t);
+                case Stmt.Impl i -> {
+                    String target = typeName(i.target());
+                    if (target != null) {
+                        resolution.impls.computeIfAbsent(target, k -> new ArrayList<>()).addAll(i.methods());
+                    }
+                }
+                case Stmt.Mod m -> declare(Symbol.Kind.MODULE, m.name(), m);
+                case Stmt.Use u -> {
+                    for (Stmt.UseItem item : u.items()) {
+                        String last = item.alias() != null ? item.alias() : item.path().get(item.path().size() - 1);
+                        importedNames.add(last);
+                        importedNames.add(item.path().get(0));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static String typeName(dev.ruchy.transpiler.ast.TypeRef t) {
+        return t instanceof dev.ruchy.transpiler.ast.TypeRef.Named n ? n.path().get(n.path().size() - 1) : null;
+    }
+
+    // ---- statements ---------------------------------------------------------------------------
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> expr(e.expr());
+            case Stmt.Let let -> {
+                if (let.init() != null) {
+                    expr(let.init());
+                }
+                if (let.elseBlock() != null) {
+                    expr(let.elseBlock());
+                }
+                bind(let.pattern());
+            }
+            case Stmt.Fun f -> {
+                if (scopes.size() > 1 && !resolution.declarations.containsKey(f)) {
+                    resolution.declarations.put(f, declare(Symbol.Kind.FUNCTION, f.name(), f));
+                }
+                function(f.params(), f.body(), false);
+            }
+            case Stmt.Struct st -> st.methods().forEach(m -> method(m));
+            case Stmt.Impl i -> i.methods().forEach(m -> method(m));
+            case Stmt.Class c -> {
+                c.fields().forEach(f -> {
+                    if (f.defaultValue() != null) {
+                        expr(f.defaultValue());
+                    }
+                });
+                c.constructors().forEach(this::method);
+                c.methods().forEach(this::method);
+            }
+            case Stmt.Actor a -> a.methods().forEach(this::method);
+            case Stmt.Trait t -> t.methods().stream().filter(m -> m.body() != null).forEach(this::method);
+            case Stmt.Mod m -> {
+                if (m.body() != null) {
+                    scopes.push(new LinkedHashMap<>());
+                    hoist(m.body(), false);
+                    m.body().forEach(this::stmt);
+                    scopes.pop();
+                }
+            }
+            case Stmt.Enum en -> en.variants().forEach(v -> {
+                if (v.discriminant() != null) {
+                    expr(v.discriminant());
+                }
+            });
+            case Stmt.Use u -> {
+            }
+            case Stmt.TypeAlias t -> {
+            }
+            case Stmt.Error e -> {
+            }
+        }
+    }
+
+    private void method(Stmt.Fun m) {
+        boolean saved = inMethod;
+        inMethod = true;
+        function(m.params(), m.body(), false);
+        inMethod = saved;
+    }
+
+    /** A function or closure body in a new context and scope. */
+    private void function(List<Param> params, Expr body, boolean closure) {
+        contexts.push(nextContext++);
+        scopes.push(new LinkedHashMap<>());
+        for (Param p : params) {
+            if (p.defaultValue() != null) {
+                expr(p.defaultValue());
+            }
+            bindAs(p.pattern(), Symbol.Kind.PARAMETER);
+        }
+        if (body != null) {
+            if (body instanceof Expr.Block b) {
+                blockBody(b.statements());
+            } else {
+                expr(body);
+            }
+        }
+        scopes.pop();
+        contexts.pop();
+    }
+
+    private void blockBody(List<Stmt> statements) {
+        hoist(statements, false);
+        for (Stmt s : statements) {
+            stmt(s);
+        }
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    private void expr(Expr e) {
+        switch (e) {
+            case Expr.Ident id -> reference(id, id.name(), false);
+            case Expr.Path p -> path(p);
+            case Expr.Unary u -> {
+                expr(u.operand());
+                if (u.op() == dev.ruchy.transpiler.ast.UnaryOp.PRE_INC || u.op() == dev.ruchy.transpiler.ast.UnaryOp.PRE_DEC
+                        || u.op() == dev.ruchy.transpiler.ast.UnaryOp.POST_INC
+                        || u.op() == dev.ruchy.transpiler.ast.UnaryOp.POST_DEC) {
+                    assignTarget(u.operand(), true);
+                }
+            }
+            case Expr.Binary b -> {
+                expr(b.left());
+                if (b.op() == dev.ruchy.transpiler.ast.BinaryOp.PIPELINE && isCallableName(b.right())) {
+                    pipelineTarget(b.right());
+                } else {
+                    expr(b.right());
+                }
+            }
+            case Expr.Assign a -> {
+                expr(a.value());
+                assignTarget(a.target(), false);
+            }
+            case Expr.CompoundAssign a -> {
+                expr(a.value());
+                assignTarget(a.target(), true);
+            }
+            case Expr.Ternary t -> {
+                expr(t.condition());
+                expr(t.then());
+                expr(t.otherwise());
+            }
+            case Expr.Range r -> {
+                if (r.start() != null) {
+                    expr(r.start());
+                }
+                if (r.end() != null) {
+                    expr(r.end());
+                }
+            }
+            case Expr.Cast c -> expr(c.expr());
+            case Expr.Try t -> expr(t.operand());
+            case Expr.Call c -> call(c);
+            case Expr.MethodCall m -> {
+                expr(m.receiver());
+                m.args().forEach(a -> expr(a.value()));
+                if (m.receiver() instanceof Expr.Ident id && MUTATING_METHODS.contains(m.name())) {
+                    Symbol sym = resolution.references.get(id);
+                    if (sym != null) {
+                        resolution.mutatedByMethod.add(sym);
+                    }
+                }
+            }
+            case Expr.Field f -> expr(f.receiver());
+            case Expr.Index i -> {
+                expr(i.target());
+                expr(i.index());
+            }
+            case Expr.MacroCall m -> m.args().forEach(this::expr);
+            case Expr.ArrayLit a -> a.elements().forEach(this::expr);
+            case Expr.ArrayRepeat a -> {
+                expr(a.value());
+                expr(a.count());
+            }
+            case Expr.TupleLit t -> t.elements().forEach(this::expr);
+            case Expr.ObjectLit o -> o.entries().forEach(en -> {
+                switch (en) {
+                    case Expr.KeyValue kv -> expr(kv.value());
+                    case Expr.Spread sp -> expr(sp.value());
+                }
+            });
+            case Expr.StructLit s -> {
+                s.fields().forEach(f -> expr(f.value()));
+                if (s.base() != null) {
+                    expr(s.base());
+                }
+                checkTypeName(s.path(), s);
+            }
+            case Expr.Comprehension c -> {
+                expr(c.iterable());
+                scopes.push(new LinkedHashMap<>());
+                bind(c.pattern());
+                if (c.condition() != null) {
+                    expr(c.condition());
+                }
+                expr(c.element());
+                scopes.pop();
+            }
+            case Expr.Block b -> {
+                scopes.push(new LinkedHashMap<>());
+                blockBody(b.statements());
+                scopes.pop();
+            }
+            case Expr.If i -> {
+                expr(i.condition());
+                expr(i.then());
+                if (i.otherwise() != null) {
+                    expr(i.otherwise());
+                }
+            }
+            case Expr.IfLet i -> {
+                expr(i.value());
+                scopes.push(new LinkedHashMap<>());
+                bind(i.pattern());
+                expr(i.then());
+                scopes.pop();
+                if (i.otherwise() != null) {
+                    expr(i.otherwise());
+                }
+            }
+            case Expr.Match m -> {
+                expr(m.scrutinee());
+                for (Expr.MatchArm arm : m.arms()) {
+                    scopes.push(new LinkedHashMap<>());
+                    bind(arm.pattern());
+                    if (arm.guard() != null) {
+                        expr(arm.guard());
+                    }
+                    expr(arm.body());
+                    scopes.pop();
+                }
+            }
+            case Expr.For f -> {
+                expr(f.iterable());
+                scopes.push(new LinkedHashMap<>());
+                bind(f.pattern());
+                expr(f.body());
+                scopes.pop();
+            }
+            case Expr.While w -> {
+                expr(w.condition());
+                expr(w.body());
+            }
+            case Expr.WhileLet w -> {
+                expr(w.value());
+                scopes.push(new LinkedHashMap<>());
+                bind(w.pattern());
+                expr(w.body());
+                scopes.pop();
+            }
+            case Expr.Loop l -> expr(l.body());
+            case Expr.Break b -> {
+                if (b.value() != null) {
+                    expr(b.value());
+                }
+            }
+            case Expr.Continue c -> {
+            }
+            case Expr.Return r -> {
+                if (r.value() != null) {
+                    expr(r.value());
+                }
+            }
+            case Expr.TryCatch t -> {
+                expr(t.body());
+                for (Expr.CatchClause c : t.catches()) {
+                    scopes.push(new LinkedHashMap<>());
+                    if (c.pattern() != null) {
+                        bind(c.pattern());
+                    }
+                    expr(c.body());
+                    scopes.pop();
+                }
+                if (t.finallyBlock() != null) {
+                    expr(t.finallyBlock());
+                }
+            }
+            case Expr.Throw t -> expr(t.value());
+            case Expr.LetIn l -> {
+                expr(l.value());
+                scopes.push(new LinkedHashMap<>());
+                bind(l.pattern());
+                expr(l.body());
+                scopes.pop();
+            }
+            case Expr.Lambda l -> function(l.params(), l.body(), true);
+            case Expr.Await a -> expr(a.operand());
+            case Expr.AsyncBlock a -> function(List.of(), a.body(), true);
+            case Expr.Spawn s -> function(List.of(), s.body(), true);
+            case Expr.Lazy l -> expr(l.value());
+            case Expr.FString f -> f.parts().forEach(part -> {
+                if (part instanceof Expr.FStringInterp in) {
+                    expr(in.expr());
+                }
+            });
+            case Expr.IntLit l -> {
+            }
+            case Expr.FloatLit l -> {
+            }
+            case Expr.StringLit l -> {
+            }
+            case Expr.CharLit l -> {
+            }
+            case Expr.ByteLit l -> {
+            }
+            case Expr.BoolLit l -> {
+            }
+            case Expr.NilLit l -> {
+            }
+            case Expr.AtomLit l -> {
+            }
+            case Expr.Error er -> {
+            }
+        }
+    }
+
+    /** Array and map methods that change their receiver in place. */
+    private static final Set<String> MUTATING_METHODS = Set.of(
+            "push", "pop", "insert", "remove", "clear", "extend", "append", "sort", "reverse", "push_str", "set");
+
+    private static boolean isCallableName(Expr e) {
+        return e instanceof Expr.Ident || e instanceof Expr.Call c && c.callee() instanceof Expr.Ident;
+    }
+
+    /** {@code x |> f} or {@code x |> f(a)}: {@code f} is a function or, failing that, a method name. */
+    private void pipelineTarget(Expr target) {
+        Expr.Ident name = target instanceof Expr.Ident id ? id : (Expr.Ident) ((Expr.Call) target).callee();
+        Symbol sym = lookup(name.name());
+        if (sym != null) {
+            reference(name, name.name(), true);
+        }
+        if (target instanceof Expr.Call c) {
+            c.args().forEach(a -> expr(a.value()));
+        }
+    }
+
+    private void call(Expr.Call c) {
+        c.args().forEach(a -> expr(a.value()));
+        if (c.callee() instanceof Expr.Ident id) {
+            Symbol sym = lookup(id.name());
+            if (sym != null) {
+                reference(id, id.name(), true);
+                if (sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
+                    checkArity(c, f);
+                }
+                return;
+            }
+            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            if (builtin != null) {
+                if (!builtin.accepts(c.args().size())) {
+                    diagnostics.report(DiagnosticCode.WRONG_ARITY.at(c.span(), id.name(), arguments(builtin.arity()),
+                            c.args().size()));
+                }
+                return;
+            }
+            if (BuiltinFunctions.isVariantConstructor(id.name()) || resolution.variantOwners.containsKey(id.name())
+                    || importedNames.contains(id.name())) {
+                return;
+            }
+            diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_FUNCTION.at(id.span(), id.name()), id.name()));
+            return;
+        }
+        expr(c.callee());
+    }
+
+    private static String arguments(String count) {
+        return count + (count.equals("1") ? " argument" : " arguments");
+    }
+
+    /** Adds "did you mean `x`?" when a visible name is one or two edits away. */
+    private dev.ruchy.transpiler.diag.Diagnostic withSuggestion(dev.ruchy.transpiler.diag.Diagnostic d, String name) {
+        String best = null;
+        int bestDistance = name.length() <= 3 ? 1 : 2;
+        for (Map<String, Symbol> scope : scopes) {
+            for (String candidate : scope.keySet()) {
+                int distance = editDistance(name, candidate);
+                if (distance <= bestDistance && (best == null || distance < editDistance(name, best))) {
+                    best = candidate;
+                }
+            }
+        }
+        return best == null ? d : d.withHint("did you mean `" + best + "`?");
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private void checkArity(Expr.Call c, Stmt.Fun f) {
+        int required = 0;
+        for (Param p : f.params()) {
+            if (p.defaultValue() == null && !"self".equals(p.name())) {
+                required++;
+            }
+        }
+        int total = (int) f.params().stream().filter(p -> !"self".equals(p.name())).count();
+        int given = c.args().size();
+        if (given < required || given > total) {
+            String arity = required == total ? String.valueOf(total) : required + "-" + total;
+            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(c.span(), f.name(), arguments(arity), given));
+        }
+    }
+
+    private void path(Expr.Path p) {
+        String first = p.segments().get(0);
+        Symbol sym = lookup(first);
+        if (sym != null) {
+            resolution.references.put(p, sym);
+            return;
+        }
+        if (RUNTIME_NAMESPACES.contains(first) || importedNames.contains(first) || first.equals("self")
+                || first.equals("super") || first.equals("crate")) {
+            return;
+        }
+        diagnostics.report(DiagnosticCode.UNDEFINED_NAME.at(p.span(), first));
+    }
+
+    private void checkTypeName(List<String> path, Node at) {
+        String name = path.get(path.size() - 1);
+        if (path.size() == 1 && lookup(name) == null && !name.equals("Self") && !importedNames.contains(name)) {
+            diagnostics.report(DiagnosticCode.UNDEFINED_TYPE.at(at.span(), name));
+        }
+    }
+
+    /** A read of {@code name} at {@code node}. */
+    private void reference(Node node, String name, boolean call) {
+        if (name.equals("self")) {
+            if (!inMethod) {
+                diagnostics.report(DiagnosticCode.SELF_OUTSIDE_METHOD.at(node.span()));
+            }
+            return;
+        }
+        Symbol sym = lookup(name);
+        if (sym == null) {
+            if (BuiltinFunctions.lookup(name) != null || BuiltinFunctions.isVariantConstructor(name)
+                    || importedNames.contains(name) || RUNTIME_NAMESPACES.contains(name)
+                    || resolution.variantOwners.containsKey(name)) {
+                return;
+            }
+            diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_NAME.at(node.span(), name), name));
+            return;
+        }
+        resolution.references.put(node, sym);
+        noteUse(sym);
+    }
+
+    private void noteUse(Symbol sym) {
+        if (!sym.isVariable()) {
+            return;
+        }
+        int here = contexts.peek();
+        if (sym.owner() != here) {
+            if (sym.owner() == 0 && resolution.topLevelVariables.contains(sym)) {
+                sym.markGlobal();
+            } else {
+                sym.markCaptured();
+            }
+        }
+    }
+
+    /** The target of an assignment: a name is reassigned (or declared, as Ruchy does); fields and indexes are read. */
+    private void assignTarget(Expr target, boolean readsToo) {
+        switch (target) {
+            case Expr.Ident id -> {
+                Symbol sym = lookup(id.name());
+                if (sym == null) {
+                    // Ruchy: assigning an unbound name creates a binding in the current scope
+                    Symbol created = declare(Symbol.Kind.VARIABLE, id.name(), id);
+                    resolution.declarations.put(id, created);
+                    resolution.references.put(id, created);
+                    if (contexts.peek() == 0 && scopes.size() == 1) {
+                        resolution.topLevelVariables.add(created);
+                    }
+                    return;
+                }
+                resolution.references.put(id, sym);
+                sym.markReassigned();
+                noteUse(sym);
+            }
+            case Expr.Field f -> expr(f.receiver());
+            case Expr.Index i -> {
+                expr(i.target());
+                expr(i.index());
+            }
+            case Expr.TupleLit t -> t.elements().forEach(el -> assignTarget(el, readsToo));
+            case Expr.ArrayLit a -> a.elements().forEach(el -> assignTarget(el, readsToo));
+            default -> expr(target);
+        }
+    }
+
+    // ---- bindings -----------------------------------------------------------------------------
+
+    private void bind(Pattern p) {
+        bindAs(p, Symbol.Kind.VARIABLE);
+    }
+
+    private void bindAs(Pattern p, Symbol.Kind kind) {
+        switch (p) {
+            case Pattern.Binding b -> {
+                if (b.name().equals("self")) {
+                    return;
+                }
+                // a capitalised name that is a unit enum variant matches the variant, not a binding
+                if (resolution.variantOwners.containsKey(b.name()) && kind == Symbol.Kind.VARIABLE) {
+                    return;
+                }
+                Symbol sym = declare(kind, b.name(), b);
+                resolution.declarations.put(b, sym);
+                if (contexts.peek() == 0 && scopes.size() == 1) {
+                    resolution.topLevelVariables.add(sym);
+                }
+            }
+            case Pattern.At a -> {
+                Symbol sym = declare(kind, a.name(), a);
+                resolution.declarations.put(a, sym);
+                bindAs(a.pattern(), kind);
+            }
+            case Pattern.Tuple t -> t.elements().forEach(el -> bindAs(el, kind));
+            case Pattern.Array a -> a.elements().forEach(el -> bindAs(el, kind));
+            case Pattern.Rest r -> {
+                if (r.name() != null) {
+                    Symbol sym = declare(kind, r.name(), r);
+                    resolution.declarations.put(r, sym);
+                }
+            }
+            case Pattern.Struct s -> s.fields().forEach(f -> {
+                if (f.pattern() != null) {
+                    bindAs(f.pattern(), kind);
+                } else {
+                    Symbol sym = declare(kind, f.name(), f);
+                    resolution.declarations.put(f, sym);
+                }
+            });
+            case Pattern.TupleStruct t -> t.elements().forEach(el -> bindAs(el, kind));
+            case Pattern.Or o -> {
+                // every alternative binds the same names; declare those of the first
+                bindAs(o.alternatives().get(0), kind);
+                for (int i = 1; i < o.alternatives().size(); i++) {
+                    aliasBindings(o.alternatives().get(i));
+                }
+            }
+            case Pattern.Literal l -> {
+            }
+            case Pattern.Range r -> {
+            }
+            case Pattern.Path path -> {
+            }
+            case Pattern.Wildcard w -> {
+            }
+            case Pattern.Error er -> {
+            }
+        }
+    }
+
+    /** Bindings of a later or-pattern alternative refer to the symbols the first one declared. */
+    private void aliasBindings(Pattern p) {
+        if (p instanceof Pattern.Binding b) {
+            Symbol sym = lookup(b.name());
+            if (sym != null) {
+                resolution.declarations.put(b, sym);
+            }
+        } else if (p instanceof Pattern.Tuple t) {
+            t.elements().forEach(this::aliasBindings);
+        } else if (p instanceof Pattern.TupleStruct t) {
+            t.elements().forEach(this::aliasBindings);
+        }
+    }
+
+    private Symbol declare(Symbol.Kind kind, String name, Node declaration) {
+        Symbol sym = new Symbol(kind, name, declaration, contexts.peek());
+        scopes.peek().put(name, sym);
+        return sym;
+    }
+
+    private Symbol lookup(String name) {
+        for (Map<String, Symbol> scope : scopes) {
+            Symbol sym = scope.get(name);
+            if (sym != null) {
+                return sym;
+            }
+        }
+        return null;
+    }
+
+    /** What the resolver found, in side tables keyed by node identity. */
+    public static final class Resolution {
+        final Map<Node, Symbol> references = new IdentityHashMap<>();
+        final Map<Node, Symbol> declarations = new IdentityHashMap<>();
+        final List<Stmt.Fun> functions = new ArrayList<>();
+        final Map<String, Stmt.Struct> structs = new LinkedHashMap<>();
+        final Map<String, Stmt.Enum> enums = new LinkedHashMap<>();
+        final Map<String, Stmt.Class> classes = new LinkedHashMap<>();
+        final Map<String, List<Stmt.Fun>> impls = new HashMap<>();
+        final Map<String, Stmt.Enum> variantOwners = new HashMap<>();
+        final Set<Symbol> topLevelVariables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Set<Symbol> mutatedByMethod = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** The symbol a name expression refers to, or null (builtins, runtime namespaces). */
+        public Symbol reference(Node node) {
+            return references.get(node);
+        }
+
+        /** The symbol a binding, function or assignment-created variable declares, or null. */
+        public Symbol declaration(Node node) {
+            return declarations.get(node);
+        }
+
+        public List<Stmt.Fun> functions() {
+            return functions;
+        }
+
+        public Map<String, Stmt.Struct> structs() {
+            return structs;
+        }
+
+        public Map<String, Stmt.Enum> enums() {
+            return enums;
+        }
+
+        public Map<String, Stmt.Class> classes() {
+            return classes;
+        }
+
+        /** Methods from every {@code impl} block of a type, by type name. */
+        public List<Stmt.Fun> implMethods(String type) {
+            return impls.getOrDefault(type, List.of());
+        }
+
+        /** The enum declaring a variant named {@code variant}, or null. */
+        public Stmt.Enum variantOwner(String variant) {
+            return variantOwners.get(variant);
+        }
+
+        public boolean isTopLevel(Symbol sym) {
+            return topLevelVariables.contains(sym);
+        }
+    }
+}

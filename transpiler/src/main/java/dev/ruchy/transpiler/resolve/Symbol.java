@@ -1,0 +1,97 @@
+package dev.ruchy.transpiler.resolve;
+
+import dev.ruchy.transpiler.ast.Node;
+import dev.ruchy.transpiler.types.Type;
+
+/**
+ * Something a name can refer to: a variable, parameter, function, type, or builtin. Mutable facts
+ * (whether it is reassigned, captured by a closure, its inferred type) are filled in by the
+ * resolver and type inference.
+ */
+public final class Symbol {
+    /** What kind of thing the name denotes. */
+    public enum Kind { VARIABLE, PARAMETER, FUNCTION, STRUCT, ENUM, CLASS, TRAIT, BUILTIN, MODULE }
+
+    private final Kind kind;
+    private final String name;
+    private final Node declaration;
+    private final int owner;
+    private boolean global;
+    private boolean reassigned;
+    private boolean captured;
+    private Type type = Type.UNKNOWN;
+
+    Symbol(Kind kind, String name, Node declaration, int owner) {
+        this.kind = kind;
+        this.name = name;
+        this.declaration = declaration;
+        this.owner = owner;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The declaring node (a binding pattern, a function, a type), or null for builtins. */
+    public Node declaration() {
+        return declaration;
+    }
+
+    /** The function context (0: the top level) that declares this symbol. */
+    public int owner() {
+        return owner;
+    }
+
+    /** A top-level variable read or written by a function or closure: emitted as a static field. */
+    public boolean isGlobal() {
+        return global;
+    }
+
+    void markGlobal() {
+        global = true;
+    }
+
+    /** Assigned after its declaration. */
+    public boolean isReassigned() {
+        return reassigned;
+    }
+
+    void markReassigned() {
+        reassigned = true;
+    }
+
+    /** Used by a closure or nested function other than the one that declares it. */
+    public boolean isCaptured() {
+        return captured;
+    }
+
+    void markCaptured() {
+        captured = true;
+    }
+
+    /** A local that a closure captures and that is reassigned: Java needs a holder for it. */
+    public boolean needsCell() {
+        return !global && captured && reassigned && (kind == Kind.VARIABLE || kind == Kind.PARAMETER);
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public void setType(Type type) {
+        this.type = type;
+    }
+
+    public boolean isVariable() {
+        return kind == Kind.VARIABLE || kind == Kind.PARAMETER;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name + (global ? " (global)" : "") + (needsCell() ? " (cell)" : "");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ruchy.transpiler.types;
+
+import java.util.List;
+
+/**
+ * The static type inference gives a Ruchy expression. {@link Dyn} is the explicit fallback where the
+ * program is really dynamic (a JSON field, a value that is an integer on one path and a string on
+ * another); everything else maps to a precise Java type.
+ */
+public sealed interface Type {
+    /** Not known yet; becomes something else during inference, or {@link Dyn} at the end. */
+    Type UNKNOWN = new Unknown();
+    Type INT = new Int();
+    Type FLOAT = new Float();
+    Type BOOL = new Bool();
+    Type STR = new Str();
+    /** The type of {@code nil} and of statements: {@code void} as a result, {@code null} as a value. */
+    Type NIL = new Nil();
+    Type DYN = new Dyn();
+    Type OBJECT = new ObjectType();
+    Type TUPLE = new TupleType();
+    Type RANGE = new RangeType();
+
+    record Unknown() implements Type {
+    }
+
+    /** Ruchy integer: Java {@code long}. */
+    record Int() implements Type {
+    }
+
+    /** Ruchy float: Java {@code double}. */
+    record Float() implements Type {
+    }
+
+    record Bool() implements Type {
+    }
+
+    record Str() implements Type {
+    }
+
+    record Nil() implements Type {
+    }
+
+    /** A value whose type is only known at run time: Java {@code Object}. */
+    record Dyn() implements Type {
+    }
+
+    /** A Ruchy array: a Java {@code List} of the element type. */
+    record ListType(Type element) implements Type {
+    }
+
+    /** A Ruchy object literal or parsed JSON object: the runtime's map type. */
+    record ObjectType() implements Type {
+    }
+
+    record TupleType() implements Type {
+    }
+
+    record RangeType() implements Type {
+    }
+
+    /** A closure or function value taking {@code arity} arguments ({@code -1}: varies). */
+    record FunctionType(int arity) implements Type {
+    }
+
+    /** A user-declared struct, class or enum, emitted as a Java type of that name. */
+    record Named(String name) implements Type {
+    }
+
+    /** {@code Some(x)}/{@code None}. */
+    record OptionType(Type element) implements Type {
+    }
+
+    /** {@code Ok(x)}/{@code Err(e)}. */
+    record ResultType(Type ok, Type err) implements Type {
+    }
+
+    static Type list(Type element) {
+        return new ListType(element);
+    }
+
+    default boolean isUnknown() {
+        return this instanceof Unknown;
+    }
+
+    default boolean isNumeric() {
+        return this instanceof Int || this instanceof Float;
+    }
+
+    /** Whether the Java type is a primitive ({@code long}, {@code double}, {@code boolean}). */
+    default boolean isPrimitive() {
+        return this instanceof Int || this instanceof Float || this instanceof Bool;
+    }
+
+    /**
+     * The least type holding both: equal types stay, {@link Unknown} yields to the other, lists join
+     * their elements, anything else becomes {@link Dyn}. An integer and a float do not join to a
+     * float: Ruchy prints {@code 1} and {@code 1.0} differently, so the value must keep its kind.
+     */
+    static Type join(Type a, Type b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a.isUnknown()) {
+            return b;
+        }
+        if (b.isUnknown()) {
+            return a;
+        }
+        if (a instanceof ListType la && b instanceof ListType lb) {
+            return list(join(la.element(), lb.element()));
+        }
+        if (a instanceof OptionType oa && b instanceof OptionType ob) {
+            return new OptionType(join(oa.element(), ob.element()));
+        }
+        if (a instanceof ResultType ra && b instanceof ResultType rb) {
+            return new ResultType(join(ra.ok(), rb.ok()), join(ra.err(), rb.err()));
+        }
+        return DYN;
+    }
+
+    /** Joins a list of types; {@link #UNKNOWN} for none. */
+    static Type joinAll(List<Type> types) {
+        Type t = UNKNOWN;
+        for (Type x : types) {
+            t = join(t, x);
+        }
+        return t;
+    }
+
+    /** Unknown parts become {@link Dyn}. */
+    default Type resolved() {
+        return switch (this) {
+            case Unknown u -> DYN;
+            case ListType l -> list(l.element().resolved());
+            case OptionType o -> new OptionType(o.element().resolved());
+            case ResultType r -> new ResultType(r.ok().resolved(), r.err().resolved());
+            default -> this;
+        };
+    }
+}

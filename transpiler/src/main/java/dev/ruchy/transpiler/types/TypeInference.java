@@ -1,0 +1,931 @@
+package dev.ruchy.transpiler.types;
+
+import dev.ruchy.transpiler.ast.BinaryOp;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Param;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Program;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.ast.TypeRef;
+import dev.ruchy.transpiler.resolve.BuiltinFunctions;
+import dev.ruchy.transpiler.resolve.Resolver.Resolution;
+import dev.ruchy.transpiler.resolve.Symbol;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every expression, variable and function a static {@link Type}, so that the emitter can
+ * write {@code long fib(long n)} rather than boxed objects (design.md, "Type inference").
+ *
+ * <p>The analysis is flow-insensitive and iterates to a fixed point: a variable's type is the
+ * {@linkplain Type#join join} of everything assigned to it; an unannotated parameter's type is the
+ * join of the arguments at every call site; a function's result is the join of its returned
+ * values. Types only move up the lattice (unknown, then a precise type, then {@link Type#DYN}), so
+ * the iteration ends. Whatever is still unknown at the end becomes {@link Type#DYN}.
+ */
+public final class TypeInference {
+    private static final int MAX_ROUNDS = 12;
+
+    private final Program program;
+    private final Resolution resolution;
+    private final Map<Expr, Type> types = new IdentityHashMap<>();
+    private final Map<Stmt.Fun, Signature> signatures = new IdentityHashMap<>();
+    private boolean changed;
+    /** The function whose body is being analysed, for {@code return}. */
+    private Signature current;
+    private String currentSelfType;
+
+    /** Parameter and result types of a function or method. */
+    public static final class Signature {
+        final List<Type> params = new ArrayList<>();
+        final List<Boolean> annotated = new ArrayList<>();
+        Type result = Type.UNKNOWN;
+        boolean resultAnnotated;
+        boolean returnsValue;
+
+        public List<Type> params() {
+            return params;
+        }
+
+        public Type result() {
+            return result;
+        }
+
+        /** Whether any path returns a value; a function that never does is emitted as {@code void}. */
+        public boolean returnsValue() {
+            return returnsValue;
+        }
+    }
+
+    /** The inferred types of one program. */
+    public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures) {
+        public Type of(Expr e) {
+            Type t = expressions.get(e);
+            return t == null ? Type.DYN : t;
+        }
+
+        public Signature signature(Stmt.Fun f) {
+            return signatures.get(f);
+        }
+    }
+
+    private TypeInference(Program program, Resolution resolution) {
+        this.program = program;
+        this.resolution = resolution;
+    }
+
+    /** Infers the types of {@code program}. */
+    public static Types infer(Program program, Resolution resolution) {
+        TypeInference inference = new TypeInference(program, resolution);
+        inference.run();
+        return new Types(inference.types, inference.signatures);
+    }
+
+    private void run() {
+        collectSignatures(program.statements(), null);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            changed = false;
+            pass();
+            if (!changed) {
+                break;
+            }
+        }
+        finish();
+        pass(); // a last pass records expression types with every symbol settled
+    }
+
+    private void collectSignatures(List<Stmt> statements, String selfType) {
+        for (Stmt s : statements) {
+            switch (s) {
+                case Stmt.Fun f -> signature(f, selfType);
+                case Stmt.Struct st -> st.methods().forEach(m -> signature(m, st.name()));
+                case Stmt.Impl i -> {
+                    String target = i.target() instanceof TypeRef.Named n ? n.path().get(n.path().size() - 1) : null;
+                    i.methods().forEach(m -> signature(m, target));
+                }
+                case Stmt.Class c -> {
+                    c.constructors().forEach(m -> signature(m, c.name()));
+                    c.methods().forEach(m -> signature(m, c.name()));
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private Signature signature(Stmt.Fun f, String selfType) {
+        return signatures.computeIfAbsent(f, k -> {
+            Signature sig = new Signature();
+            for (Param p : f.params()) {
+                if ("self".equals(p.name())) {
+                    continue;
+                }
+                Type declared = p.type() == null ? null : fromAnnotation(p.type());
+                sig.params.add(declared == null ? Type.UNKNOWN : declared);
+                sig.annotated.add(declared != null);
+            }
+            if (f.result() != null) {
+                sig.result = fromAnnotation(f.result());
+                sig.resultAnnotated = true;
+                sig.returnsValue = !(sig.result instanceof Type.Nil);
+            }
+            return sig;
+        });
+    }
+
+    /** Maps a written type to an inferred one: {@code i32} → integer, {@code Vec<T>} → list, and so on. */
+    public static Type fromAnnotation(TypeRef t) {
+        return switch (t) {
+            case TypeRef.Named n -> {
+                String name = n.path().get(n.path().size() - 1);
+                yield switch (name) {
+                    case "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "int" -> Type.INT;
+                    case "f32", "f64", "float" -> Type.FLOAT;
+                    case "bool" -> Type.BOOL;
+                    case "String", "str", "char", "string" -> Type.STR;
+                    case "Vec", "VecDeque", "List", "Array" -> Type.list(n.args().isEmpty() ? Type.DYN : fromAnnotation(n.args().get(0)));
+                    case "Option" -> new Type.OptionType(n.args().isEmpty() ? Type.DYN : fromAnnotation(n.args().get(0)));
+                    case "HashMap", "BTreeMap", "Map", "Object" -> Type.OBJECT;
+                    default -> Type.DYN;
+                };
+            }
+            case TypeRef.Ref r -> fromAnnotation(r.inner());
+            case TypeRef.Array a -> Type.list(fromAnnotation(a.element()));
+            case TypeRef.Tuple tu -> tu.elements().isEmpty() ? Type.NIL : Type.TUPLE;
+            case TypeRef.Function fn -> new Type.FunctionType(fn.params().size());
+            default -> Type.DYN;
+        };
+    }
+
+    private void finish() {
+        for (Signature sig : signatures.values()) {
+            for (int i = 0; i < sig.params.size(); i++) {
+                sig.params.set(i, sig.params.get(i).resolved());
+            }
+            sig.result = sig.result.resolved();
+        }
+        for (Symbol sym : allSymbols()) {
+            sym.setType(sym.type().resolved());
+        }
+    }
+
+    private final java.util.Set<Symbol> seenSymbols = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private Iterable<Symbol> allSymbols() {
+        return seenSymbols;
+    }
+
+    // ---- the pass ------------------------------------------------------------------------------
+
+    private void pass() {
+        current = null;
+        currentSelfType = null;
+        for (Stmt s : program.statements()) {
+            stmt(s);
+        }
+    }
+
+    private void function(Stmt.Fun f, String selfType) {
+        Signature saved = current;
+        String savedSelf = currentSelfType;
+        current = signature(f, selfType);
+        currentSelfType = selfType;
+        int i = 0;
+        for (Param p : f.params()) {
+            if ("self".equals(p.name())) {
+                continue;
+            }
+            Type t = current.params.get(i++);
+            bindPattern(p.pattern(), t);
+            if (p.defaultValue() != null) {
+                Type dt = expr(p.defaultValue());
+                if (!current.annotated.get(i - 1)) {
+                    updateParam(current, i - 1, dt);
+                }
+            }
+        }
+        if (f.body() != null) {
+            Type bodyType = blockValue(f.body());
+            if (endsWithValue(f.body())) {
+                noteReturn(bodyType);
+            }
+        }
+        current = saved;
+        currentSelfType = savedSelf;
+    }
+
+    /** Whether a body's last statement yields a value (not a loop, a let or an empty object body). */
+    private static boolean endsWithValue(Expr.Block body) {
+        if (body.statements().isEmpty()) {
+            return false;
+        }
+        Stmt last = body.statements().get(body.statements().size() - 1);
+        if (!(last instanceof Stmt.ExprStmt es)) {
+            return false;
+        }
+        return switch (es.expr()) {
+            case Expr.While w -> false;
+            case Expr.For f -> false;
+            case Expr.Loop l -> false;
+            case Expr.Assign a -> false;
+            case Expr.CompoundAssign a -> false;
+            case Expr.Return r -> false;
+            case Expr.Throw t -> false;
+            default -> true;
+        };
+    }
+
+    private void noteReturn(Type t) {
+        if (current == null) {
+            return;
+        }
+        if (!(t instanceof Type.Nil) || current.returnsValue) {
+            if (!(t instanceof Type.Nil)) {
+                current.returnsValue = true;
+            }
+        }
+        if (!current.resultAnnotated) {
+            Type joined = Type.join(current.result, t);
+            if (!joined.equals(current.result)) {
+                current.result = joined;
+                changed = true;
+            }
+        }
+    }
+
+    private void updateParam(Signature sig, int index, Type t) {
+        if (index >= sig.params.size() || sig.annotated.get(index) || t.isUnknown()) {
+            return;
+        }
+        Type joined = Type.join(sig.params.get(index), t);
+        if (!joined.equals(sig.params.get(index))) {
+            sig.params.set(index, joined);
+            changed = true;
+        }
+    }
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> expr(e.expr());
+            case Stmt.Let let -> {
+                Type t = let.init() == null ? Type.UNKNOWN : expr(let.init());
+                if (let.type() != null) {
+                    t = fromAnnotation(let.type());
+                }
+                if (let.elseBlock() != null) {
+                    expr(let.elseBlock());
+                }
+                if (let.init() == null && let.type() == null) {
+                    t = Type.UNKNOWN;
+                }
+                bindPattern(let.pattern(), t);
+            }
+            case Stmt.Fun f -> function(f, currentSelfType != null && isMethodOfCurrent(f) ? currentSelfType : null);
+            case Stmt.Struct st -> st.methods().forEach(m -> function(m, st.name()));
+            case Stmt.Impl i -> {
+                String target = i.target() instanceof TypeRef.Named n ? n.path().get(n.path().size() - 1) : null;
+                i.methods().forEach(m -> function(m, target));
+            }
+            case Stmt.Class c -> {
+                c.fields().forEach(f -> {
+                    if (f.defaultValue() != null) {
+                        expr(f.defaultValue());
+                    }
+                });
+                c.constructors().forEach(m -> function(m, c.name()));
+                c.methods().forEach(m -> function(m, c.name()));
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean isMethodOfCurrent(Stmt.Fun f) {
+        return false;
+    }
+
+    private void bindPattern(Pattern p, Type t) {
+        switch (p) {
+            case Pattern.Binding b -> updateSymbol(resolution.declaration(b), t);
+            case Pattern.At a -> {
+                updateSymbol(resolution.declaration(a), t);
+                bindPattern(a.pattern(), t);
+            }
+            case Pattern.TupleStruct ts -> {
+                Type inner = Type.DYN;
+                String name = ts.path().get(ts.path().size() - 1);
+                if (name.equals("Some") && t instanceof Type.OptionType o) {
+                    inner = o.element();
+                } else if (name.equals("Ok") && t instanceof Type.ResultType r) {
+                    inner = r.ok();
+                } else if (name.equals("Err") && t instanceof Type.ResultType r) {
+                    inner = r.err();
+                } else if (t.isUnknown()) {
+                    inner = Type.UNKNOWN;
+                }
+                for (Pattern el : ts.elements()) {
+                    bindPattern(el, inner);
+                }
+            }
+            case Pattern.Array a -> {
+                Type element = t instanceof Type.ListType l ? l.element() : t.isUnknown() ? Type.UNKNOWN : Type.DYN;
+                for (Pattern el : a.elements()) {
+                    bindPattern(el, el instanceof Pattern.Rest ? t : element);
+                }
+            }
+            case Pattern.Rest r -> updateSymbol(resolution.declaration(r), t);
+            case Pattern.Tuple tu -> tu.elements().forEach(el -> bindPattern(el, t.isUnknown() ? Type.UNKNOWN : Type.DYN));
+            case Pattern.Struct st -> st.fields().forEach(f -> {
+                Type ft = fieldType(t, f.name());
+                if (f.pattern() != null) {
+                    bindPattern(f.pattern(), ft);
+                } else {
+                    updateSymbol(resolution.declaration(f), ft);
+                }
+            });
+            case Pattern.Or o -> o.alternatives().forEach(alt -> bindPattern(alt, t));
+            default -> {
+            }
+        }
+    }
+
+    private void updateSymbol(Symbol sym, Type t) {
+        if (sym == null) {
+            return;
+        }
+        seenSymbols.add(sym);
+        if (t.isUnknown()) {
+            return;
+        }
+        Type joined = Type.join(sym.type(), t);
+        if (!joined.equals(sym.type())) {
+            sym.setType(joined);
+            changed = true;
+        }
+    }
+
+    private Type record(Expr e, Type t) {
+        types.put(e, t);
+        return t;
+    }
+
+    /** The value of a block: that of its last expression statement, or nil. */
+    private Type blockValue(Expr.Block b) {
+        Type last = Type.NIL;
+        for (Stmt s : b.statements()) {
+            stmt(s);
+            if (s instanceof Stmt.ExprStmt es) {
+                last = types.getOrDefault(es.expr(), Type.DYN);
+            } else if (s instanceof Stmt.Let let && let.init() != null) {
+                last = types.getOrDefault(let.init(), Type.DYN);
+            } else {
+                last = Type.NIL;
+            }
+        }
+        return last;
+    }
+
+    private Type expr(Expr e) {
+        return record(e, compute(e));
+    }
+
+    private Type compute(Expr e) {
+        return switch (e) {
+            case Expr.IntLit l -> Type.INT;
+            case Expr.FloatLit l -> Type.FLOAT;
+            case Expr.StringLit l -> Type.STR;
+            case Expr.CharLit l -> Type.STR;
+            case Expr.ByteLit l -> Type.INT;
+            case Expr.BoolLit l -> Type.BOOL;
+            case Expr.NilLit l -> Type.NIL;
+            case Expr.AtomLit l -> Type.DYN;
+            case Expr.FString f -> {
+                f.parts().forEach(part -> {
+                    if (part instanceof Expr.FStringInterp in) {
+                        expr(in.expr());
+                    }
+                });
+                yield Type.STR;
+            }
+            case Expr.Ident id -> identType(id);
+            case Expr.Path p -> pathType(p);
+            case Expr.Unary u -> {
+                Type t = expr(u.operand());
+                yield switch (u.op()) {
+                    case NEG -> t.isNumeric() || t.isUnknown() ? t : Type.DYN;
+                    case NOT -> Type.BOOL;
+                    case BIT_NOT -> t.isUnknown() ? t : Type.INT;
+                    case REF, REF_MUT, DEREF -> t;
+                    default -> t;
+                };
+            }
+            case Expr.Binary b -> binary(b);
+            case Expr.Assign a -> {
+                Type t = expr(a.value());
+                assign(a.target(), t);
+                yield t;
+            }
+            case Expr.CompoundAssign a -> {
+                Type target = expr(a.target());
+                Type value = expr(a.value());
+                Type result = arithmetic(a.op(), target, value);
+                assign(a.target(), result);
+                yield result;
+            }
+            case Expr.Ternary t -> {
+                expr(t.condition());
+                yield Type.join(expr(t.then()), expr(t.otherwise()));
+            }
+            case Expr.Range r -> {
+                if (r.start() != null) {
+                    expr(r.start());
+                }
+                if (r.end() != null) {
+                    expr(r.end());
+                }
+                yield Type.RANGE;
+            }
+            case Expr.Cast c -> {
+                expr(c.expr());
+                Type target = fromAnnotation(c.type());
+                yield target.isNumeric() ? target : Type.DYN;
+            }
+            case Expr.Try t -> {
+                Type inner = expr(t.operand());
+                yield inner instanceof Type.ResultType r ? r.ok() : inner instanceof Type.OptionType o ? o.element()
+                        : inner.isUnknown() ? Type.UNKNOWN : Type.DYN;
+            }
+            case Expr.Call c -> call(c);
+            case Expr.MethodCall m -> methodCall(m);
+            case Expr.Field f -> {
+                Type receiver = expr(f.receiver());
+                yield fieldType(receiver, f.name());
+            }
+            case Expr.Index i -> {
+                Type target = expr(i.target());
+                Type index = expr(i.index());
+                if (index instanceof Type.RangeType) {
+                    yield target instanceof Type.Str || target instanceof Type.ListType ? target : Type.DYN;
+                }
+                yield switch (target) {
+                    case Type.ListType l -> l.element();
+                    case Type.Str s -> Type.STR;
+                    case Type.Unknown u -> Type.UNKNOWN;
+                    default -> Type.DYN;
+                };
+            }
+            case Expr.MacroCall m -> {
+                List<Type> args = new ArrayList<>();
+                m.args().forEach(a -> args.add(expr(a)));
+                yield switch (m.name()) {
+                    case "vec" -> m.args().size() == 1 && m.args().get(0) instanceof Expr.ArrayRepeat ? args.get(0)
+                            : Type.list(Type.joinAll(args));
+                    case "format" -> Type.STR;
+                    case "println", "print", "eprintln", "assert", "assert_eq", "panic" -> Type.NIL;
+                    default -> Type.DYN;
+                };
+            }
+            case Expr.ArrayLit a -> {
+                Type element = Type.UNKNOWN;
+                for (Expr el : a.elements()) {
+                    element = Type.join(element, expr(el));
+                }
+                yield Type.list(element);
+            }
+            case Expr.ArrayRepeat a -> {
+                Type element = expr(a.value());
+                expr(a.count());
+                yield Type.list(element);
+            }
+            case Expr.TupleLit t -> {
+                t.elements().forEach(this::expr);
+                yield Type.TUPLE;
+            }
+            case Expr.ObjectLit o -> {
+                o.entries().forEach(en -> {
+                    switch (en) {
+                        case Expr.KeyValue kv -> expr(kv.value());
+                        case Expr.Spread sp -> expr(sp.value());
+                    }
+                });
+                yield Type.OBJECT;
+            }
+            case Expr.StructLit s -> {
+                s.fields().forEach(f -> expr(f.value()));
+                if (s.base() != null) {
+                    expr(s.base());
+                }
+                String name = s.path().get(s.path().size() - 1);
+                if (name.equals("Self") && currentSelfType != null) {
+                    name = currentSelfType;
+                }
+                yield resolution.structs().containsKey(name) ? new Type.Named(name) : Type.DYN;
+            }
+            case Expr.Comprehension c -> {
+                Type iterable = expr(c.iterable());
+                bindPattern(c.pattern(), elementOf(iterable));
+                if (c.condition() != null) {
+                    expr(c.condition());
+                }
+                yield Type.list(expr(c.element()));
+            }
+            case Expr.Block b -> blockValue(b);
+            case Expr.If i -> {
+                expr(i.condition());
+                Type then = expr(i.then());
+                yield i.otherwise() == null ? Type.NIL : Type.join(then, expr(i.otherwise()));
+            }
+            case Expr.IfLet i -> {
+                Type value = expr(i.value());
+                bindPattern(i.pattern(), value);
+                Type then = expr(i.then());
+                yield i.otherwise() == null ? Type.NIL : Type.join(then, expr(i.otherwise()));
+            }
+            case Expr.Match m -> {
+                Type scrutinee = expr(m.scrutinee());
+                Type result = Type.UNKNOWN;
+                for (Expr.MatchArm arm : m.arms()) {
+                    bindPattern(arm.pattern(), scrutinee);
+                    if (arm.guard() != null) {
+                        expr(arm.guard());
+                    }
+                    Type body = expr(arm.body());
+                    if (!isDiverging(arm.body())) {
+                        result = Type.join(result, body);
+                    }
+                }
+                yield result;
+            }
+            case Expr.For f -> {
+                Type iterable = expr(f.iterable());
+                bindPattern(f.pattern(), elementOf(iterable));
+                expr(f.body());
+                yield Type.NIL;
+            }
+            case Expr.While w -> {
+                expr(w.condition());
+                expr(w.body());
+                yield Type.NIL;
+            }
+            case Expr.WhileLet w -> {
+                Type value = expr(w.value());
+                bindPattern(w.pattern(), value);
+                expr(w.body());
+                yield Type.NIL;
+            }
+            case Expr.Loop l -> {
+                expr(l.body());
+                yield Type.DYN;
+            }
+            case Expr.Break b -> {
+                if (b.value() != null) {
+                    expr(b.value());
+                }
+                yield Type.UNKNOWN;
+            }
+            case Expr.Continue c -> Type.UNKNOWN;
+            case Expr.Return r -> {
+                Type t = r.value() == null ? Type.NIL : expr(r.value());
+                noteReturn(t);
+                yield Type.UNKNOWN;
+            }
+            case Expr.TryCatch t -> {
+                Type body = expr(t.body());
+                for (Expr.CatchClause c : t.catches()) {
+                    if (c.pattern() != null) {
+                        bindPattern(c.pattern(), Type.DYN);
+                    }
+                    body = Type.join(body, expr(c.body()));
+                }
+                if (t.finallyBlock() != null) {
+                    expr(t.finallyBlock());
+                }
+                yield body;
+            }
+            case Expr.Throw t -> {
+                expr(t.value());
+                yield Type.UNKNOWN;
+            }
+            case Expr.LetIn l -> {
+                bindPattern(l.pattern(), expr(l.value()));
+                yield expr(l.body());
+            }
+            case Expr.Lambda l -> {
+                Signature saved = current;
+                current = new Signature();
+                for (Param p : l.params()) {
+                    bindPattern(p.pattern(), Type.DYN);
+                    if (p.defaultValue() != null) {
+                        expr(p.defaultValue());
+                    }
+                }
+                expr(l.body());
+                current = saved;
+                yield new Type.FunctionType(l.params().size());
+            }
+            case Expr.Await a -> expr(a.operand());
+            case Expr.AsyncBlock a -> {
+                Signature saved = current;
+                current = new Signature();
+                expr(a.body());
+                current = saved;
+                yield Type.DYN;
+            }
+            case Expr.Spawn s -> {
+                Signature saved = current;
+                current = new Signature();
+                expr(s.body());
+                current = saved;
+                yield Type.DYN;
+            }
+            case Expr.Lazy l -> expr(l.value());
+            case Expr.Error er -> Type.DYN;
+        };
+    }
+
+    private static boolean isDiverging(Expr e) {
+        return e instanceof Expr.Return || e instanceof Expr.Throw || e instanceof Expr.Break || e instanceof Expr.Continue;
+    }
+
+    private Type identType(Expr.Ident id) {
+        Symbol sym = resolution.reference(id);
+        if (sym == null) {
+            if (id.name().equals("self") && currentSelfType != null) {
+                return new Type.Named(currentSelfType);
+            }
+            return id.name().equals("None") ? new Type.OptionType(Type.UNKNOWN) : Type.DYN;
+        }
+        seenSymbols.add(sym);
+        return switch (sym.kind()) {
+            case VARIABLE, PARAMETER -> sym.type();
+            case FUNCTION -> sym.declaration() instanceof Stmt.Fun f ? new Type.FunctionType(f.params().size()) : Type.DYN;
+            default -> Type.DYN;
+        };
+    }
+
+    private Type pathType(Expr.Path p) {
+        List<String> segs = p.segments();
+        if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
+            return new Type.Named(segs.get(0));
+        }
+        return Type.DYN;
+    }
+
+    private void assign(Expr target, Type t) {
+        switch (target) {
+            case Expr.Ident id -> {
+                Symbol sym = resolution.reference(id);
+                if (sym == null) {
+                    sym = resolution.declaration(id);
+                }
+                updateSymbol(sym, t);
+                record(target, sym == null ? Type.DYN : sym.type());
+            }
+            case Expr.Index i -> {
+                Type container = expr(i.target());
+                expr(i.index());
+                if (container instanceof Type.ListType l && i.target() instanceof Expr.Ident id) {
+                    updateSymbol(resolution.reference(id), Type.list(Type.join(l.element(), t)));
+                }
+            }
+            case Expr.Field f -> expr(f.receiver());
+            default -> expr(target);
+        }
+    }
+
+    private Type binary(Expr.Binary b) {
+        Type left = expr(b.left());
+        if (b.op() == BinaryOp.PIPELINE) {
+            return pipeline(b, left);
+        }
+        Type right = expr(b.right());
+        return switch (b.op()) {
+            case EQ, NE, LT, LE, GT, GE -> Type.BOOL;
+            case AND, OR -> left instanceof Type.Bool && right instanceof Type.Bool ? Type.BOOL
+                    : left.isUnknown() || right.isUnknown() ? Type.UNKNOWN : Type.DYN;
+            case NULL_COALESCE -> Type.join(left, right);
+            case BIT_AND, BIT_OR, BIT_XOR, SHL, SHR -> left.isUnknown() || right.isUnknown() ? Type.UNKNOWN
+                    : left instanceof Type.Int && right instanceof Type.Int ? Type.INT : Type.DYN;
+            case SEND -> Type.DYN;
+            default -> arithmetic(b.op(), left, right);
+        };
+    }
+
+    /** {@code + - * / % **} per ruchy-semantics §3.1–3.3 and §3.6. */
+    static Type arithmetic(BinaryOp op, Type left, Type right) {
+        if (op == BinaryOp.ADD && (left instanceof Type.Str || right instanceof Type.Str)) {
+            return Type.STR;
+        }
+        if (op == BinaryOp.ADD && left instanceof Type.ListType && right instanceof Type.ListType) {
+            return Type.join(left, right);
+        }
+        if (left.isUnknown() || right.isUnknown()) {
+            return Type.UNKNOWN;
+        }
+        if (op == BinaryOp.MUL && left instanceof Type.Str && right instanceof Type.Int) {
+            return Type.STR;
+        }
+        if (left instanceof Type.Int && right instanceof Type.Int) {
+            return op == BinaryOp.POW ? Type.DYN : Type.INT;
+        }
+        if (left.isNumeric() && right.isNumeric()) {
+            return Type.FLOAT;
+        }
+        return Type.DYN;
+    }
+
+    private Type pipeline(Expr.Binary b, Type left) {
+        Expr target = b.right();
+        if (target instanceof Expr.Ident id && resolution.reference(id) != null
+                && resolution.reference(id).declaration() instanceof Stmt.Fun f) {
+            Signature sig = signature(f, null);
+            updateParam(sig, 0, left);
+            return sig.result;
+        }
+        if (target instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && resolution.reference(id) != null
+                && resolution.reference(id).declaration() instanceof Stmt.Fun f) {
+            Signature sig = signature(f, null);
+            updateParam(sig, 0, left);
+            for (int i = 0; i < c.args().size(); i++) {
+                updateParam(sig, i + 1, expr(c.args().get(i).value()));
+            }
+            return sig.result;
+        }
+        if (target instanceof Expr.Call c) {
+            c.args().forEach(a -> expr(a.value()));
+        }
+        return Type.DYN;
+    }
+
+    private Type call(Expr.Call c) {
+        List<Type> args = new ArrayList<>();
+        for (Expr.Arg a : c.args()) {
+            args.add(expr(a.value()));
+        }
+        if (c.callee() instanceof Expr.Ident id) {
+            Symbol sym = resolution.reference(id);
+            if (sym != null && sym.declaration() instanceof Stmt.Fun f && sym.kind() == Symbol.Kind.FUNCTION) {
+                Signature sig = signature(f, null);
+                for (int i = 0; i < args.size() && i < sig.params.size(); i++) {
+                    updateParam(sig, i, args.get(i));
+                }
+                return sig.result;
+            }
+            if (sym != null) {
+                seenSymbols.add(sym);
+                return Type.DYN;
+            }
+            switch (id.name()) {
+                case "Some":
+                    return new Type.OptionType(args.isEmpty() ? Type.DYN : args.get(0));
+                case "Ok":
+                    return new Type.ResultType(args.isEmpty() ? Type.DYN : args.get(0), Type.UNKNOWN);
+                case "Err":
+                    return new Type.ResultType(Type.UNKNOWN, args.isEmpty() ? Type.DYN : args.get(0));
+                case "abs":
+                    return args.size() == 1 && args.get(0).isNumeric() ? args.get(0) : Type.DYN;
+                case "min", "max":
+                    return args.size() == 2 && args.get(0).equals(args.get(1)) && args.get(0).isNumeric()
+                            ? args.get(0) : args.size() == 2 && args.get(0).isNumeric() && args.get(1).isNumeric()
+                            ? Type.FLOAT : Type.DYN;
+                case "reverse", "sort":
+                    return args.size() == 1 && (args.get(0) instanceof Type.ListType || args.get(0) instanceof Type.Str)
+                            ? args.get(0) : Type.DYN;
+                default:
+                    break;
+            }
+            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            if (builtin != null) {
+                return builtin.result();
+            }
+            if (resolution.variantOwner(id.name()) != null) {
+                return new Type.Named(resolution.variantOwner(id.name()).name());
+            }
+            return Type.DYN;
+        }
+        if (c.callee() instanceof Expr.Path p) {
+            return pathCall(p, args);
+        }
+        expr(c.callee());
+        return Type.DYN;
+    }
+
+    /** {@code Type::f(args)}, {@code Enum::Variant(args)}, {@code String::from(s)}. */
+    private Type pathCall(Expr.Path p, List<Type> args) {
+        List<String> segs = p.segments();
+        String owner = segs.get(segs.size() - 2 < 0 ? 0 : segs.size() - 2);
+        String last = segs.get(segs.size() - 1);
+        if (segs.size() == 2 && resolution.enums().containsKey(owner)) {
+            return new Type.Named(owner);
+        }
+        if (segs.size() == 2) {
+            Stmt.Fun method = findMethod(owner, last);
+            if (method != null) {
+                Signature sig = signature(method, owner);
+                for (int i = 0; i < args.size() && i < sig.params.size(); i++) {
+                    updateParam(sig, i, args.get(i));
+                }
+                return sig.result;
+            }
+            if (owner.equals("String") && (last.equals("from") || last.equals("new"))) {
+                return Type.STR;
+            }
+            if (owner.equals("Vec") && last.equals("new")) {
+                return Type.list(Type.UNKNOWN);
+            }
+            if (owner.equals("HashMap") && last.equals("new")) {
+                return Type.OBJECT;
+            }
+        }
+        return Type.DYN;
+    }
+
+    private Stmt.Fun findMethod(String type, String name) {
+        Stmt.Struct st = resolution.structs().get(type);
+        if (st != null) {
+            for (Stmt.Fun m : st.methods()) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+        }
+        Stmt.Class cl = resolution.classes().get(type);
+        if (cl != null) {
+            for (Stmt.Fun m : cl.methods()) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+            for (Stmt.Fun m : cl.constructors()) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+        }
+        for (Stmt.Fun m : resolution.implMethods(type)) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Type methodCall(Expr.MethodCall m) {
+        Type receiver = expr(m.receiver());
+        List<Type> args = new ArrayList<>();
+        for (Expr.Arg a : m.args()) {
+            args.add(expr(a.value()));
+        }
+        if (receiver instanceof Type.Named named) {
+            Stmt.Fun method = findMethod(named.name(), m.name());
+            if (method != null) {
+                Signature sig = signature(method, named.name());
+                for (int i = 0; i < args.size() && i < sig.params.size(); i++) {
+                    updateParam(sig, i, args.get(i));
+                }
+                return sig.result;
+            }
+        }
+        if (receiver instanceof Type.ListType list && m.name().equals("push") && args.size() == 1
+                && m.receiver() instanceof Expr.Ident id) {
+            updateSymbol(resolution.reference(id), Type.list(Type.join(list.element(), args.get(0))));
+        }
+        return MethodTypes.result(receiver, m.name(), args);
+    }
+
+    private Type fieldType(Type receiver, String field) {
+        if (receiver instanceof Type.Named named) {
+            Stmt.Struct st = resolution.structs().get(named.name());
+            if (st != null) {
+                for (Stmt.FieldDecl f : st.fields()) {
+                    if (f.name().equals(field) && f.type() != null) {
+                        return fromAnnotation(f.type());
+                    }
+                }
+            }
+            Stmt.Class cl = resolution.classes().get(named.name());
+            if (cl != null) {
+                for (Stmt.FieldDecl f : cl.fields()) {
+                    if (f.name().equals(field) && f.type() != null) {
+                        return fromAnnotation(f.type());
+                    }
+                }
+            }
+        }
+        if (receiver.isUnknown()) {
+            return Type.UNKNOWN;
+        }
+        return Type.DYN;
+    }
+
+    private static Type elementOf(Type iterable) {
+        return switch (iterable) {
+            case Type.ListType l -> l.element();
+            case Type.RangeType r -> Type.INT;
+            case Type.Unknown u -> Type.UNKNOWN;
+            default -> Type.DYN;
+        };
+    }
+}
