@@ -9,15 +9,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ruchy check FILE...}: reports every syntax error; exit 0 when all files are clean, 1 otherwise. */
+/**
+ * {@code ruchy check FILE...}: reports every syntax error in every file and, for files whose
+ * syntax is clean, undefined names and wrong arities ({@code --syntax}: syntax only). Exit 0 when all files are
+ * clean, else 70 if the parser failed on one, else 1 if any has errors, else 65 if one could not
+ * be read.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check Ruchy files for errors without running them.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Ruchy source files")
     List<Path> files;
+
+    @Option(names = "--syntax", description = "check the syntax only, not names and arities")
+    boolean syntaxOnly;
 
     @Spec
     CommandSpec spec;
@@ -28,13 +37,18 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int errors = 0;
         boolean unreadable = false;
+        boolean internalError = false;
         for (Path path : files) {
             SourceFile file = SourceInputs.read(path, err);
             if (file == null) {
                 unreadable = true;
                 continue;
             }
-            Transpiler.ParseResult result = Transpiler.parse(file);
+            Transpiler.ParseResult result = SourceInputs.analyse(file, syntaxOnly, err);
+            if (result == null) {
+                internalError = true;
+                continue;
+            }
             for (Diagnostic d : result.diagnostics()) {
                 err.print(DiagnosticRenderer.render(d));
                 if (d.isError()) {
@@ -42,15 +56,21 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        err.flush();
         if (errors > 0) {
             err.println(errors + (errors == 1 ? " error" : " errors"));
+        }
+        err.flush();
+        if (internalError) {
+            return RuchyCommand.EXIT_SOFTWARE;
+        }
+        if (errors > 0) {
             return 1;
         }
         if (unreadable) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
         out.println(files.size() == 1 ? files.get(0) + ": ok" : files.size() + " files: ok");
+        out.flush();
         return 0;
     }
 }

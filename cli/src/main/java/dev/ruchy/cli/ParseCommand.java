@@ -34,12 +34,23 @@ final class ParseCommand implements Callable<Integer> {
         if (source == null) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
-        Transpiler.ParseResult result = Transpiler.parse(source);
-        out.print(AstPrinter.print(result.program()));
+        Transpiler.ParseResult result = SourceInputs.parse(source, err);
+        if (result == null) {
+            return RuchyCommand.EXIT_SOFTWARE;
+        }
+        String tree;
+        try {
+            tree = AstPrinter.print(result.program());
+        } catch (StackOverflowError e) { // e.g. a sum of 100,000 terms is a tree 100,000 deep
+            err.println("ruchy: " + file + ": internal error: the syntax tree is too deep to print");
+            return RuchyCommand.EXIT_SOFTWARE;
+        }
+        out.print(tree);
         out.flush();
         for (Diagnostic d : result.diagnostics()) {
             err.print(DiagnosticRenderer.render(d));
         }
+        err.flush(); // print() does not flush, and main() ends in System.exit
         return result.hasErrors() ? 1 : 0;
     }
 }

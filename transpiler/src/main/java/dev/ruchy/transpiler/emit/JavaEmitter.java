@@ -85,6 +85,10 @@ public final class JavaEmitter {
     private String selfType;
     private final Deque<LoopContext> loops = new ArrayDeque<>();
     private final Map<Symbol, String> globalNames = new IdentityHashMap<>();
+    /** Comments already carried into the Java, by index in {@code program.comments()}. */
+    private final boolean[] commentUsed;
+    /** Comments before this offset belong to an enclosing scope and are not pulled into the current one. */
+    private int commentFloor;
 
     /** A loop being emitted: its Java label (or null) and where {@code break value} stores the value. */
     private record LoopContext(String label, String rubyLabel, String valueTarget, Type valueType) {
@@ -97,6 +101,7 @@ public final class JavaEmitter {
     private JavaEmitter(Program program, Resolution resolution, TypeInference.Types types, String packageName,
             String className, boolean evalMode) {
         this.evalMode = evalMode;
+        this.commentUsed = new boolean[program.comments().size()];
         this.program = program;
         this.resolution = resolution;
         this.types = types;
@@ -204,7 +209,7 @@ public final class JavaEmitter {
             b.addMethod(ctor.build());
             b.addMethod(MethodSpec.methodBuilder("fields").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, OBJECT))
-                    .addStatement(fieldsMap.add(").asMap()").build()).build());
+                    .addStatement(fieldsMap.add(").snapshot()").build()).build());
             b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(STRING).addStatement("return $T.display(this)", FMT).build());
         } else {
@@ -268,7 +273,8 @@ public final class JavaEmitter {
                 .addSuperinterface(RuntimeApi.ENUM);
         for (Stmt.Variant v : en.variants()) {
             ClassName variant = name.nestedClass(v.name());
-            TypeSpec.Builder rb = TypeSpec.recordBuilder(variant).addSuperinterface(name);
+            TypeSpec.Builder rb = TypeSpec.recordBuilder(variant).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addSuperinterface(name);
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
             if (!v.structFields().isEmpty()) {
                 for (Stmt.FieldDecl f : v.structFields()) {
@@ -332,7 +338,7 @@ public final class JavaEmitter {
         }
         b.addMethod(MethodSpec.methodBuilder("fields").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, OBJECT))
-                .addStatement(fieldsMap.add(").asMap()").build()).build());
+                .addStatement(fieldsMap.add(").snapshot()").build()).build());
         b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(STRING).addStatement("return $T.display(this)", FMT).build());
         String savedSelf = selfType;
@@ -442,7 +448,7 @@ public final class JavaEmitter {
                 if (sym != null && sym.needsCell()) {
                     String raw = allocate(name + "Value");
                     m.addParameter(javaType(t), raw);
-                    destructure.add(() -> out.addStatement("var $N = new $T<>($N)", name, CELL, raw));
+                    destructure.add(() -> stmt("var $N = new $T<>($N)", name, CELL, raw));
                 } else {
                     m.addParameter(javaType(t), name);
                 }
@@ -460,21 +466,46 @@ public final class JavaEmitter {
         }
     }
 
+    /** Comments on the lines right above a function become its Javadoc. */
     private void docComment(Stmt.Fun f, MethodSpec.Builder m) {
-        List<String> lines = new ArrayList<>();
-        int start = f.span().start();
-        for (Comment c : program.comments()) {
-            if (c.doc() && c.end() <= start && program.file().line(c.end()) >= program.file().line(start) - 1 - lines.size()) {
-                lines.add(c.text().strip());
+        List<Comment> comments = program.comments();
+        int line = program.file().line(f.span().start());
+        int first = -1;
+        for (int i = comments.size() - 1; i >= 0; i--) {
+            Comment c = comments.get(i);
+            if (commentUsed[i] || c.end() > f.span().start()) {
+                continue;
+            }
+            if (program.file().line(c.end()) == line - 1) {
+                first = i;
+                line = program.file().line(c.start());
+            } else {
+                break;
             }
         }
-        if (!lines.isEmpty()) {
-            m.addJavadoc(String.join("\n", lines) + "\n");
+        if (first < 0) {
+            return;
         }
+        List<String> lines = new ArrayList<>();
+        for (int i = first; i < comments.size() && comments.get(i).end() <= f.span().start(); i++) {
+            commentUsed[i] = true;
+            for (String text : comments.get(i).text().split("\n", -1)) {
+                lines.add(text.strip().replace("*/", "*&#47;"));
+            }
+        }
+        m.addJavadoc("$L\n", String.join("\n", lines));
     }
 
     /** A function body: every statement, the last one's value returned when the function returns a value. */
     private void functionBody(Expr.Block body) {
+        int savedFloor = commentFloor;
+        commentFloor = body.span().start();
+        functionStatements(body);
+        flushComments(body.span().end());
+        commentFloor = savedFloor;
+    }
+
+    private void functionStatements(Expr.Block body) {
         List<Stmt> statements = body.statements();
         for (int i = 0; i < statements.size(); i++) {
             Stmt s = statements.get(i);
@@ -508,7 +539,7 @@ public final class JavaEmitter {
         for (Stmt s : program.statements()) {
             if (s == evalStatement) {
                 mark(s);
-                out.addStatement("$T.printEvalResult($L)", BUILTINS, exprOrHoist(((Stmt.ExprStmt) s).expr()));
+                stmt("$T.printEvalResult($L)", BUILTINS, exprOrHoist(((Stmt.ExprStmt) s).expr()));
                 continue;
             }
             if (s instanceof Stmt.Fun f && f.name().equals("main")) {
@@ -522,7 +553,7 @@ public final class JavaEmitter {
             statement(s);
         }
         if (hasMain) {
-            out.addStatement("main()");
+            stmt("main()");
         }
         MethodSpec.Builder m = MethodSpec.methodBuilder("main")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -575,8 +606,29 @@ public final class JavaEmitter {
     // ================================================================================================
     // statements
 
+    /** Adds one statement; unlike {@code addStatement}, a lambda body spanning lines inside it indents correctly. */
+    private void stmt(String format, Object... args) {
+        out.add(CodeBlock.of(format, args)).add(";\n");
+    }
+
     private void mark(Node n) {
+        flushComments(n.span().start());
         out.add("/*@$L*/", n.span().startLine());
+    }
+
+    /** Carries the Ruchy comments between the current floor and {@code before} into the Java as line comments. */
+    private void flushComments(int before) {
+        List<Comment> comments = program.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (!commentUsed[i] && c.start() >= commentFloor && c.end() <= before) {
+                commentUsed[i] = true;
+                for (String line : c.text().split("\n", -1)) {
+                    String text = line.strip();
+                    out.add(text.isEmpty() ? "//\n" : "// $L\n", text);
+                }
+            }
+        }
     }
 
     private void statement(Stmt s) {
@@ -607,13 +659,13 @@ public final class JavaEmitter {
             }
             case Stmt.TypeAlias t -> {
             }
-            case Stmt.Actor a -> out.addStatement("throw $T.unsupported($S)", RUCHY_ERROR, "actors");
+            case Stmt.Actor a -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "actors");
             case Stmt.Mod m -> {
                 if (m.body() != null) {
                     m.body().forEach(this::statement);
                 }
             }
-            case Stmt.Error e -> out.addStatement("throw $T.unsupported($S)", RUCHY_ERROR, "a statement with errors");
+            case Stmt.Error e -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "a statement with errors");
         }
     }
 
@@ -636,7 +688,7 @@ public final class JavaEmitter {
         Type t = types.of(let.init());
         CodeBlock value = exprOrHoist(let.init());
         String tmp = allocate("value");
-        out.addStatement("var $N = $L", tmp, value);
+        stmt("var $N = $L", tmp, value);
         if (let.elseBlock() != null) {
             CodeBlock test = patternTest(let.pattern(), CodeBlock.of("$N", tmp), t);
             out.beginControlFlow("if (!($L))", test);
@@ -654,29 +706,29 @@ public final class JavaEmitter {
     private void declareVariable(Symbol sym, String rubyName, Expr init, Type initType) {
         if (sym == null) {
             String name = allocate(Names.camelCase(rubyName));
-            out.addStatement("var $N = $L", name, init == null ? "null" : expr(init));
+            stmt("var $N = $L", name, init == null ? "null" : expr(init));
             return;
         }
         Type t = sym.type();
         CodeBlock value = init == null ? defaultValue(t) : coerce(expr(init), initType, t);
         if (sym.isGlobal()) {
-            out.addStatement("$N = $L", globalName(sym), value);
+            stmt("$N = $L", globalName(sym), value);
             return;
         }
         String name = declareName(sym, rubyName);
         if (sym.needsCell()) {
-            out.addStatement("var $N = new $T<$T>($L)", name, CELL, javaType(t).box(), value);
+            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(t).box(), value);
         } else if (init != null && canUseVar(t, initType, init)) {
-            out.addStatement("var $N = $L", name, value);
+            stmt("var $N = $L", name, value);
         } else {
-            out.addStatement("$T $N = $L", javaType(t), name, value);
+            stmt("$T $N = $L", javaType(t), name, value);
         }
     }
 
     private String declareVariableUninitialized(Symbol sym, String rubyName) {
         if (sym == null) {
             String name = allocate(Names.camelCase(rubyName));
-            out.addStatement("$T $N", OBJECT, name);
+            stmt("$T $N", OBJECT, name);
             return name;
         }
         if (sym.isGlobal()) {
@@ -684,9 +736,9 @@ public final class JavaEmitter {
         }
         String name = declareName(sym, rubyName);
         if (sym.needsCell()) {
-            out.addStatement("var $N = new $T<$T>(null)", name, CELL, javaType(sym.type()).box());
+            stmt("var $N = new $T<$T>(null)", name, CELL, javaType(sym.type()).box());
         } else {
-            out.addStatement("$T $N", javaType(sym.type()), name);
+            stmt("$T $N", javaType(sym.type()), name);
         }
         return name;
     }
@@ -714,7 +766,7 @@ public final class JavaEmitter {
         Symbol sym = resolution.declaration(f);
         String name = declareName(sym, f.name());
         Expr.Lambda lambda = new Expr.Lambda(f.params(), f.result(), f.body(), f.async(), f.span());
-        out.addStatement("$T $N = $L", RuntimeApi.fn(f.params().size()), name, lambdaCode(lambda, false));
+        stmt("$T $N = $L", RuntimeApi.fn(f.params().size()), name, lambdaCode(lambda, false));
     }
 
     /** An expression evaluated for its effect; control flow becomes Java statements. */
@@ -735,8 +787,8 @@ public final class JavaEmitter {
             case Expr.TryCatch t -> tryCatch(t, Sink.DISCARD);
             case Expr.Return r -> returnStatement(r);
             case Expr.Break b -> breakStatement(b);
-            case Expr.Continue c -> out.addStatement(c.label() == null ? "continue" : "continue " + javaLabel(c.label()));
-            case Expr.Throw t -> out.addStatement("throw $T.thrown($L)", RUCHY_ERROR, expr(t.value()));
+            case Expr.Continue c -> stmt(c.label() == null ? "continue" : "continue " + javaLabel(c.label()));
+            case Expr.Throw t -> stmt("throw $T.thrown($L)", RUCHY_ERROR, expr(t.value()));
             case Expr.Assign a -> assign(a);
             case Expr.CompoundAssign a -> compoundAssign(a);
             case Expr.Unary u when u.op() == UnaryOp.POST_INC || u.op() == UnaryOp.PRE_INC
@@ -746,15 +798,15 @@ public final class JavaEmitter {
             }
             case Expr.Comprehension c -> {
                 CodeBlock code = exprOrHoist(c);
-                out.addStatement("$T.discard($L)", OPS, code);
+                stmt("$T.discard($L)", OPS, code);
             }
             case Expr.Lazy l -> effect(l.value());
             default -> {
                 CodeBlock code = expr(e);
                 if (isStatementExpression(e)) {
-                    out.addStatement("$L", code);
+                    stmt("$L", code);
                 } else if (!isPure(e)) {
-                    out.addStatement("$T.discard($L)", OPS, code);
+                    stmt("$T.discard($L)", OPS, code);
                 }
             }
         }
@@ -786,37 +838,37 @@ public final class JavaEmitter {
 
     private void returnStatement(Expr.Return r) {
         if (inLambda) {
-            out.addStatement("return $L", r.value() == null ? "null" : boxed(r.value()));
+            stmt("return $L", r.value() == null ? "null" : boxed(r.value()));
             return;
         }
         if (resultVoid) {
             if (r.value() != null && !isPure(r.value())) {
                 effect(r.value());
             }
-            out.addStatement("return");
+            stmt("return");
             return;
         }
         if (r.value() == null) {
-            out.addStatement("return $L", defaultValue(resultType));
+            stmt("return $L", defaultValue(resultType));
             return;
         }
         if (!isExpressible(r.value())) {
             valueInto(r.value(), Sink.RETURN);
             return;
         }
-        out.addStatement("return $L", coerce(expr(r.value()), types.of(r.value()), resultType));
+        stmt("return $L", coerce(expr(r.value()), types.of(r.value()), resultType));
     }
 
     private void breakStatement(Expr.Break b) {
         LoopContext target = findLoop(b.label());
         if (b.value() != null && target != null && target.valueTarget() != null) {
-            out.addStatement("$N = $L", target.valueTarget(),
+            stmt("$N = $L", target.valueTarget(),
                     coerce(expr(b.value()), types.of(b.value()), target.valueType()));
         }
         if (b.label() != null) {
-            out.addStatement("break $L", javaLabel(b.label()));
+            stmt("break $L", javaLabel(b.label()));
         } else {
-            out.addStatement("break");
+            stmt("break");
         }
     }
 
@@ -841,12 +893,12 @@ public final class JavaEmitter {
                 Type t = sym == null ? Type.DYN : sym.type();
                 CodeBlock value = coerce(exprOrHoist(a.value()), types.of(a.value()), t);
                 if (sym != null && sym.needsCell()) {
-                    out.addStatement("$N.set($L)", nameOf(sym, id.name()), value);
+                    stmt("$N.set($L)", nameOf(sym, id.name()), value);
                 } else if (sym != null && !names.containsKey(sym) && !sym.isGlobal()) {
                     // first assignment creates the variable (Ruchy semantics)
                     declareVariable(sym, id.name(), a.value(), types.of(a.value()));
                 } else {
-                    out.addStatement("$N = $L", sym == null ? Names.camelCase(id.name()) : nameOf(sym, id.name()), value);
+                    stmt("$N = $L", sym == null ? Names.camelCase(id.name()) : nameOf(sym, id.name()), value);
                 }
             }
             case Expr.Field f -> {
@@ -854,24 +906,24 @@ public final class JavaEmitter {
                 CodeBlock value = exprOrHoist(a.value());
                 if (receiver instanceof Type.Named n && structsAsClasses.contains(n.name())) {
                     Type ft = structFieldType(n.name(), f.name());
-                    out.addStatement("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
+                    stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
                             coerce(value, types.of(a.value()), ft));
                 } else {
-                    out.addStatement("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), boxed(a.value(), value));
+                    stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), boxed(a.value(), value));
                 }
             }
-            case Expr.Index i -> out.addStatement("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), boxed(i.index()),
+            case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), boxed(i.index()),
                     boxed(a.value(), exprOrHoist(a.value())));
             case Expr.TupleLit t -> {
                 String tmp = allocate("values");
-                out.addStatement("var $N = $L", tmp, expr(a.value()));
+                stmt("var $N = $L", tmp, expr(a.value()));
                 for (int k = 0; k < t.elements().size(); k++) {
                     Expr el = t.elements().get(k);
                     effect(new Expr.Assign(el, new Expr.Index(new Expr.Ident(tmp, el.span()), new Expr.IntLit(k, el.span()),
                             el.span()), el.span()));
                 }
             }
-            default -> out.addStatement("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
+            default -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
         }
     }
 
@@ -916,16 +968,16 @@ public final class JavaEmitter {
                     || targetType instanceof Type.Float && valueType.isNumeric())
                     || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
             if (javaOp && !cell) {
-                out.addStatement("$N $L= $L", name, a.op().symbol(), expr(a.value()));
+                stmt("$N $L= $L", name, a.op().symbol(), expr(a.value()));
                 return;
             }
             CodeBlock value = binaryCode(a.op(), current, targetType, expr(a.value()), valueType, a.value());
             Type resultType = sym == null ? Type.DYN : sym.type();
             Type opType = types.of(a);
             if (cell) {
-                out.addStatement("$N.set($L)", name, coerce(value, opType, resultType));
+                stmt("$N.set($L)", name, coerce(value, opType, resultType));
             } else {
-                out.addStatement("$N = $L", name, coerce(value, opType, resultType));
+                stmt("$N = $L", name, coerce(value, opType, resultType));
             }
             return;
         }
@@ -936,30 +988,30 @@ public final class JavaEmitter {
                 CodeBlock field = CodeBlock.of("$L.$N", receiverCode(f.receiver()), Names.camelCase(f.name()));
                 if (ft.isNumeric() && valueType.isNumeric() && (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB
                         || a.op() == BinaryOp.MUL) && (ft instanceof Type.Float || valueType instanceof Type.Int)) {
-                    out.addStatement("$L $L= $L", field, a.op().symbol(), expr(a.value()));
+                    stmt("$L $L= $L", field, a.op().symbol(), expr(a.value()));
                 } else {
                     CodeBlock value = binaryCode(a.op(), field, ft, expr(a.value()), valueType, a.value());
-                    out.addStatement("$L = $L", field, coerce(value, TypeInferenceBridge.arith(a.op(), ft, valueType), ft));
+                    stmt("$L = $L", field, coerce(value, TypeInferenceBridge.arith(a.op(), ft, valueType), ft));
                 }
                 return;
             }
             CodeBlock obj = expr(f.receiver());
             String tmp = allocate("target");
-            out.addStatement("var $N = $L", tmp, obj);
-            out.addStatement("$T.setField($N, $S, $T.$L($T.field($N, $S), $L))", OPS, tmp, f.name(), OPS,
+            stmt("var $N = $L", tmp, obj);
+            stmt("$T.setField($N, $S, $T.$L($T.field($N, $S), $L))", OPS, tmp, f.name(), OPS,
                     opMethod(a.op()), OPS, tmp, f.name(), boxed(a.value()));
             return;
         }
         if (target instanceof Expr.Index i) {
             String container = allocate("target");
             String index = allocate("index");
-            out.addStatement("var $N = $L", container, expr(i.target()));
-            out.addStatement("var $N = $L", index, boxed(i.index()));
-            out.addStatement("$T.setIndex($N, $N, $T.$L($T.index($N, $N), $L))", OPS, container, index, OPS,
+            stmt("var $N = $L", container, expr(i.target()));
+            stmt("var $N = $L", index, boxed(i.index()));
+            stmt("$T.setIndex($N, $N, $T.$L($T.index($N, $N), $L))", OPS, container, index, OPS,
                     opMethod(a.op()), OPS, container, index, boxed(a.value()));
             return;
         }
-        out.addStatement("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
+        stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
     }
 
     // ---- control flow ---------------------------------------------------------------------------
@@ -1007,7 +1059,7 @@ public final class JavaEmitter {
                     loop(l, sink.target(), sink.type());
                 } else {
                     String tmp = allocate("result");
-                    out.addStatement("$T $N = null", OBJECT, tmp);
+                    stmt("$T $N = null", OBJECT, tmp);
                     loop(l, tmp, Type.DYN);
                     deliver(CodeBlock.of("$N", tmp), Type.DYN, sink);
                 }
@@ -1042,22 +1094,22 @@ public final class JavaEmitter {
             }
             case RETURN -> {
                 if (inLambda) {
-                    out.addStatement("return $L", boxCode(code, from));
+                    stmt("return $L", boxCode(code, from));
                 } else if (resultVoid) {
                     if (!code.toString().equals("null")) {
-                        out.addStatement("$T.discard($L)", OPS, code);
+                        stmt("$T.discard($L)", OPS, code);
                     }
-                    out.addStatement("return");
+                    stmt("return");
                 } else {
-                    out.addStatement("return $L", coerce(code, from, resultType));
+                    stmt("return $L", coerce(code, from, resultType));
                 }
             }
             case ASSIGN -> {
                 CodeBlock value = coerce(code, from, sink.type());
                 if (sink.cell()) {
-                    out.addStatement("$N.set($L)", sink.target(), value);
+                    stmt("$N.set($L)", sink.target(), value);
                 } else {
-                    out.addStatement("$N = $L", sink.target(), value);
+                    stmt("$N = $L", sink.target(), value);
                 }
             }
         }
@@ -1120,7 +1172,7 @@ public final class JavaEmitter {
             }
         }
         String tmp = allocate("subject");
-        out.addStatement("var $N = $L", tmp, exprOrHoist(value));
+        stmt("var $N = $L", tmp, exprOrHoist(value));
         return tmp;
     }
 
@@ -1135,10 +1187,14 @@ public final class JavaEmitter {
             for (Expr.MatchArm arm : m.arms()) {
                 CodeBlock test = patternTest(arm.pattern(), subjectCode, t);
                 boolean always = test.toString().equals("true");
-                if (first) {
-                    out.beginControlFlow(always ? "" : "if ($L)", test);
+                if (first && always) {
+                    out.add("{\n$>");
+                } else if (first) {
+                    out.beginControlFlow("if ($L)", test);
+                } else if (always) {
+                    out.nextControlFlow("else");
                 } else {
-                    out.nextControlFlow(always ? "else" : "else if ($L)", test);
+                    out.nextControlFlow("else if ($L)", test);
                 }
                 bindPattern(arm.pattern(), subjectCode, t);
                 branch(arm.body(), sink);
@@ -1150,34 +1206,62 @@ public final class JavaEmitter {
             }
             if (!exhaustive) {
                 if (first) {
-                    out.addStatement("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+                    stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
                     return;
                 }
                 out.nextControlFlow("else");
-                out.addStatement("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+                stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
             }
             out.endControlFlow();
             return;
         }
         String label = allocate("match");
-        out.beginControlFlow("$N:", label);
+        boolean needsLabel = sink.kind() != Sink.Kind.RETURN;
+        if (needsLabel) {
+            out.beginControlFlow("$N:", label);
+        }
+        boolean exhaustive = false;
         for (Expr.MatchArm arm : m.arms()) {
-            out.beginControlFlow("if ($L)", patternTest(arm.pattern(), subjectCode, t));
+            CodeBlock test = patternTest(arm.pattern(), subjectCode, t);
+            boolean always = test.toString().equals("true");
+            CodeBlock.Builder saved = out;
+            out = CodeBlock.builder();
             bindPattern(arm.pattern(), subjectCode, t);
+            CodeBlock declarations = out.build();
+            out = saved;
+            boolean wrapped = !always || !declarations.isEmpty();
+            if (!always) {
+                out.beginControlFlow("if ($L)", test);
+            } else if (wrapped) {
+                out.add("{\n$>");
+            }
+            out.add(declarations);
             if (arm.guard() != null) {
                 out.beginControlFlow("if ($L)", condition(arm.guard()));
             }
             branch(arm.body(), sink);
-            if (!endsAbruptly(arm.body())) {
-                out.addStatement("break $N", label);
+            if (needsLabel && !endsAbruptly(arm.body())) {
+                stmt("break $N", label);
             }
             if (arm.guard() != null) {
                 out.endControlFlow();
             }
+            if (!always) {
+                out.endControlFlow();
+            } else if (wrapped) {
+                out.add("$<}\n");
+            }
+            if (always && arm.guard() == null) {
+                exhaustive = true;
+                break;
+            }
+        }
+        if (!exhaustive) {
+            stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+        }
+        if (needsLabel) {
             out.endControlFlow();
         }
-        out.addStatement("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
-        out.endControlFlow();
     }
 
     private static boolean endsAbruptly(Expr e) {
@@ -1205,9 +1289,9 @@ public final class JavaEmitter {
         out.beginControlFlow("while (true)");
         Type t = types.of(w.value());
         String subject = allocate("next");
-        out.addStatement("var $N = $L", subject, expr(w.value()));
+        stmt("var $N = $L", subject, expr(w.value()));
         out.beginControlFlow("if (!($L))", patternTest(w.pattern(), CodeBlock.of("$N", subject), t));
-        out.addStatement("break");
+        stmt("break");
         out.endControlFlow();
         bindPattern(w.pattern(), CodeBlock.of("$N", subject), t);
         blockStatements(w.body());
@@ -1242,7 +1326,7 @@ public final class JavaEmitter {
             CodeBlock end = expr(r.end());
             if (!isSimple(r.end())) {
                 String endName = allocate(name + "End");
-                out.addStatement("var $N = $L", endName, end);
+                stmt("var $N = $L", endName, end);
                 end = CodeBlock.of("$N", endName);
             }
             out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, expr(r.start()), name,
@@ -1258,7 +1342,7 @@ public final class JavaEmitter {
             } else {
                 String item = allocate("item");
                 out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
-                out.addStatement("$T $N = $L", elementType, name, coerce(CodeBlock.of("$N", item), Type.DYN,
+                stmt("$T $N = $L", elementType, name, coerce(CodeBlock.of("$N", item), Type.DYN,
                         sym == null ? Type.DYN : sym.type()));
             }
         } else {
@@ -1283,7 +1367,7 @@ public final class JavaEmitter {
             String error = allocate("error");
             out.nextControlFlow("catch ($T $N)", RUCHY_ERROR, error);
             if (c.pattern() != null) {
-                bindPattern(c.pattern(), CodeBlock.of("$N.value()", error), Type.DYN);
+                bindPattern(c.pattern(), CodeBlock.of("$N.caught()", error), Type.DYN);
             }
             branch(c.body(), sink);
         }
@@ -1311,9 +1395,9 @@ public final class JavaEmitter {
             case Pattern.Literal l -> literalTest(l.value(), subject, t);
             case Pattern.Range r -> {
                 if (t instanceof Type.Int && r.low() instanceof Expr.IntLit && (r.high() == null || r.high() instanceof Expr.IntLit)) {
-                    CodeBlock low = CodeBlock.of("$L >= $L", subject, expr(r.low()));
-                    yield r.high() == null ? low
-                            : CodeBlock.of("$L && $L $L $L", low, subject, r.inclusive() ? "<=" : "<", expr(r.high()));
+                    CodeBlock low = CodeBlock.of("$L >= $L", subject, ((Expr.IntLit) r.low()).value());
+                    yield r.high() == null ? low : CodeBlock.of("$L && $L $L $L", low, subject, r.inclusive() ? "<=" : "<",
+                            ((Expr.IntLit) r.high()).value());
                 }
                 yield CodeBlock.of("$T.inRange($L, $L, $L, $L)", OPS, boxCode(subject, t), boxed(r.low()),
                         r.high() == null ? "null" : boxed(r.high()), r.inclusive());
@@ -1435,6 +1519,17 @@ public final class JavaEmitter {
             return CodeBlock.of("$L == $T.$N", subject, enumClass, variant);
         }
         List<CodeBlock> tests = new ArrayList<>();
+        if (!elements.isEmpty() && elements.stream().allMatch(this::isPlainBinding)) {
+            // a record pattern binds the variant's fields directly: `s instanceof Shape.Circle(var r)`
+            List<CodeBlock> vars = new ArrayList<>();
+            for (Pattern el : elements) {
+                Pattern.Binding b = (Pattern.Binding) el;
+                vars.add(CodeBlock.of("var $N", declareName(resolution.declaration(b), b.name())));
+                boundByTest.add(b);
+            }
+            return CodeBlock.of("$L instanceof $T($L)", boxCode(subject, t), enumClass.nestedClass(variant),
+                    CodeBlock.join(vars, ", "));
+        }
         tests.add(CodeBlock.of("$L instanceof $T", boxCode(subject, t), enumClass.nestedClass(variant)));
         for (int i = 0; i < elements.size(); i++) {
             CodeBlock access = CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i);
@@ -1462,12 +1557,23 @@ public final class JavaEmitter {
         return CodeBlock.of("$T.matches($L, $L)", OPS, boxCode(subject, t), boxed(literal));
     }
 
+    /** Bindings already declared by the test itself (record patterns), which {@link #bindPattern} skips. */
+    private final Set<Pattern.Binding> boundByTest = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private boolean isPlainBinding(Pattern p) {
+        if (!(p instanceof Pattern.Binding b)) {
+            return false;
+        }
+        Symbol sym = resolution.declaration(b);
+        return sym != null && !sym.needsCell() && !sym.isGlobal();
+    }
+
     /** Declares the variables a matched pattern binds. */
     private void bindPattern(Pattern p, CodeBlock subject, Type t) {
         switch (p) {
             case Pattern.Binding b -> {
                 Symbol sym = resolution.declaration(b);
-                if (sym == null) {
+                if (sym == null || boundByTest.contains(b)) {
                     return;
                 }
                 declareBound(sym, b.name(), subject, t);
@@ -1539,16 +1645,22 @@ public final class JavaEmitter {
     }
 
     private void declareBound(Symbol sym, String rubyName, CodeBlock value, Type from) {
+        String text = value.toString();
+        if (!sym.isReassigned() && !sym.isCaptured() && !sym.isGlobal() && from.equals(sym.type())
+                && text.matches("[A-Za-z_$][A-Za-z0-9_$]*") && !text.equals("this") && usedNames.contains(text)) {
+            names.put(sym, text); // `x => ...` on a plain variable: use the variable itself
+            return;
+        }
         if (sym.isGlobal()) {
-            out.addStatement("$N = $L", globalName(sym), coerce(value, from, sym.type()));
+            stmt("$N = $L", globalName(sym), coerce(value, from, sym.type()));
             return;
         }
         String name = declareName(sym, rubyName);
         CodeBlock coerced = coerce(value, from, sym.type());
         if (sym.needsCell()) {
-            out.addStatement("var $N = new $T<$T>($L)", name, CELL, javaType(sym.type()).box(), coerced);
+            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(sym.type()).box(), coerced);
         } else {
-            out.addStatement("$T $N = $L", javaType(sym.type()), name, coerced);
+            stmt("$T $N = $L", javaType(sym.type()), name, coerced);
         }
     }
 
@@ -1595,7 +1707,7 @@ public final class JavaEmitter {
             return expr(target);
         }
         String tmp = allocate("value");
-        out.addStatement("$T $N", javaType(t), tmp);
+        stmt("$T $N", javaType(t), tmp);
         valueInto(e, Sink.assign(tmp, t, false));
         return CodeBlock.of("$N", tmp);
     }
@@ -1603,14 +1715,14 @@ public final class JavaEmitter {
     private CodeBlock comprehension(Expr.Comprehension c) {
         Type t = types.of(c);
         String result = allocate("values");
-        out.addStatement("$T $N = new $T<>()", javaType(t), result, ClassName.get("java.util", "ArrayList"));
+        stmt("$T $N = new $T<>()", javaType(t), result, ClassName.get("java.util", "ArrayList"));
         Expr.Block body = new Expr.Block(List.of(), c.span());
         forLoopWith(c.pattern(), c.iterable(), () -> {
             if (c.condition() != null) {
                 out.beginControlFlow("if ($L)", condition(c.condition()));
             }
             Type elementType = t instanceof Type.ListType l ? l.element() : Type.DYN;
-            out.addStatement("$N.add($L)", result, coerce(expr(c.element()), types.of(c.element()), elementType));
+            stmt("$N.add($L)", result, coerce(expr(c.element()), types.of(c.element()), elementType));
             if (c.condition() != null) {
                 out.endControlFlow();
             }
@@ -2450,7 +2562,7 @@ public final class JavaEmitter {
                 if (sym != null && !(sym.type() instanceof Type.Dyn)) {
                     String raw = allocate(name + "Arg");
                     params.add(CodeBlock.of("$N", raw));
-                    out.addStatement("$T $N = $L", javaType(sym.type()), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
+                    stmt("$T $N = $L", javaType(sym.type()), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
                             sym.type()));
                 } else {
                     params.add(CodeBlock.of("$N", name));
@@ -2488,7 +2600,7 @@ public final class JavaEmitter {
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
                         && producesValue(es.expr())) || endsWithStatement(stmts)) {
                     if (!endsAbruptlyBlock(stmts)) {
-                        out.addStatement("return null");
+                        stmt("return null");
                     }
                 }
             } else {

@@ -148,7 +148,10 @@ public final class TypeInference {
                     case "Vec", "VecDeque", "List", "Array" -> Type.list(n.args().isEmpty() ? Type.DYN : fromAnnotation(n.args().get(0)));
                     case "Option" -> new Type.OptionType(n.args().isEmpty() ? Type.DYN : fromAnnotation(n.args().get(0)));
                     case "HashMap", "BTreeMap", "Map", "Object" -> Type.OBJECT;
-                    default -> Type.DYN;
+                    case "Result" -> new Type.ResultType(n.args().isEmpty() ? Type.DYN : fromAnnotation(n.args().get(0)),
+                            n.args().size() < 2 ? Type.DYN : fromAnnotation(n.args().get(1)));
+                    default -> Character.isUpperCase(name.codePointAt(0)) && !name.equals("Self") && n.path().size() == 1
+                            ? new Type.Named(name) : Type.DYN;
                 };
             }
             case TypeRef.Ref r -> fromAnnotation(r.inner());
@@ -325,8 +328,13 @@ public final class TypeInference {
                 } else if (t.isUnknown()) {
                     inner = Type.UNKNOWN;
                 }
-                for (Pattern el : ts.elements()) {
-                    bindPattern(el, inner);
+                Stmt.Enum owner = resolution.variantOwner(name);
+                Stmt.Variant variant = owner == null ? null
+                        : owner.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+                for (int k = 0; k < ts.elements().size(); k++) {
+                    Type element = variant != null && k < variant.tupleFields().size()
+                            ? fromAnnotation(variant.tupleFields().get(k)) : inner;
+                    bindPattern(ts.elements().get(k), element);
                 }
             }
             case Pattern.Array a -> {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParserFuzzTest {
     private static final long SEED = Long.getLong("ruchy.fuzz.seed", 0x5EED_2026L);
-    private static final int CASES = Integer.getInteger("ruchy.fuzz.cases", 12_000);
+    private static final int CASES = Integer.getInteger("ruchy.fuzz.cases", 25_000);
     /** A single case slower than this fails (the inputs are a few hundred lines at most). */
     private static final long CASE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** A case still running after this long is a hang: the test fails without waiting further. */
@@ -195,8 +195,9 @@ class ParserFuzzTest {
     /** One generated case: its index, how it was made, and the text. */
     private record Case(int index, String origin, String description, String text) {
         String report(String problem) {
-            return "case " + index + " (seed " + SEED + ", -Druchy.fuzz.seed=" + SEED + "), from " + origin + " by "
-                    + description + ": " + problem + "\n----- mutated source -----\n" + text + "\n----- end -----\n";
+            return "case " + index + " of seed " + SEED + " (replay: -Druchy.fuzz.seed=" + SEED + " -Druchy.fuzz.cases="
+                    + (index + 1) + "), from " + origin + " by " + description + ": " + problem
+                    + "\n----- mutated source -----\n" + text + "\n----- end -----\n";
         }
     }
 
@@ -214,7 +215,19 @@ class ParserFuzzTest {
 
         Thread worker = new Thread(() -> {
             for (int i = 0; i < CASES; i++) {
-                Case c = generate(i);
+                Case c;
+                try {
+                    c = generate(i);
+                } catch (Throwable e) { // the generator re-lexes mutated text: a lexer crash shows here
+                    synchronized (lock) {
+                        failureCount[0]++;
+                        if (failures.size() < MAX_REPORTED) {
+                            failures.add("case " + i + " of seed " + SEED + ": generating it threw " + stackTrace(e));
+                        }
+                        done[0] = i + 1;
+                    }
+                    continue;
+                }
                 long t0 = System.nanoTime();
                 synchronized (lock) {
                     current[0] = c;

@@ -1,0 +1,153 @@
+package dev.ruchy.cli;
+
+import dev.ruchy.transpiler.Transpiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Compiled programs kept on disk, so that running an unchanged script again skips transpiling and
+ * compiling (as JBang does). An entry is a directory named by the SHA-256 of the transpiler's
+ * build, the file name and the source text, holding {@code classes/}, the main class name and the
+ * line map. Entries are written to a temporary directory and renamed into place, so a crash never
+ * leaves half an entry.
+ *
+ * <p>The cache lives in the system property {@code ruchy.cache.dir}, else {@code $RUCHY_CACHE_DIR}, else {@code $XDG_CACHE_HOME/ruchy}, else
+ * {@code ~/.cache/ruchy}.
+ */
+final class ClassCache {
+    /** A compiled program: its class directory, main class and line map. */
+    record Entry(Path classes, String mainClass, String fileName, int[] lineMap) {
+    }
+
+    private final Path root;
+
+    ClassCache(Path root) {
+        this.root = root;
+    }
+
+    static ClassCache standard() {
+        String property = System.getProperty("ruchy.cache.dir");
+        if (property != null && !property.isBlank()) {
+            return new ClassCache(Path.of(property));
+        }
+        String dir = System.getenv("RUCHY_CACHE_DIR");
+        if (dir == null || dir.isBlank()) {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+            return new ClassCache(base.resolve("ruchy"));
+        }
+        return new ClassCache(Path.of(dir));
+    }
+
+    /** The cache key of a source file: transpiler build, file name and content. */
+    static String key(String fileName, String source) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(buildFingerprint().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(fileName.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** The transpiler's version plus the time its classes were built, so a rebuilt transpiler misses the cache. */
+    private static String buildFingerprint() {
+        String fingerprint = Transpiler.VERSION;
+        try {
+            Path location = Path.of(Transpiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path stamp = Files.isDirectory(location)
+                    ? location.resolve(Transpiler.class.getName().replace('.', '/') + ".class")
+                    : location;
+            fingerprint += "@" + Files.getLastModifiedTime(stamp).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // no fingerprint beyond the version
+        }
+        return fingerprint;
+    }
+
+    /** The entry for {@code key}, or null when absent or unreadable. */
+    Entry lookup(String key) {
+        Path dir = root.resolve(key);
+        Path meta = dir.resolve("main.txt");
+        if (!Files.isRegularFile(meta)) {
+            return null;
+        }
+        try {
+            String[] lines = Files.readString(meta).split("\n");
+            return new Entry(dir.resolve("classes"), lines[0], lines[1], parseLineMap(Files.readString(dir.resolve("lines.txt"))));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores compiled classes under {@code key}; returns the entry (also when another process stored it first). */
+    Entry store(String key, String mainClass, String fileName, Map<String, byte[]> classes, int[] lineMap) {
+        try {
+            Files.createDirectories(root);
+            Path tmp = Files.createTempDirectory(root, key + ".tmp");
+            Path classDir = tmp.resolve("classes");
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                Path file = classDir.resolve(c.getKey().replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, c.getValue());
+            }
+            Files.writeString(tmp.resolve("lines.txt"), formatLineMap(lineMap));
+            Files.writeString(tmp.resolve("main.txt"), mainClass + "\n" + fileName + "\n");
+            Path dir = root.resolve(key);
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                deleteTree(tmp);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir);
+            }
+            return new Entry(dir.resolve("classes"), mainClass, fileName, lineMap);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the compile cache in " + root, e);
+        }
+    }
+
+    private static String formatLineMap(int[] map) {
+        StringBuilder sb = new StringBuilder();
+        for (int v : map) {
+            sb.append(v).append(' ');
+        }
+        return sb.toString().trim();
+    }
+
+    private static int[] parseLineMap(String text) {
+        if (text.isBlank()) {
+            return new int[0];
+        }
+        String[] parts = text.trim().split(" ");
+        int[] map = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            map[i] = Integer.parseInt(parts[i]);
+        }
+        return map;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ruchy.cli;
+
+import dev.ruchy.transpiler.Transpiler;
+import dev.ruchy.transpiler.diag.Diagnostic;
+import dev.ruchy.transpiler.diag.DiagnosticRenderer;
+import dev.ruchy.transpiler.source.SourceFile;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Turns a Ruchy source into a runnable cache entry: looks it up in the {@link ClassCache} and, on
+ * a miss, transpiles, compiles in memory and stores it. Shared by {@code run} and {@code -e}.
+ */
+final class ProgramCompiler {
+    private ProgramCompiler() {
+    }
+
+    /**
+     * The compiled program, or null after printing diagnostics (the user's mistake) or a compile
+     * failure of the generated Java (ours) to {@code err}.
+     */
+    static ClassCache.Entry compile(SourceFile file, boolean evalMode, boolean useCache, PrintStream err) {
+        ClassCache cache = ClassCache.standard();
+        String key = ClassCache.key((evalMode ? "eval:" : "run:") + file.name(), file.text());
+        if (useCache) {
+            ClassCache.Entry hit = cache.lookup(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Transpiler.TranspileResult result = Transpiler.transpile(file, "", evalMode);
+        for (Diagnostic d : result.diagnostics()) {
+            err.print(DiagnosticRenderer.render(d));
+        }
+        if (result.hasErrors()) {
+            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.println(errors + (errors == 1 ? " error" : " errors"));
+            return null;
+        }
+        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(result.qualifiedName(), result.source(), runtimeClasspath());
+        if (!compiled.succeeded()) {
+            err.println("ruchy: internal error: the Java generated from " + file.name() + " does not compile:");
+            err.print(compiled.errors());
+            err.println("(run `ruchy transpile " + file.name() + "` to see the generated Java)");
+            return null;
+        }
+        return cache.store(key, result.qualifiedName(), Path.of(file.name()).getFileName().toString(), compiled.classes(),
+                result.lineMap());
+    }
+
+    /** The class path generated code compiles against: this process's own (it holds the runtime). */
+    static String runtimeClasspath() {
+        return System.getProperty("java.class.path");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ruchy.cli;
+
+import dev.ruchy.transpiler.source.SourceFile;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ruchy run FILE [ARGS...]}: transpiles, compiles in memory and runs a program. The compiled
+ * classes are cached by content, so running an unchanged file again skips both steps.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a Ruchy program.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the Ruchy program")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments passed to the program")
+    List<String> args = List.of();
+
+    @Option(names = "--no-cache", description = "always transpile and compile, ignoring the compile cache")
+    boolean noCache;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter errWriter = spec.commandLine().getErr();
+        SourceFile source = SourceInputs.read(file, errWriter);
+        if (source == null) {
+            return RuchyCommand.EXIT_BAD_INPUT;
+        }
+        return run(source, false, !noCache, args.toArray(String[]::new));
+    }
+
+    /** Compiles (or finds in the cache) and runs; returns the exit status. */
+    static int run(SourceFile source, boolean evalMode, boolean useCache, String[] args) {
+        PrintStream err = System.err;
+        ClassCache.Entry entry = ProgramCompiler.compile(source, evalMode, useCache, err);
+        if (entry == null) {
+            return 1;
+        }
+        return ProgramRunner.run(entry, args, err);
+    }
+}
