@@ -67,11 +67,18 @@ class JavaGoldenTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
         List<String> args = new ArrayList<>(List.of("--release", "21", "-Xlint:all", "-Werror", "-proc:none",
-                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
+                "-classpath", existingClasspath(), "-d", classes.toString()));
         args.addAll(paths);
         int status = javac.run(null, new java.io.PrintStream(new ByteArrayOutputStream()), errorsStream(errors),
                 args.toArray(String[]::new));
         compileErrors = status == 0 ? null : errors.toString();
+    }
+
+    /** The test's class path without entries that do not exist (javac warns about those under -Xlint:all). */
+    private static String existingClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> Files.exists(Path.of(entry)))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static java.io.OutputStream errorsStream(StringWriter sink) {
@@ -107,7 +114,9 @@ class JavaGoldenTest {
 
         boolean declaredDynamic = ruchy.lines().anyMatch(l -> l.contains("//") && l.toLowerCase(Locale.ROOT).contains("dynamic"));
         if (!declaredDynamic) {
-            Matcher m = OBJECT.matcher(first.source());
+            // RuchyStruct.fields() is the runtime's interface, not a value whose type was lost
+            String code = first.source().replace("Map<String, Object> fields()", "");
+            Matcher m = OBJECT.matcher(code);
             assertFalse(m.find(), () -> input + ": a knowable type was emitted as Object:\n" + first.source());
         }
 

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class Console {
     private static volatile PrintStream out;
+    private static volatile PrintStream err;
 
     private Console() {
     }
@@ -29,6 +30,17 @@ public final class Console {
     public static PrintStream out() {
         PrintStream stream = out;
         return stream != null ? stream : System.out;
+    }
+
+    /** Sends {@code eprintln} output to {@code stream}; {@code null} goes back to {@link System#err}. */
+    public static void setErr(PrintStream stream) {
+        err = stream;
+    }
+
+    /** The stream {@code eprintln} output currently goes to. */
+    public static PrintStream err() {
+        PrintStream stream = err;
+        return stream != null ? stream : System.err;
     }
 
     /** {@code println()}: an empty line. */
@@ -51,6 +63,16 @@ public final class Console {
      */
     public static void println(Object first, Object... rest) {
         write(line(prepend(first, rest)) + "\n");
+    }
+
+    /**
+     * {@code eprintln(args...)}: the text {@code println} would write, with its newline, on standard error
+     * (project extension: the interpreter has no {@code eprintln}, §2.4).
+     *
+     * @param args the arguments; a {@code null} array means one nil argument
+     */
+    public static void eprintln(Object... args) {
+        write(err(), line(args == null ? new Object[] {null} : args) + "\n");
     }
 
     /** {@code print()}: writes nothing. */
@@ -125,8 +147,16 @@ public final class Console {
     }
 
     private static void write(String text) {
+        write(out(), text);
+    }
+
+    /** Writes {@code text} raw (UTF-8, one write, then a flush) to standard output, as {@code input}'s prompt. */
+    static void writeRaw(String text) {
+        write(out(), text);
+    }
+
+    private static void write(PrintStream stream, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        PrintStream stream = out();
         stream.write(bytes, 0, bytes.length); // one locked write per call
         stream.flush();
     }

@@ -99,6 +99,40 @@ public final class RObject {
     }
 
     /**
+     * Adds or replaces {@code key}, as {@link #set}, and returns this object, for building an object
+     * literal in one expression: {@code new RObject().with("a", 1L).withAll(rest)}.
+     */
+    public RObject with(String key, Object value) {
+        set(key, value);
+        return this;
+    }
+
+    /**
+     * The spread {@code {...other}} in an object literal: copies every entry of {@code other} (a
+     * snapshot) into this object, replacing keys already present, and returns this object.
+     *
+     * @param other an {@code RObject}; nil spreads nothing
+     * @throws RuchyError {@code Type error: Cannot spread integer into an object} for anything else
+     */
+    public RObject withAll(Object other) {
+        if (other == null) {
+            return this;
+        }
+        if (!(other instanceof RObject source)) {
+            throw RuchyError.type("Cannot spread " + Values.typeOf(other) + " into an object");
+        }
+        Map<String, Object> copy = source.snapshot(); // taken before locking this: a.withAll(a) is safe
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            entries.putAll(copy);
+            return this;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /**
      * Atomically replaces the value of an existing {@code key} with {@code f(old)}, e.g. for
      * {@code obj.count += 1} on an object shared between threads. {@code f} runs under the lock: keep it short.
      *

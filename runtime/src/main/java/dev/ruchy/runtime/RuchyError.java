@@ -21,7 +21,13 @@ public final class RuchyError extends RuntimeException {
         /** {@code Assertion failed: <detail>}; caught as the string {@code AssertionFailed("<detail>")}. */
         ASSERTION("Assertion failed: "),
         /** {@code Uncaught exception: <Debug of value>}; caught as the thrown value itself. */
-        THROWN("Uncaught exception: ");
+        THROWN("Uncaught exception: "),
+        /**
+         * Not an error: the {@code ?} operator leaving the enclosing function with an {@code Err} or
+         * {@code None} (§4.8, see {@link RuchyError#earlyReturn}). Its message, {@code Early return: <Debug>},
+         * shows only if nothing turns it back into a return value.
+         */
+        EARLY_RETURN("Early return: ");
 
         private final String prefix;
 
@@ -41,6 +47,14 @@ public final class RuchyError extends RuntimeException {
 
     private RuchyError(Kind kind, String detail, Object payload) {
         super(kind.prefix + detail);
+        this.kind = kind;
+        this.detail = detail;
+        this.payload = payload;
+    }
+
+    /** Without a stack trace: for control flow that is not an error. */
+    private RuchyError(Kind kind, String detail, Object payload, boolean stackTrace) {
+        super(kind.prefix + detail, null, false, stackTrace);
         this.kind = kind;
         this.detail = detail;
         this.payload = payload;
@@ -76,6 +90,40 @@ public final class RuchyError extends RuntimeException {
         return new RuchyError(Kind.THROWN, Fmt.debug(value), value);
     }
 
+    /** {@code Runtime error: No match arm matched the value} (§4.5); {@code value} is the unmatched value (not shown). */
+    public static RuchyError noMatch(Object value) {
+        return runtime("No match arm matched the value");
+    }
+
+    /** {@code Runtime error: <what> is not supported yet}, for a construct the runtime does not implement. */
+    public static RuchyError unsupported(String what) {
+        return runtime(what + " is not supported yet");
+    }
+
+    /** {@code Runtime error: Undefined: <name>}, e.g. an unknown runtime path {@code a::b} (§6.2). */
+    public static RuchyError undefined(String name) {
+        return runtime("Undefined: " + name);
+    }
+
+    /**
+     * What the {@code ?} operator throws on {@code Err(e)} or {@code None} (§4.8; see
+     * {@link Ops#tryUnwrap}): the "early return" of {@code value} (the whole {@code Err}/{@code None}) from
+     * the enclosing function. Generated code catches it at the function boundary
+     * ({@code catch (RuchyError r) { if (r.isEarlyReturn()) return r.payload(); throw r; }}), and a Ruchy
+     * {@code try/catch} must rethrow it, since {@code catch} sees errors only (Decisions). It carries no
+     * stack trace.
+     *
+     * @param value the {@code Err}/{@code None} being returned
+     */
+    public static RuchyError earlyReturn(Object value) {
+        return new RuchyError(Kind.EARLY_RETURN, Fmt.debug(value), value, false);
+    }
+
+    /** Whether this is the {@code ?} operator's {@link #earlyReturn} rather than an error. */
+    public boolean isEarlyReturn() {
+        return kind == Kind.EARLY_RETURN;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -85,7 +133,10 @@ public final class RuchyError extends RuntimeException {
         return detail;
     }
 
-    /** The thrown value for {@link Kind#THROWN}; {@code null} for every other kind. */
+    /**
+     * The thrown value for {@link Kind#THROWN}, the returned {@code Err}/{@code None} for
+     * {@link Kind#EARLY_RETURN}; {@code null} for every other kind.
+     */
     public Object payload() {
         return payload;
     }
@@ -93,7 +144,9 @@ public final class RuchyError extends RuntimeException {
     /**
      * The value a Ruchy {@code catch e} binds (§4.8): the thrown value itself; for runtime and type
      * errors an {@link RObject} {@code {message: detail, type: "RuntimeError"|"TypeError"}}; for
-     * division by zero the string {@code DivisionByZero}; for assertions {@code AssertionFailed("...")}.
+     * division by zero the string {@code DivisionByZero}; for assertions {@code AssertionFailed("...")};
+     * for an {@link #earlyReturn} (which generated code should never let a {@code catch} see) the
+     * interpreter's {@code Return(<Debug>)}.
      */
     public Object caught() {
         return switch (kind) {
@@ -102,6 +155,7 @@ public final class RuchyError extends RuntimeException {
             case TYPE -> RObject.of("message", detail, "type", "TypeError");
             case DIVISION_BY_ZERO -> "DivisionByZero";
             case ASSERTION -> "AssertionFailed(" + DebugDump.quote(detail) + ")";
+            case EARLY_RETURN -> "Return(" + detail + ")";
         };
     }
 }

@@ -51,9 +51,14 @@ public final class Values {
         };
     }
 
-    /** Lambdas, method references and the common functional interfaces count as Ruchy functions. */
+    /**
+     * Lambdas, method references, the runtime's {@link Fn0}…{@link FnN} and the common functional
+     * interfaces count as Ruchy functions.
+     */
     static boolean isFunction(Object value) {
-        return value instanceof Function<?, ?> || value instanceof BiFunction<?, ?, ?>
+        return value instanceof Fn0 || value instanceof Fn1 || value instanceof Fn2 || value instanceof Fn3
+                || value instanceof Fn4 || value instanceof FnN
+                || value instanceof Function<?, ?> || value instanceof BiFunction<?, ?, ?>
                 || value instanceof Supplier<?> || value instanceof Consumer<?> || value instanceof BiConsumer<?, ?>
                 || value instanceof Predicate<?> || value instanceof BiPredicate<?, ?>
                 || value instanceof Runnable || value instanceof Callable<?>

@@ -159,4 +159,17 @@ class RObjectTest {
         }
         assertEquals(10_000L, counter.get("count"));
     }
+
+    @Test
+    void withBuildsAndSpreads() {
+        RObject base = RObject.of("a", 1L, "b", 2L);
+        RObject built = new RObject().with("z", 0L).withAll(base).with("b", 3L);
+        assertEquals(List.of("z", "a", "b"), built.keys());
+        assertEquals(3L, built.get("b"));
+        assertEquals(2L, base.get("b")); // the spread copied
+        assertEquals(built, built.withAll(null));
+        assertEquals(built, built.withAll(built));
+        assertEquals("Type error: Cannot spread array into an object",
+                assertThrows(RuchyError.class, () -> new RObject().withAll(List.of())).getMessage());
+    }
 }

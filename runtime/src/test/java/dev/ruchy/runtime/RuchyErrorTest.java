@@ -1,7 +1,9 @@
 package dev.ruchy.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,25 @@ class RuchyErrorTest {
     void kindPrefixes() {
         assertEquals("Runtime error: ", RuchyError.Kind.RUNTIME.prefix());
         assertEquals("", RuchyError.Kind.DIVISION_BY_ZERO.prefix());
+    }
+
+    @Test
+    void runtimeFactories() {
+        assertEquals("Runtime error: No match arm matched the value", RuchyError.noMatch(List.of()).getMessage());
+        assertEquals("Runtime error: Actors is not supported yet", RuchyError.unsupported("Actors").getMessage());
+        assertEquals("Runtime error: Undefined: a::b", RuchyError.undefined("a::b").getMessage());
+        assertEquals(RuchyError.Kind.RUNTIME, RuchyError.undefined("x").kind());
+    }
+
+    @Test
+    void earlyReturnIsNotAnError() {
+        RuchyError r = RuchyError.earlyReturn(Result.err("e"));
+        assertTrue(r.isEarlyReturn());
+        assertEquals(RuchyError.Kind.EARLY_RETURN, r.kind());
+        assertEquals(Result.err("e"), r.payload());
+        assertEquals("Early return: EnumVariant { enum_name: \"Result\", variant_name: \"Err\", data: Some([String(\"e\")]) }",
+                r.getMessage());
+        assertEquals("Return(" + Fmt.debug(Result.err("e")) + ")", r.caught());
+        assertFalse(RuchyError.thrown("x").isEarlyReturn());
     }
 }

@@ -91,6 +91,11 @@ class ValuesTest {
         assertTrue(new Range(1, 5, false).contains(4));
         assertFalse(new Range(1, 5, false).contains(5));
         assertTrue(new Range(1, 5, true).contains(5));
+        Range open = new Range(2, Range.OPEN_END, false);
+        assertTrue(open.openEnd());
+        assertEquals("2..", open.toString());
+        assertEquals("Runtime error: Cannot collect the open range 2.. into an array",
+                assertThrows(RuchyError.class, open::toList).getMessage());
         long sum = 0;
         for (long i : new Range(0, 5, false)) {
             sum += i;

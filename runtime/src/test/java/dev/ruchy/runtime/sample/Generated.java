@@ -3,7 +3,9 @@ package dev.ruchy.runtime.sample;
 import dev.ruchy.runtime.RuchyEnum;
 import dev.ruchy.runtime.RuchyName;
 import dev.ruchy.runtime.RuchyStruct;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +61,51 @@ public final class Generated {
             fields.put("balance", balance);
             return fields;
         }
+    }
+
+    // struct Rectangle { width: f64, height: f64 } with impl methods, as the transpiler may emit them
+    record Rectangle(double width, double height) {
+        double area() {
+            return width * height;
+        }
+
+        Rectangle scaled(long k) {
+            return new Rectangle(width * k, height * k);
+        }
+
+        String getLabel() {
+            return "rect";
+        }
+
+        int sides() {
+            return 4;
+        }
+    }
+
+    // a runtime service object: a mutable class with a Java-named method
+    static final class Mailbox {
+        final List<Object> received = new ArrayList<>();
+        long maxSize = 10;
+
+        void send(Object message) {
+            received.add(message);
+        }
+
+        long sizeOf(List<?> items) {
+            return items.size();
+        }
+    }
+
+    public static Object rectangle(double width, double height) {
+        return new Rectangle(width, height);
+    }
+
+    public static Object mailbox() {
+        return new Mailbox();
+    }
+
+    public static List<Object> received(Object mailbox) {
+        return ((Mailbox) mailbox).received;
     }
 
     public static Object dot() {

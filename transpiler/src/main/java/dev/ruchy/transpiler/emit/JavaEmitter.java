@@ -676,6 +676,11 @@ public final class JavaEmitter {
                 declareVariable(sym, b.name(), null, Type.NIL);
                 return;
             }
+            if (let.init() instanceof Expr.Comprehension c && sym != null && !sym.needsCell() && !sym.isGlobal()
+                    && javaType(sym.type()).equals(javaType(types.of(c)))) {
+                comprehensionInto(c, declareName(sym, b.name()), true);
+                return;
+            }
             if (!isExpressible(let.init())) {
                 String name = declareVariableUninitialized(sym, b.name());
                 valueInto(let.init(), Sink.assign(name, sym == null ? types.of(let.init()) : varType(sym),
@@ -830,10 +835,13 @@ public final class JavaEmitter {
         };
     }
 
+    /** The statements of a nested Java block; names declared in it may be reused once it ends. */
     private void blockStatements(Expr.Block b) {
+        Set<String> outer = new HashSet<>(usedNames);
         for (Stmt s : b.statements()) {
             statement(s);
         }
+        usedNames = outer;
     }
 
     private void returnStatement(Expr.Return r) {
@@ -968,7 +976,7 @@ public final class JavaEmitter {
                     || targetType instanceof Type.Float && valueType.isNumeric())
                     || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
             if (javaOp && !cell) {
-                stmt("$N $L= $L", name, a.op().symbol(), expr(a.value()));
+                stmt("$N $L= $L", name, a.op().symbol(), intOperand(a.value()));
                 return;
             }
             CodeBlock value = binaryCode(a.op(), current, targetType, expr(a.value()), valueType, a.value());
@@ -1312,6 +1320,12 @@ public final class JavaEmitter {
     }
 
     private void forLoop(Expr.For f) {
+        Set<String> outer = new HashSet<>(usedNames);
+        forLoopScoped(f);
+        usedNames = outer;
+    }
+
+    private void forLoopScoped(Expr.For f) {
         String label = f.label() == null ? null : javaLabel(f.label());
         loops.push(new LoopContext(label, f.label(), null, null));
         if (label != null) {
@@ -1323,13 +1337,13 @@ public final class JavaEmitter {
                 && f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
             Symbol sym = resolution.declaration(b);
             String name = declareName(sym, b.name());
-            CodeBlock end = expr(r.end());
+            CodeBlock end = intOperand(r.end());
             if (!isSimple(r.end())) {
                 String endName = allocate(name + "End");
                 stmt("var $N = $L", endName, end);
                 end = CodeBlock.of("$N", endName);
             }
-            out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, expr(r.start()), name,
+            out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, intOperand(r.start()), name,
                     r.inclusive() ? "<=" : "<", end, name);
         } else if (f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
             Symbol sym = resolution.declaration(b);
@@ -1353,6 +1367,11 @@ public final class JavaEmitter {
         blockStatements(f.body());
         out.endControlFlow();
         loops.pop();
+    }
+
+    /** An integer operand next to a {@code long}: small literals without the {@code L}. */
+    private CodeBlock intOperand(Expr e) {
+        return e instanceof Expr.IntLit i && i.value() == (int) i.value() ? CodeBlock.of("$L", i.value()) : expr(e);
     }
 
     private boolean symbolNeedsSpecial(Pattern.Binding b) {
@@ -1448,6 +1467,15 @@ public final class JavaEmitter {
                 List<CodeBlock> tests = new ArrayList<>();
                 switch (name) {
                     case "Some", "Ok", "Err" -> {
+                        boolean typed = name.equals("Some") ? t instanceof Type.OptionType : t instanceof Type.ResultType;
+                        if (typed && ts.elements().size() == 1 && isPlainBinding(ts.elements().get(0))) {
+                            // a record pattern: `r instanceof Result.Ok(var v)`
+                            Pattern.Binding b = (Pattern.Binding) ts.elements().get(0);
+                            boundByTest.add(b);
+                            ClassName record = (name.equals("Some") ? OPTION : RESULT).nestedClass(name);
+                            yield CodeBlock.of("$L instanceof $T(var $N)", subject, record,
+                                    declareName(resolution.declaration(b), b.name()));
+                        }
                         tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, boxCode(subject, t)));
                         if (ts.elements().size() == 1) {
                             CodeBlock inner = CodeBlock.of("$T.payload($L)", OPS, boxCode(subject, t));
@@ -1713,10 +1741,20 @@ public final class JavaEmitter {
     }
 
     private CodeBlock comprehension(Expr.Comprehension c) {
-        Type t = types.of(c);
         String result = allocate("values");
-        stmt("$T $N = new $T<>()", javaType(t), result, ClassName.get("java.util", "ArrayList"));
-        Expr.Block body = new Expr.Block(List.of(), c.span());
+        comprehensionInto(c, result, true);
+        return CodeBlock.of("$N", result);
+    }
+
+    /** {@code [e for x in xs if c]} as a loop that fills the list {@code result}. */
+    private void comprehensionInto(Expr.Comprehension c, String result, boolean declare) {
+        Type t = types.of(c);
+        if (declare) {
+            stmt("$T $N = new $T<>()", javaType(t), result, ClassName.get("java.util", "ArrayList"));
+        } else {
+            stmt("$N = new $T<>()", result, ClassName.get("java.util", "ArrayList"));
+        }
+        Set<String> outer = new HashSet<>(usedNames);
         forLoopWith(c.pattern(), c.iterable(), () -> {
             if (c.condition() != null) {
                 out.beginControlFlow("if ($L)", condition(c.condition()));
@@ -1727,10 +1765,20 @@ public final class JavaEmitter {
                 out.endControlFlow();
             }
         });
-        return CodeBlock.of("$N", result);
+        usedNames = outer;
     }
 
     private void forLoopWith(Pattern pattern, Expr iterable, Runnable body) {
+        if (iterable instanceof Expr.Range r && r.start() != null && r.end() != null
+                && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
+                && pattern instanceof Pattern.Binding b && !symbolNeedsSpecial(b) && isSimple(r.end())) {
+            String name = declareName(resolution.declaration(b), b.name());
+            out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, intOperand(r.start()), name,
+                    r.inclusive() ? "<=" : "<", intOperand(r.end()), name);
+            body.run();
+            out.endControlFlow();
+            return;
+        }
         String item = allocate("item");
         out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, boxed(iterable));
         bindPattern(pattern, CodeBlock.of("$N", item), Type.DYN);
@@ -2550,6 +2598,15 @@ public final class JavaEmitter {
 
     /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
     private CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
+        Set<String> outer = new HashSet<>(usedNames);
+        try {
+            return lambdaCodeScoped(l, withCast);
+        } finally {
+            usedNames = outer;
+        }
+    }
+
+    private CodeBlock lambdaCodeScoped(Expr.Lambda l, boolean withCast) {
         boolean savedInLambda = inLambda;
         CodeBlock.Builder savedOut = out;
         inLambda = true;
@@ -2649,8 +2706,8 @@ public final class JavaEmitter {
             case Type.FunctionType fn -> RuntimeApi.fn(fn.arity() < 0 ? 5 : fn.arity());
             case Type.Named n -> resolution.structs().containsKey(n.name()) || resolution.enums().containsKey(n.name())
                     || resolution.classes().containsKey(n.name()) ? self.nestedClass(n.name()) : OBJECT;
-            case Type.OptionType o -> OPTION;
-            case Type.ResultType r -> RESULT;
+            case Type.OptionType o -> ParameterizedTypeName.get(OPTION, javaType(o.element()).box());
+            case Type.ResultType r -> ParameterizedTypeName.get(RESULT, javaType(r.ok()).box(), javaType(r.err()).box());
             default -> OBJECT;
         };
     }
@@ -2661,6 +2718,10 @@ public final class JavaEmitter {
         TypeName toJava = javaType(to);
         if (fromJava.equals(toJava) || to instanceof Type.Dyn || to instanceof Type.Nil || to.isUnknown()) {
             return code;
+        }
+        if (from instanceof Type.OptionType && to instanceof Type.OptionType
+                || from instanceof Type.ResultType && to instanceof Type.ResultType) {
+            return code; // `Result.ok(x)` takes its type arguments from where it is used
         }
         if (code.toString().equals("null")) {
             return to.isPrimitive() ? defaultValue(to) : code;

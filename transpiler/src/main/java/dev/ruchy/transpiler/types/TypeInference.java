@@ -305,6 +305,18 @@ public final class TypeInference {
         }
     }
 
+    /** The values {@code break} gives an enclosing {@code loop}. */
+    private static final class LoopValue {
+        final String label;
+        Type type = Type.UNKNOWN;
+
+        LoopValue(String label) {
+            this.label = label;
+        }
+    }
+
+    private final java.util.Deque<LoopValue> loopValues = new java.util.ArrayDeque<>();
+
     private boolean isMethodOfCurrent(Stmt.Fun f) {
         return false;
     }
@@ -584,12 +596,20 @@ public final class TypeInference {
                 yield Type.NIL;
             }
             case Expr.Loop l -> {
+                loopValues.push(new LoopValue(l.label()));
                 expr(l.body());
-                yield Type.DYN;
+                LoopValue value = loopValues.pop();
+                yield value.type.isUnknown() ? Type.NIL : value.type;
             }
             case Expr.Break b -> {
                 if (b.value() != null) {
-                    expr(b.value());
+                    Type t = expr(b.value());
+                    for (LoopValue target : loopValues) {
+                        if (b.label() == null || b.label().equals(target.label)) {
+                            target.type = Type.join(target.type, t);
+                            break;
+                        }
+                    }
                 }
                 yield Type.UNKNOWN;
             }

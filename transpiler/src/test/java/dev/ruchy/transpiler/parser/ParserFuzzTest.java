@@ -571,7 +571,8 @@ class ParserFuzzTest {
                 String insert = random.nextBoolean()
                         ? PUNCTUATION[random.nextInt(PUNCTUATION.length)]
                         : tokenTexts[random.nextInt(tokenTexts.length)] + " ";
-                int count = 2 + random.nextInt(random.nextBoolean() ? 20 : 400);
+                int roll = random.nextInt(10);
+                int count = 2 + random.nextInt(roll < 5 ? 20 : roll < 9 ? 400 : 3000);
                 description.append("inserting `").append(insert).append("` ").append(count).append(" times at ")
                         .append(t.start());
                 return text.substring(0, t.start()) + insert.repeat(count) + text.substring(t.start());

@@ -1,0 +1,26 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Lists;
+
+/**
+ * Generated from arrays.ruchy.
+ */
+public final class Arrays {
+    private Arrays() {
+    }
+
+    public static void main(String[] args) {
+        var numbers = Lists.of(3L, 1L, 4L, 1L, 5L);
+        numbers.add(9L);
+        Builtins.println((long) numbers.size());
+        // expect: 6
+        Builtins.println(Lists.get(numbers, 0L), Lists.get(numbers, 5L));
+        // expect: 3 9
+        var sum = 0L;
+        for (long x : numbers) {
+            sum += x;
+        }
+        Builtins.println(sum);
+        // expect: 23
+        Builtins.println(numbers);
+    }
+}

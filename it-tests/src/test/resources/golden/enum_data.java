@@ -1,0 +1,46 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.RuchyEnum;
+import dev.ruchy.runtime.RuchyError;
+
+/**
+ * Generated from enum_data.ruchy.
+ */
+public final class EnumData {
+    private EnumData() {
+    }
+
+    static double area(Shape s) {
+        if (s instanceof Shape.Circle(var r)) {
+            return 3.0 * r * r;
+        } else if (s instanceof Shape.Rect(var w, var h)) {
+            return w * h;
+        } else {
+            throw RuchyError.noMatch(s);
+        }
+    }
+
+    public static void main(String[] args) {
+        var shapes = Lists.of(new Shape.Circle(1.0), new Shape.Rect(2.0, 3.0));
+        for (Shape s : shapes) {
+            Builtins.println(s, area(s));
+        }
+    }
+
+    sealed interface Shape extends RuchyEnum permits Shape.Circle, Shape.Rect {
+        record Circle(double value) implements Shape {
+            @Override
+            public String toString() {
+                return Fmt.display(this);
+            }
+        }
+
+        record Rect(double value0, double value1) implements Shape {
+            @Override
+            public String toString() {
+                return Fmt.display(this);
+            }
+        }
+    }
+}

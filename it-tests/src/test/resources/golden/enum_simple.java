@@ -1,0 +1,36 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.RuchyEnum;
+import dev.ruchy.runtime.RuchyError;
+
+/**
+ * Generated from enum_simple.ruchy.
+ */
+public final class EnumSimple {
+    private EnumSimple() {
+    }
+
+    static String nameOf(Color c) {
+        if (c == Color.Red) {
+            return "red";
+        } else if (c == Color.Green) {
+            return "green";
+        } else if (c == Color.Blue) {
+            return "blue";
+        } else {
+            throw RuchyError.noMatch(c);
+        }
+    }
+
+    public static void main(String[] args) {
+        var c = Color.Green;
+        Builtins.println(nameOf(c), c);
+    }
+
+    enum Color implements RuchyEnum {
+        Red,
+
+        Green,
+
+        Blue
+    }
+}

@@ -1,0 +1,25 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Fn1;
+import dev.ruchy.runtime.Fn2;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.Ops;
+import java.util.List;
+
+/**
+ * Generated from lambdas.ruchy.
+ */
+public final class Lambdas {
+    private Lambdas() {
+    }
+
+    public static void main(String[] args) {
+        // Closures passed to array methods: values are dynamic inside the lambda.
+        var numbers = Lists.of(1L, 2L, 3L, 4L, 5L, 6L);
+        List<Long> evens = Ops.<Long>asList(Ops.invoke(numbers, "filter", (Fn1) x -> Ops.eq(Ops.rem(x, 2L), 0L)));
+        List<Object> doubled = Ops.<Object>asList(Ops.invoke(evens, "map", (Fn1) x -> Ops.mul(x, 2L)));
+        Builtins.println(doubled);
+        // expect: [4, 8, 12]
+        var total = Ops.invoke(numbers, "reduce", 0L, (Fn2) (acc, x) -> Ops.add(acc, x));
+        Builtins.println(total);
+    }
+}

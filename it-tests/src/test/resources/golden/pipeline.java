@@ -1,0 +1,23 @@
+import dev.ruchy.runtime.Builtins;
+
+/**
+ * Generated from pipeline.ruchy.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    static long double_(long n) {
+        return n * 2;
+    }
+
+    static long add(long a, long b) {
+        return a + b;
+    }
+
+    public static void main(String[] args) {
+        Builtins.println(double_(double_(5)));
+        // expect: 20
+        Builtins.println(add(3, 4));
+    }
+}

@@ -1,0 +1,47 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.RObject;
+import dev.ruchy.runtime.RuchyStruct;
+import java.util.Map;
+
+/**
+ * Generated from struct_mutable.ruchy.
+ */
+public final class StructMutable {
+    private StructMutable() {
+    }
+
+    public static void main(String[] args) {
+        var c = new Counter(0L, 5L);
+        c.bump();
+        c.bump();
+        Builtins.println(c.count);
+        // expect: 10
+        Builtins.println(c);
+    }
+
+    static final class Counter implements RuchyStruct {
+        public long count;
+
+        public long step;
+
+        Counter(long count, long step) {
+            this.count = count;
+            this.step = step;
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return RObject.of("count", count, "step", step).snapshot();
+        }
+
+        @Override
+        public String toString() {
+            return Fmt.display(this);
+        }
+
+        public void bump() {
+            this.count += this.step;
+        }
+    }
+}

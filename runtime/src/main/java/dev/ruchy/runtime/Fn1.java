@@ -1,0 +1,16 @@
+package dev.ruchy.runtime;
+
+/**
+ * A Ruchy function value of one argument, as generated code writes a closure whose parameters are
+ * dynamic: {@code (Fn1) x -> ...}. Call it directly, or through
+ * {@link Ops#call} when the callee is only known as a value (ruchy-semantics §4.7.4).
+ */
+@FunctionalInterface
+public interface Fn1 {
+    /**
+     * Runs the function.
+     *
+     * @return its value, {@code null} for nil
+     */
+    Object call(Object a);
+}

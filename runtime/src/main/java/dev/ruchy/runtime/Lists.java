@@ -1,0 +1,75 @@
+package dev.ruchy.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Ruchy arrays as generated code builds and reads them: mutable {@link ArrayList}s shared by reference
+ * (project Decisions), nil elements allowed.
+ */
+public final class Lists {
+    private Lists() {
+    }
+
+    /**
+     * An array literal {@code [a, b, c]}: a new mutable {@link ArrayList} of the items in order.
+     *
+     * @param items the elements, {@code null} elements for nil; a {@code null} array means one nil element
+     */
+    @SafeVarargs
+    public static <T> List<T> of(T... items) {
+        if (items == null) {
+            List<T> one = new ArrayList<>(1);
+            one.add(null);
+            return one;
+        }
+        List<T> list = new ArrayList<>(items.length);
+        for (T item : items) {
+            list.add(item);
+        }
+        return list;
+    }
+
+    /**
+     * {@code list[index]} (ruchy-semantics §5.4): a negative index counts from the end ({@code -1} is
+     * the last element).
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3} (§6.2); the
+     *                    message names the index as written
+     */
+    public static <T> T get(List<T> list, long index) {
+        return list.get(position(index, list.size(), "array"));
+    }
+
+    /**
+     * {@code [value; count]}: a new array holding {@code count} times the same {@code value} (the same
+     * reference, so a mutable value is shared by every slot).
+     *
+     * @throws RuchyError {@code Runtime error: Cannot repeat an array element -1 times} for a negative count
+     */
+    public static List<Object> repeat(Object value, long count) {
+        if (count < 0) {
+            throw RuchyError.runtime("Cannot repeat an array element " + count + " times");
+        }
+        if (count > Integer.MAX_VALUE - 8) {
+            throw RuchyError.runtime("Array of " + count + " elements is too large");
+        }
+        return new ArrayList<>(Collections.nCopies((int) count, value));
+    }
+
+    /**
+     * The position {@code index} designates in a sequence of {@code length} elements, negative indexes
+     * counting from the end.
+     *
+     * @param kind {@code array}, {@code string} or {@code tuple}, for the message
+     * @throws RuchyError {@code Index 5 out of bounds for <kind> of length 3}
+     */
+    static int position(long index, int length, String kind) {
+        long at = index < 0 ? index + length : index;
+        if (at < 0 || at >= length) {
+            throw RuchyError.runtime("Index " + index + " out of bounds for " + kind + " of length " + length);
+        }
+        return (int) at;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ruchy.runtime;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A running {@code async { }} block or {@code spawn { }} body (design: "spawn is a virtual thread;
+ * async a task whose await blocks the calling virtual thread"). Each task runs on its own virtual
+ * thread; {@link #join} (Ruchy {@code await t}, {@code t.await()}) waits for its value and rethrows its
+ * error. Displays as {@code <task>}.
+ */
+public final class Task {
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+
+    private Task() {
+    }
+
+    /**
+     * Starts {@code body} on a new virtual thread.
+     *
+     * @param reportErrors whether an error ending the body is also written to standard error as
+     *                     {@code Error in spawned task: <message>} (for {@code spawn}, whose handle is often
+     *                     never joined)
+     */
+    static Task start(Fn0 body, boolean reportErrors) {
+        Task task = new Task();
+        Thread.ofVirtual().name("ruchy-task").start(() -> {
+            try {
+                task.result.complete(body.call());
+            } catch (Throwable t) {
+                task.result.completeExceptionally(t);
+                if (reportErrors) {
+                    Console.eprintln("Error in spawned task: " + (t instanceof RuchyError ? t.getMessage() : t.toString()));
+                }
+            }
+        });
+        return task;
+    }
+
+    /**
+     * Waits for the body to finish and returns its value ({@code null} for nil).
+     *
+     * @throws RuchyError or whatever unchecked exception ended the body, rethrown as is;
+     *                    {@code Runtime error: Interrupted while waiting for a task} if this thread is interrupted
+     */
+    public Object join() {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RuchyError.runtime("Interrupted while waiting for a task");
+        }
+    }
+
+    /** Whether the body has finished, normally or with an error. */
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    /** {@code <task>}. */
+    @Override
+    public String toString() {
+        return "<task>";
+    }
+
+    static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return RuchyError.runtime(String.valueOf(cause));
+    }
+}
