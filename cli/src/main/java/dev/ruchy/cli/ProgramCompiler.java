@@ -44,7 +44,7 @@ final class ProgramCompiler {
             err.println("(run `ruchy transpile " + file.name() + "` to see the generated Java)");
             return null;
         }
-        return cache.store(key, result.qualifiedName(), Path.of(file.name()).getFileName().toString(), compiled.classes(),
+        return cache.store(key, result.qualifiedName(), file.name(), compiled.classes(),
                 result.lineMap());
     }
 

@@ -79,7 +79,8 @@ class ConformanceTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
-        System.setProperty("user.dir", c.dir().toString());
+        Path fixtures = c.dir().resolve("fixtures");
+        System.setProperty("user.dir", (Files.isDirectory(fixtures) ? fixtures : c.dir()).toString());
         SourceFile file = SourceFile.of("input.ruchy", source);
         boolean eval = c.mode().equals("eval");
         Future<Integer> run = executor.submit(() -> ScriptRunner.run(file, eval, false));
@@ -87,7 +88,7 @@ class ConformanceTest {
         try {
             int status = run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             System.out.flush();
-            String actual = out.toString(StandardCharsets.UTF_8);
+            String actual = normalize(out.toString(StandardCharsets.UTF_8));
             if (actual.equals(expected)) {
                 return new Outcome(c, true, "");
             }
@@ -99,6 +100,12 @@ class ConformanceTest {
             reason = "crashed: " + e;
         }
         return new Outcome(c, false, reason);
+    }
+
+    /** The corpus stores output ending in exactly one newline (or empty); actual output is compared the same way. */
+    private static String normalize(String output) {
+        String trimmed = output.replaceAll("\\n+$", "");
+        return trimmed.isEmpty() ? "" : trimmed + "\n";
     }
 
     private static String firstLine(String text) {

@@ -490,6 +490,48 @@ public final class Builtins {
     // ---------------------------------------------------------------- files
 
     /**
+     * {@code open(path)} or {@code open(path, "r")}: a {@link FileHandle} with {@code read_line()},
+     * {@code read()} and {@code close()} (§5.2; only mode {@code "r"} exists).
+     *
+     * @throws RuchyError for another mode, or when the file cannot be opened
+     */
+    public static FileHandle open(Object... args) {
+        if (args.length < 1 || args.length > 2) {
+            throw RuchyError.runtime("open() expects 1 or 2 arguments, got " + args.length);
+        }
+        String p = string("open", args[0]);
+        if (args.length == 2 && !"r".equals(args[1])) {
+            throw RuchyError.runtime("open() supports only mode \"r\", got " + Fmt.display(args[1]));
+        }
+        return FileHandle.open(p, FileIo.resolve(p));
+    }
+
+    /**
+     * {@code http_get(url)}: the body of a GET request as text, with the JDK's HTTP client
+     * (timeout 30 s). The networking module's {@code http::get} is the richer form.
+     *
+     * @throws RuchyError when the request fails or the status is not 2xx
+     */
+    public static String httpGet(Object url) {
+        return HttpBuiltins.send("GET", string("http_get", url), null);
+    }
+
+    /** {@code http_post(url, body)}: as {@link #httpGet}, sending {@code body} (an object or array as JSON). */
+    public static String httpPost(Object url, Object body) {
+        return HttpBuiltins.send("POST", string("http_post", url), body);
+    }
+
+    /** {@code http_put(url, body)}: as {@link #httpPost} with PUT. */
+    public static String httpPut(Object url, Object body) {
+        return HttpBuiltins.send("PUT", string("http_put", url), body);
+    }
+
+    /** {@code http_delete(url)}: as {@link #httpGet} with DELETE. */
+    public static String httpDelete(Object url) {
+        return HttpBuiltins.send("DELETE", string("http_delete", url), null);
+    }
+
+    /**
      * {@code read_file(path)}: the file's contents (UTF-8).
      *
      * @throws RuchyError {@code Runtime error: Failed to read file 'model.json': No such file or directory (os error 2)} (§5.2, §6.1)
@@ -497,7 +539,7 @@ public final class Builtins {
     public static String readFile(Object path) {
         String p = string("read_file", path);
         try {
-            return FileIo.read(Path.of(p));
+            return FileIo.read(FileIo.resolve(p));
         } catch (IOException e) {
             throw RuchyError.runtime("Failed to read file '" + p + "': " + FileIo.message(e));
         }
@@ -511,7 +553,7 @@ public final class Builtins {
     public static Object writeFile(Object path, Object text) {
         String p = string("write_file", path);
         try {
-            FileIo.writeAtomically(Path.of(p), Fmt.toStr(text));
+            FileIo.writeAtomically(FileIo.resolve(p), Fmt.toStr(text));
             return Result.ok(null);
         } catch (IOException e) {
             return Result.err("Failed to write file '" + p + "': " + FileIo.message(e));
@@ -526,7 +568,7 @@ public final class Builtins {
     public static void appendFile(Object path, Object text) {
         String p = string("append_file", path);
         try {
-            FileIo.append(Path.of(p), Fmt.toStr(text));
+            FileIo.append(FileIo.resolve(p), Fmt.toStr(text));
         } catch (IOException e) {
             throw RuchyError.runtime("Failed to append to file '" + p + "': " + FileIo.message(e));
         }
@@ -534,14 +576,14 @@ public final class Builtins {
 
     /** {@code file_exists(path)}. */
     public static boolean fileExists(Object path) {
-        return Files.exists(Path.of(string("file_exists", path)));
+        return Files.exists(FileIo.resolve(string("file_exists", path)));
     }
 
     /** {@code delete_file(path)}: {@code Ok(nil)}, also when the file was missing; {@code Err("Failed to delete file 'p': <reason>")}. */
     public static Object deleteFile(Object path) {
         String p = string("delete_file", path);
         try {
-            Files.deleteIfExists(Path.of(p));
+            Files.deleteIfExists(FileIo.resolve(p));
             return Result.ok(null);
         } catch (NoSuchFileException e) {
             return Result.ok(null);

@@ -30,6 +30,15 @@ final class FileIo {
      *
      * @throws IOException as {@link #message} describes it; invalid UTF-8 is an {@link CharacterCodingException}
      */
+    /**
+     * A path named by a program: relative paths resolve against the working directory read from
+     * the {@code user.dir} property at call time, so a host that runs programs in-process can give
+     * each its own directory.
+     */
+    static Path resolve(String path) {
+        return Path.of(System.getProperty("user.dir", "")).resolve(path);
+    }
+
     static String read(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         return StandardCharsets.UTF_8.newDecoder()

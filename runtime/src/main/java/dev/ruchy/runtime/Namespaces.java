@@ -21,7 +21,7 @@ final class Namespaces {
         fn("fs::read_to_string", 1, a -> {
             String p = path(a[0]);
             try {
-                return Result.ok(FileIo.read(Path.of(p)));
+                return Result.ok(FileIo.read(FileIo.resolve(p)));
             } catch (IOException e) {
                 return Result.err("Failed to read file '" + p + "': " + FileIo.message(e));
             }
@@ -32,7 +32,7 @@ final class Namespaces {
         fn("fs::create_dir_all", 1, a -> {
             String p = path(a[0]);
             try {
-                Files.createDirectories(Path.of(p));
+                Files.createDirectories(FileIo.resolve(p));
                 return Result.ok(null);
             } catch (IOException e) {
                 return Result.err("Failed to create directory '" + p + "': " + FileIo.message(e));

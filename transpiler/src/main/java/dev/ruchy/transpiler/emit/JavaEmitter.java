@@ -533,7 +533,7 @@ public final class JavaEmitter {
         Stmt evalStatement = null;
         if (evalMode && !program.statements().isEmpty()
                 && program.statements().get(program.statements().size() - 1) instanceof Stmt.ExprStmt last
-                && producesValue(last.expr())) {
+                && producesValue(last.expr()) && !(types.of(last.expr()) instanceof Type.Nil)) {
             evalStatement = last;
         }
         for (Stmt s : program.statements()) {

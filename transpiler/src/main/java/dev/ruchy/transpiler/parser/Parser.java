@@ -49,6 +49,13 @@ public final class Parser {
      * about 400 KB of stack in cold (interpreted) code, within a 512 KB thread stack.
      */
     private static final int MAX_DEPTH = 128;
+    /**
+     * Operators, calls and member accesses applied one after another to an operand ({@code a + b + c},
+     * {@code x.f().g()}) build a tree as deep as the chain is long; beyond this many in progress at
+     * once, the chain is reported like too deep nesting, so that the passes that walk the tree
+     * recursively are safe too.
+     */
+    private static final int MAX_CHAIN = 256;
 
     private static final Set<TokenKind> STATEMENT_KEYWORDS = EnumSet.of(
             LET, VAR, CONST, FUN, FN, STRUCT, ENUM, IMPL, TRAIT, CLASS, ACTOR, USE, IMPORT, MOD, MODULE, PUB,
@@ -62,6 +69,8 @@ public final class Parser {
     private int errorCount;
     /** How many levels of nesting the parse methods are in; see {@link #enter}. */
     private int depth;
+    /** How many links of operator and postfix chains are in progress; see {@link #link}. */
+    private int links;
     /** Index of the first token of the statement being parsed. */
     private int statementStart;
     /**
@@ -1092,6 +1101,15 @@ public final class Parser {
      * left-associative, {@code **} included (§3.4).
      */
     private Expr binary(int minPrecedence) {
+        int linksBefore = links;
+        try {
+            return binaryBody(minPrecedence);
+        } finally {
+            links = linksBefore;
+        }
+    }
+
+    private Expr binaryBody(int minPrecedence) {
         Expr left = unary();
         while (true) {
             Token t = peek();
@@ -1102,6 +1120,7 @@ public final class Parser {
                 return left;
             }
             advance();
+            link(t);
             if (range) {
                 Expr end = startsExpression(peek()) && !(at(LBRACE) && noStructLiteral) && !peek().newlineBefore()
                         ? binary(precedence + 1)
@@ -1199,6 +1218,15 @@ public final class Parser {
      * A {@code (} or {@code [} on a new line does not continue the expression.
      */
     private Expr postfix(Expr expr) {
+        int linksBefore = links;
+        try {
+            return postfixBody(expr);
+        } finally {
+            links = linksBefore;
+        }
+    }
+
+    private Expr postfixBody(Expr expr) {
         while (true) {
             Token t = peek();
             switch (t.kind()) {
@@ -1246,6 +1274,7 @@ public final class Parser {
                     return expr;
                 }
             }
+            link(t); // expr wraps the one before
         }
     }
 
@@ -2733,6 +2762,22 @@ public final class Parser {
             throw e;
         }
         depth++;
+    }
+
+    /**
+     * Counts one more link of an operator or postfix chain at {@code t}; the caller restores
+     * {@link #links} when the chain is done. Past {@link #MAX_CHAIN} the chain is reported and the
+     * rest of the file skipped.
+     */
+    private void link(Token t) {
+        if (links >= MAX_CHAIN) {
+            ParseError e = error(t, DiagnosticCode.EXPECTED.at(span(t), "a shorter chain of operations", describe(t))
+                    .withHint("more than " + MAX_CHAIN + " operators, calls or member accesses follow one another here;"
+                            + " split the expression with variables"));
+            giveUp();
+            throw e;
+        }
+        links++;
     }
 
     /** Runs {@code parse} one level of nesting deeper. */

@@ -97,10 +97,10 @@ public final class BuiltinFunctions {
         add("env_args", "envArgs", Type.list(Type.STR), 0, 0);
         add("exit", "exit", Type.NIL, 0, 1);
         add("open", "open", Type.DYN, 1, 2);
-        add("http_get", "httpGet", Type.DYN, 1, 1);
-        add("http_post", "httpPost", Type.DYN, 2, 2);
-        add("http_put", "httpPut", Type.DYN, 2, 2);
-        add("http_delete", "httpDelete", Type.DYN, 1, 1);
+        add("http_get", "httpGet", Type.STR, 1, 1);
+        add("http_post", "httpPost", Type.STR, 2, 2);
+        add("http_put", "httpPut", Type.STR, 2, 2);
+        add("http_delete", "httpDelete", Type.STR, 1, 1);
         add("panic", "panic", Type.NIL, 0, 1);
     }
 

@@ -363,7 +363,10 @@ class ParserFuzzTest {
     // ================================================================================================
     // regression tests: minimal reproducers of what the fuzzing found
 
-    /** Parses {@code text} on a thread with a 1 MB stack, the JVM's default; returns the diagnostics. */
+    /**
+     * Parses {@code text} on a thread with a 1 MB stack, the JVM's default, and prints the tree when
+     * there are no diagnostics; returns the diagnostics.
+     */
     private static List<Diagnostic> parseOnDefaultStack(String text) throws InterruptedException {
         SourceFile file = SourceFile.of("deep.ruchy", text);
         Object[] outcome = new Object[1];
@@ -371,6 +374,9 @@ class ParserFuzzTest {
             try {
                 Transpiler.ParseResult result = Transpiler.parse(file);
                 String problem = checkInvariants(file, result);
+                if (problem == null && result.diagnostics().isEmpty()) {
+                    AstPrinter.print(result.program());
+                }
                 outcome[0] = problem != null ? new AssertionError(problem) : result.diagnostics();
             } catch (Throwable e) {
                 outcome[0] = e;
@@ -433,7 +439,36 @@ class ParserFuzzTest {
         }
     }
 
-    /** Nesting as deep as real programs go stays well inside the limit. */
+    /**
+     * A long chain of operators or postfix operations ({@code x++++...}, found by fuzzing) parsed
+     * into a tree so deep that printing it overflowed the stack; now the chain is bounded.
+     */
+    @Test
+    void longChainsAreReportedInsteadOfBuildingTooDeepATree() throws InterruptedException {
+        int n = 5000;
+        String[] inputs = {
+            "let x = 1" + " + 1".repeat(n),
+            "let s = \"a\"" + " + \"b\"".repeat(n),
+            "x" + "++".repeat(n),
+            "x" + ".f()".repeat(n),
+            "x" + ".a".repeat(n),
+            "x" + "[0]".repeat(n),
+            "f" + "(1)".repeat(n),
+            "x" + "?".repeat(n),
+            "x" + " as T".repeat(n),
+            "a" + " |> f".repeat(n),
+            "a" + "..a".repeat(n),
+            "if " + "a && ".repeat(n) + "b { }",
+        };
+        for (String input : inputs) {
+            List<Diagnostic> diagnostics = parseOnDefaultStack(input);
+            assertTrue(diagnostics.stream().anyMatch(Diagnostic::isError), "no error for " + input.substring(0, 40));
+            assertTrue(diagnostics.size() <= 3, "one error expected for " + input.substring(0, 40) + ", got "
+                    + render(diagnostics));
+        }
+    }
+
+    /** Nesting and chains as deep as real programs go stay well inside the limits. */
     @Test
     void reasonableNestingParsesCleanly() throws InterruptedException {
         int n = 40;
@@ -443,6 +478,9 @@ class ParserFuzzTest {
             "fun f() {\n" + "if x {\n".repeat(n) + "1\n" + "}\n".repeat(n) + "}\n",
             "let y = if a { 1 }" + " else if a { 1 }".repeat(2 * n) + " else { 2 }",
             "let z = " + "-".repeat(2 * n) + "1",
+            "let s = \"a\"" + " + \"b\"".repeat(200),
+            "let v = x" + ".f(1)".repeat(100) + "?.g".repeat(100),
+            "let w = " + "(".repeat(n) + "1" + " + 1".repeat(n) + ")".repeat(n),
         };
         for (String input : inputs) {
             List<Diagnostic> diagnostics = parseOnDefaultStack(input);
