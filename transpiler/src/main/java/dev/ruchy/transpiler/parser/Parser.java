@@ -51,9 +51,10 @@ public final class Parser {
     private static final int MAX_DEPTH = 128;
     /**
      * Operators, calls and member accesses applied one after another to an operand ({@code a + b + c},
-     * {@code x.f().g()}) build a tree as deep as the chain is long; beyond this many in progress at
-     * once, the chain is reported like too deep nesting, so that the passes that walk the tree
-     * recursively are safe too.
+     * {@code x.f().g()}, {@code x++++}) build a tree as deep as the chain is long, without nesting in
+     * the parser. Beyond this many links in progress at once the chain is reported like too deep
+     * nesting, so that the passes that walk the tree recursively (AST printer, resolver, emitter)
+     * are safe on long chains too.
      */
     private static final int MAX_CHAIN = 256;
 

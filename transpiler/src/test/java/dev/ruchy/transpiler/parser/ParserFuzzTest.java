@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
  * <p>The corpus is read where it lies, in {@code <root>/../shared}, {@code <root>} being the
  * directory holding {@code mvnw}; it is never copied into the repository.
  *
- * <p>Every case has its own {@link Random} seeded from {@link #SEED} and the case index, so a
- * failing case can be replayed alone: the failure message prints both and the mutated source.
- * {@code -Druchy.fuzz.seed=N} and {@code -Druchy.fuzz.cases=N} explore other cases.
+ * <p>Every case has its own {@link Random} seeded from {@link #SEED} and the case index, so it does
+ * not depend on the cases before it; a failure prints the seed, the case index, the edits made and
+ * the mutated source. {@code -Druchy.fuzz.seed=N} and {@code -Druchy.fuzz.cases=N} explore other
+ * cases, e.g. {@code -Dtest=ParserFuzzTest -Druchy.fuzz.seed=7 -Druchy.fuzz.cases=200000}.
  */
 class ParserFuzzTest {
     private static final long SEED = Long.getLong("ruchy.fuzz.seed", 0x5EED_2026L);
