@@ -644,6 +644,16 @@ public final class Ops {
         };
     }
 
+    /**
+     * The {@code Err}/{@code None} that the {@code ?} operator returns from the enclosing function,
+     * typed as that function's result ({@code Result<Long, String>} and the like are erased, so the
+     * cast is safe for the values {@code ?} passes on).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T propagate(Object errOrNone) {
+        return (T) errOrNone;
+    }
+
     /** Evaluates nothing more: marks an expression statement whose value is unused. */
     public static void discard(Object value) {
         // the argument has been evaluated; its value is dropped

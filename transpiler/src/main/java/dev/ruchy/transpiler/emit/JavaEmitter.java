@@ -429,7 +429,21 @@ public final class JavaEmitter {
         if (f.body() != null) {
             functionBody(f.body());
         }
-        m.addCode(out.build());
+        CodeBlock body = out.build();
+        if (body.toString().contains(".tryUnwrap(")) {
+            // a `?` inside an expression: its early return arrives as a RuchyError and leaves here
+            String error = allocate("early");
+            CodeBlock.Builder wrapped = CodeBlock.builder().beginControlFlow("try").add(body)
+                    .nextControlFlow("catch ($T $N)", RUCHY_ERROR, error)
+                    .beginControlFlow("if ($N.isEarlyReturn())", error);
+            if (resultVoid) {
+                wrapped.addStatement("return");
+            } else {
+                wrapped.addStatement("return $T.propagate($N.payload())", OPS, error);
+            }
+            body = wrapped.endControlFlow().addStatement("throw $N", error).endControlFlow().build();
+        }
+        m.addCode(body);
         restoreMethod(saved);
         return m.build();
     }
@@ -530,6 +544,10 @@ public final class JavaEmitter {
         resultVoid = true;
         out = CodeBlock.builder();
         boolean hasMain = false;
+        if (AstScan.any(program.statements(), n -> n instanceof Expr.Call c && c.callee() instanceof Expr.Ident id
+                && id.name().equals("env_args"))) {
+            stmt("$T.setArgs(args)", BUILTINS);
+        }
         Stmt evalStatement = null;
         if (evalMode && !program.statements().isEmpty()
                 && program.statements().get(program.statements().size() - 1) instanceof Stmt.ExprStmt last
@@ -674,6 +692,19 @@ public final class JavaEmitter {
             Symbol sym = resolution.declaration(b);
             if (let.init() == null) {
                 declareVariable(sym, b.name(), null, Type.NIL);
+                return;
+            }
+            if (let.init() instanceof Expr.Try t && sym != null && !sym.needsCell() && !sym.isGlobal()
+                    && earlyReturnPattern(types.of(t.operand())) != null) {
+                // `let v = f()?`: a record pattern that falls through with `v` bound, or returns the error
+                String value = allocate(Names.camelCase(b.name()) + "Result");
+                stmt("var $N = $L", value, expr(t.operand()));
+                String name = declareName(sym, b.name());
+                out.beginControlFlow("if (!($N instanceof $T(var $N)))", value,
+                        earlyReturnPattern(types.of(t.operand())), name);
+                stmt(inLambda ? "return $N" : resultVoid ? "return" : "return $T.propagate($N)",
+                        inLambda || resultVoid ? value : OPS, value);
+                out.endControlFlow();
                 return;
             }
             if (let.init() instanceof Expr.Comprehension c && sym != null && !sym.needsCell() && !sym.isGlobal()
@@ -1369,6 +1400,17 @@ public final class JavaEmitter {
         loops.pop();
     }
 
+    /** The record that carries the value through {@code ?} for a statically typed operand, or null. */
+    private static ClassName earlyReturnPattern(Type operand) {
+        if (operand instanceof Type.ResultType) {
+            return RESULT.nestedClass("Ok");
+        }
+        if (operand instanceof Type.OptionType) {
+            return OPTION.nestedClass("Some");
+        }
+        return null;
+    }
+
     /** An integer operand next to a {@code long}: small literals without the {@code L}. */
     private CodeBlock intOperand(Expr e) {
         return e instanceof Expr.IntLit i && i.value() == (int) i.value() ? CodeBlock.of("$L", i.value()) : expr(e);
@@ -1816,7 +1858,7 @@ public final class JavaEmitter {
             case Expr.Range r -> CodeBlock.of("$T.range($L, $L, $L)", OPS, r.start() == null ? "null" : boxed(r.start()),
                     r.end() == null ? "null" : boxed(r.end()), r.inclusive());
             case Expr.Cast c -> cast(c);
-            case Expr.Try t -> CodeBlock.of("$T.tryUnwrap($L)", OPS, boxed(t.operand()));
+            case Expr.Try t -> coerce(CodeBlock.of("$T.tryUnwrap($L)", OPS, boxed(t.operand())), Type.DYN, types.of(t));
             case Expr.Call c -> call(c);
             case Expr.MethodCall m -> methodCall(m);
             case Expr.Field f -> field(f);
