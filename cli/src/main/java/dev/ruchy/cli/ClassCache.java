@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.runtime.ProgramMain;
 import dev.ruchy.transpiler.Transpiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,22 +15,27 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
  * Compiled programs kept on disk, so that running an unchanged script again skips transpiling and
  * compiling (as JBang does). An entry is a directory named by the SHA-256 of the transpiler's
- * build, the file name and the source text, holding {@code classes/}, the main class name and the
- * line map. Entries are written to a temporary directory and renamed into place, so a crash never
+ * build, the file name and the source text, holding {@code program.jar}, the main class name and
+ * the line map ({@code lines.txt}). Entries are written to a temporary directory and renamed into place, so a crash never
  * leaves half an entry.
  *
  * <p>The cache lives in the system property {@code ruchy.cache.dir}, else {@code $RUCHY_CACHE_DIR}, else {@code $XDG_CACHE_HOME/ruchy}, else
  * {@code ~/.cache/ruchy}.
  */
 final class ClassCache {
-    /** A compiled program: its class directory, main class and line map. */
+    /** A compiled program: the jar of its classes, main class and line map. */
     record Entry(Path classes, String mainClass, String fileName, int[] lineMap) {
     }
+
+    /** The compiled classes of an entry. */
+    static final String PROGRAM_JAR = "program.jar";
 
     private final Path root;
 
@@ -85,12 +91,13 @@ final class ClassCache {
     Entry lookup(String key) {
         Path dir = root.resolve(key);
         Path meta = dir.resolve("main.txt");
-        if (!Files.isRegularFile(meta)) {
+        if (!Files.isRegularFile(meta) || !Files.isRegularFile(dir.resolve(PROGRAM_JAR))) {
             return null;
         }
         try {
             String[] lines = Files.readString(meta).split("\n");
-            return new Entry(dir.resolve("classes"), lines[0], lines[1], parseLineMap(Files.readString(dir.resolve("lines.txt"))));
+            return new Entry(dir.resolve(PROGRAM_JAR), lines[0], lines[1],
+                    ProgramMain.parseLineMap(Files.readString(dir.resolve("lines.txt"))));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -101,11 +108,15 @@ final class ClassCache {
         try {
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, key + ".tmp");
-            Path classDir = tmp.resolve("classes");
-            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                Path file = classDir.resolve(c.getKey().replace('.', '/') + ".class");
-                Files.createDirectories(file.getParent());
-                Files.write(file, c.getValue());
+            // a jar rather than a folder of classes: the launcher's class-data sharing archive needs one
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(tmp.resolve(PROGRAM_JAR)))) {
+                for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                    JarEntry entry = new JarEntry(c.getKey().replace('.', '/') + ".class");
+                    entry.setTime(0);
+                    jar.putNextEntry(entry);
+                    jar.write(c.getValue());
+                    jar.closeEntry();
+                }
             }
             Files.writeString(tmp.resolve("lines.txt"), formatLineMap(lineMap));
             Files.writeString(tmp.resolve("main.txt"), mainClass + "\n" + fileName + "\n");
@@ -117,9 +128,36 @@ final class ClassCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir);
             }
-            return new Entry(dir.resolve("classes"), mainClass, fileName, lineMap);
+            return new Entry(dir.resolve(PROGRAM_JAR), mainClass, fileName, lineMap);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the compile cache in " + root, e);
+        }
+    }
+
+    /**
+     * Records that a script with this content, run as {@code fileName}, compiles to {@code entry}:
+     * {@code scripts/<sha256 of the content>} holds the file name, the entry directory and the main
+     * class, one per line. The launcher reads it to run an unchanged script without starting the
+     * transpiler; it ignores records older than the tool's build stamp.
+     */
+    void index(String fileName, byte[] content, Entry entry) {
+        try {
+            Path scripts = Files.createDirectories(root.resolve("scripts"));
+            String name = sha256(content);
+            String record = fileName + "\n" + entry.classes().getParent() + "\n" + entry.mainClass() + "\n";
+            Path tmp = Files.createTempFile(scripts, name, ".tmp");
+            Files.writeString(tmp, record);
+            Files.move(tmp, scripts.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the index only speeds up the next run
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 
@@ -131,17 +169,6 @@ final class ClassCache {
         return sb.toString().trim();
     }
 
-    private static int[] parseLineMap(String text) {
-        if (text.isBlank()) {
-            return new int[0];
-        }
-        String[] parts = text.trim().split(" ");
-        int[] map = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            map[i] = Integer.parseInt(parts[i]);
-        }
-        return map;
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -37,7 +37,16 @@ final class RunCommand implements Callable<Integer> {
         if (source == null) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
-        return run(source, false, !noCache, args.toArray(String[]::new));
+        ClassCache.Entry entry = ProgramCompiler.compile(source, false, !noCache, System.err);
+        if (entry == null) {
+            return 1;
+        }
+        try {
+            ClassCache.standard().index(source.name(), java.nio.file.Files.readAllBytes(file), entry);
+        } catch (java.io.IOException e) {
+            // the file was read a moment ago; without the index the next run just takes the slow path
+        }
+        return ProgramRunner.run(entry, args.toArray(String[]::new), System.err);
     }
 
     /** Compiles (or finds in the cache) and runs; returns the exit status. */

@@ -53,6 +53,7 @@ class LauncherTest {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("RUCHY_NO_BUILD", "1");
+        builder.environment().put("RUCHY_CACHE_DIR", dir.resolve("cache").toString());
         builder.environment().remove("RUCHY_JAVA_OPTS");
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -105,6 +106,35 @@ class LauncherTest {
                     throw new UncheckedIOException(e);
                 }
             }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        }
+    }
+
+    @Test
+    void runCompilesOnceThenRunsFromTheCache() throws Exception {
+        Path script = Files.writeString(dir.resolve("greet.ruchy"), "fun greet(n) { f\"hi {n}\" }\nprintln(greet(\"Ada\"))\n");
+        Run first = launch("run", script.toString());
+        assertEquals(0, first.exit(), first::toString);
+        assertEquals("hi Ada\n", first.out());
+        try (var records = Files.list(dir.resolve("cache/scripts"))) {
+            assertEquals(1, records.count(), "the first run indexes the script for the launcher");
+        }
+        Run second = launch("run", script.toString());
+        assertEquals(0, second.exit(), second::toString);
+        assertEquals("hi Ada\n", second.out());
+        Files.writeString(script, "println(\"changed\")\n");
+        Run third = launch("run", script.toString());
+        assertEquals("changed\n", third.out(), third::toString);
+    }
+
+    @Test
+    void runtimeErrorNamesTheRuchyLineWithoutAJavaStackTrace() throws Exception {
+        Path script = Files.writeString(dir.resolve("oops.ruchy"), "let xs = [1, 2]\nprintln(\"start\")\nprintln(xs[5])\n");
+        for (int attempt = 0; attempt < 2; attempt++) { // compiled, then from the cache
+            Run run = launch("run", script.toString());
+            assertEquals(1, run.exit(), run::toString);
+            assertEquals("start\n", run.out());
+            assertEquals("Error: Runtime error: Index 5 out of bounds for array of length 2\n  --> " + script + ":3\n",
+                    run.err(), run::toString);
         }
     }
 
