@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticRenderer;
@@ -19,16 +20,17 @@ final class ProgramCompiler {
      * The compiled program, or null after printing diagnostics (the user's mistake) or a compile
      * failure of the generated Java (ours) to {@code err}.
      */
-    static ClassCache.Entry compile(SourceFile file, boolean evalMode, boolean useCache, PrintStream err) {
+    static ClassCache.Entry compile(SourceFile file, TranspileOptions options, boolean useCache, PrintStream err) {
         ClassCache cache = ClassCache.standard();
-        String key = ClassCache.key((evalMode ? "eval:" : "run:") + file.name(), file.text());
+        String mode = (options.evalMode() ? "eval" : "run") + (options.checkedArithmetic() ? "+checked:" : ":");
+        String key = ClassCache.key(mode + file.name(), file.text());
         if (useCache) {
             ClassCache.Entry hit = cache.lookup(key);
             if (hit != null) {
                 return hit;
             }
         }
-        Transpiler.TranspileResult result = Transpiler.transpile(file, "", evalMode);
+        Transpiler.TranspileResult result = Transpiler.transpile(file, "", options);
         for (Diagnostic d : result.diagnostics()) {
             err.print(DiagnosticRenderer.render(d));
         }

@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.source.SourceFile;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "always transpile and compile, ignoring the compile cache")
     boolean noCache;
 
+    @Option(names = "--checked", description = "integer overflow is an error instead of wrapping around")
+    boolean checked;
+
     @Spec
     CommandSpec spec;
 
@@ -37,9 +41,13 @@ final class RunCommand implements Callable<Integer> {
         if (source == null) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
-        ClassCache.Entry entry = ProgramCompiler.compile(source, false, !noCache, System.err);
+        TranspileOptions options = TranspileOptions.defaults().withCheckedArithmetic(checked);
+        ClassCache.Entry entry = ProgramCompiler.compile(source, options, !noCache, System.err);
         if (entry == null) {
             return 1;
+        }
+        if (checked) {
+            return ProgramRunner.run(entry, args.toArray(String[]::new), System.err);
         }
         try {
             ClassCache.standard().index(source.name(), java.nio.file.Files.readAllBytes(file), entry);
@@ -52,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     /** Compiles (or finds in the cache) and runs; returns the exit status. */
     static int run(SourceFile source, boolean evalMode, boolean useCache, String[] args) {
         PrintStream err = System.err;
-        ClassCache.Entry entry = ProgramCompiler.compile(source, evalMode, useCache, err);
+        ClassCache.Entry entry = ProgramCompiler.compile(source, TranspileOptions.defaults().withEvalMode(evalMode), useCache, err);
         if (entry == null) {
             return 1;
         }

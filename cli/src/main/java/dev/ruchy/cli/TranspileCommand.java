@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticRenderer;
@@ -35,6 +36,9 @@ final class TranspileCommand implements Callable<Integer> {
     @Option(names = "--stdout", description = "print the Java instead of writing files")
     boolean stdout;
 
+    @Option(names = "--checked", description = "integer overflow is an error instead of wrapping around")
+    boolean checked;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +53,8 @@ final class TranspileCommand implements Callable<Integer> {
                 status = Math.max(status, RuchyCommand.EXIT_BAD_INPUT);
                 continue;
             }
-            Transpiler.TranspileResult result = Transpiler.transpile(source, "", false);
+            Transpiler.TranspileResult result = Transpiler.transpile(source, "",
+                    TranspileOptions.defaults().withCheckedArithmetic(checked));
             for (Diagnostic d : result.diagnostics()) {
                 err.print(DiagnosticRenderer.render(d));
             }

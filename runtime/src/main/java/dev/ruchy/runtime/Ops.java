@@ -61,6 +61,46 @@ public final class Ops {
         return Arith.div(a, b);
     }
 
+    /**
+     * Integer {@code a + b} under the checked-arithmetic option.
+     *
+     * @throws RuchyError {@code Runtime error: Integer overflow in addition} (ruchy-semantics §3.1)
+     */
+    public static long addExact(long a, long b) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) {
+            throw RuchyError.runtime("Integer overflow in addition");
+        }
+        return r;
+    }
+
+    /**
+     * Integer {@code a - b} under the checked-arithmetic option.
+     *
+     * @throws RuchyError {@code Runtime error: Integer overflow in subtraction} (ruchy-semantics §3.1)
+     */
+    public static long subtractExact(long a, long b) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) {
+            throw RuchyError.runtime("Integer overflow in subtraction");
+        }
+        return r;
+    }
+
+    /**
+     * Integer {@code a * b} under the checked-arithmetic option.
+     *
+     * @throws RuchyError {@code Runtime error: Integer overflow in multiplication} (ruchy-semantics §3.1)
+     */
+    public static long multiplyExact(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        if ((hi != 0 || lo < 0) && (hi != -1 || lo >= 0)) {
+            throw RuchyError.runtime("Integer overflow in multiplication");
+        }
+        return lo;
+    }
+
     /** {@code a / b} on two integers; errors as {@link #div(Object, Object)}. */
     public static long div(long a, long b) {
         return Arith.div(a, b);

@@ -84,6 +84,11 @@ public final class Transpiler {
      * prints the value of the last top-level expression unless it is nil, as {@code ruchy -e} does.
      */
     public static TranspileResult transpile(SourceFile file, String packageName, boolean evalMode) {
+        return transpile(file, packageName, TranspileOptions.defaults().withEvalMode(evalMode));
+    }
+
+    /** As {@link #transpile(SourceFile, String)}, with {@code options}. */
+    public static TranspileResult transpile(SourceFile file, String packageName, TranspileOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         String className = Names.className(file.name());
@@ -95,7 +100,7 @@ public final class Transpiler {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
         TypeInference.Types types = TypeInference.infer(program, resolution);
-        JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, evalMode);
+        JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, options);
         return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
     }
 

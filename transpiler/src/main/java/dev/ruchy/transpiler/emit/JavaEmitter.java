@@ -20,6 +20,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
@@ -73,6 +74,7 @@ public final class JavaEmitter {
     private final TypeSpec.Builder type;
     private final Set<String> structsAsClasses = new HashSet<>();
     private final boolean evalMode;
+    private final boolean checkedArithmetic;
 
     /** Java names of symbols in the method being emitted. */
     private Map<Symbol, String> names = new IdentityHashMap<>();
@@ -99,8 +101,9 @@ public final class JavaEmitter {
     }
 
     private JavaEmitter(Program program, Resolution resolution, TypeInference.Types types, String packageName,
-            String className, boolean evalMode) {
-        this.evalMode = evalMode;
+            String className, TranspileOptions options) {
+        this.evalMode = options.evalMode();
+        this.checkedArithmetic = options.checkedArithmetic();
         this.commentUsed = new boolean[program.comments().size()];
         this.program = program;
         this.resolution = resolution;
@@ -115,11 +118,11 @@ public final class JavaEmitter {
      * Emits {@code program} as the class {@code packageName.className}.
      *
      * @param packageName the Java package, "" for none
-     * @param evalMode    print the value of the last top-level expression (Display, unless nil), as {@code ruchy -e} does
+     * @param options     eval mode, checked arithmetic
      */
     public static Output emit(Program program, Resolution resolution, TypeInference.Types types, String packageName,
-            String className, boolean evalMode) {
-        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, evalMode);
+            String className, TranspileOptions options) {
+        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, options);
         return emitter.run();
     }
 
@@ -1006,7 +1009,7 @@ public final class JavaEmitter {
                     && (targetType instanceof Type.Int && valueType instanceof Type.Int
                     || targetType instanceof Type.Float && valueType.isNumeric())
                     || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
-            if (javaOp && !cell) {
+            if (javaOp && !cell && !(checkedArithmetic && targetType instanceof Type.Int)) {
                 stmt("$N $L= $L", name, a.op().symbol(), intOperand(a.value()));
                 return;
             }
@@ -2115,9 +2118,10 @@ public final class JavaEmitter {
     private boolean javaOperatorCode(Expr.Binary b) {
         Type lt = types.of(b.left());
         Type rt = types.of(b.right());
+        boolean checkedInts = checkedArithmetic && lt instanceof Type.Int && rt instanceof Type.Int;
         return switch (b.op()) {
-            case ADD -> lt.isNumeric() && rt.isNumeric() || lt instanceof Type.Str;
-            case SUB, MUL -> lt.isNumeric() && rt.isNumeric();
+            case ADD -> !checkedInts && lt.isNumeric() && rt.isNumeric() || lt instanceof Type.Str;
+            case SUB, MUL -> !checkedInts && lt.isNumeric() && rt.isNumeric();
             case DIV -> lt.isNumeric() && rt instanceof Type.Float || lt instanceof Type.Float && rt.isNumeric()
                     || lt instanceof Type.Int && rt instanceof Type.Int && isNonZeroLiteral(b.right());
             case REM -> lt instanceof Type.Int && rt instanceof Type.Int && isNonZeroLiteral(b.right());
@@ -2149,6 +2153,9 @@ public final class JavaEmitter {
         boolean ints = lt instanceof Type.Int && rt instanceof Type.Int;
         switch (op) {
             case ADD:
+                if (ints && checkedArithmetic) {
+                    return CodeBlock.of("$T.addExact($L, $L)", OPS, left, right);
+                }
                 if (numeric) {
                     return CodeBlock.of("$L + $L", left, right);
                 }
@@ -2166,6 +2173,9 @@ public final class JavaEmitter {
                 }
                 return dynamic("add", left, lt, right, rt);
             case SUB, MUL:
+                if (ints && checkedArithmetic) {
+                    return CodeBlock.of("$T.$L($L, $L)", OPS, op == BinaryOp.SUB ? "subtractExact" : "multiplyExact", left, right);
+                }
                 if (numeric) {
                     return CodeBlock.of("$L $L $L", left, op.symbol(), right);
                 }

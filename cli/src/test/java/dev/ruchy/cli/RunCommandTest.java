@@ -1,0 +1,90 @@
+package dev.ruchy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ruchy run} and {@code ruchy -e} in process: output, exit status and Ruchy-style errors. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        System.setProperty("ruchy.cache.dir", dir.resolve("cache").toString());
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        System.clearProperty("ruchy.cache.dir");
+    }
+
+    private int run(String... args) {
+        return RuchyCommand.execute(args);
+    }
+
+    private Path script(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void integerOverflowWrapsByDefaultAndIsAnErrorWhenChecked() throws IOException {
+        Path file = script("overflow.ruchy", "let big = 9223372036854775807\nprintln(big + 1)\n");
+        assertEquals(0, run("run", file.toString()));
+        assertEquals("-9223372036854775808\n", out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(1, run("run", "--checked", file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Runtime error: Integer overflow in addition\n  --> " + file + ":2\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void evalPrintsTheLastValueUnlessNil() {
+        assertEquals(0, run("-e", "let x = 6\nx * 7"));
+        assertEquals(0, run("-e", "println(\"side effect\")"));
+        assertEquals(0, run("-e", "\"a\" + \"b\""));
+        assertEquals("42\nside effect\n\"ab\"\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void undefinedFunctionIsReportedBeforeAnythingRuns() throws IOException {
+        Path file = script("typo.ruchy", "println(\"never printed\")\nprntln(1)\n");
+        assertEquals(1, run("run", file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertEquals(file + ":2:1: error[R0201]: cannot find function `prntln` in this scope", errors.lines().findFirst().orElse(""));
+        assertEquals(true, errors.contains("did you mean `println`?") || errors.contains("1 error"), errors);
+    }
+
+    @Test
+    void secondRunUsesTheCompileCache() throws IOException {
+        Path file = script("twice.ruchy", "println(\"hi\")\n");
+        assertEquals(0, run("run", file.toString()));
+        try (var entries = Files.list(dir.resolve("cache"))) {
+            assertEquals(1, entries.filter(Files::isDirectory).filter(p -> !p.endsWith("scripts")).count());
+        }
+        assertEquals(0, run("run", file.toString()));
+        assertEquals("hi\nhi\n", out.toString(StandardCharsets.UTF_8));
+    }
+}
