@@ -17,7 +17,7 @@ public final class FloatMath {
         // expect: 12.56636
         Builtins.println(10.0 / 4.0);
         // expect: 2.5
-        Builtins.println(7 / 2, 7 % 3, -7 / 2);
+        Builtins.println(7L / 2L, 7L % 3L, -7L / 2L);
         // expect: 3 1 -3
         Builtins.println(1.0 + 2);
         // expect: 3.0

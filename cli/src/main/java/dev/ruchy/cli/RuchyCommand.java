@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RuchyCommand.Version.class,
         description = "Ruchy on the JVM: run, transpile and check Ruchy programs.",
-        subcommands = {RunCommand.class, TranspileCommand.class, CheckCommand.class, ParseCommand.class,
+        subcommands = {RunCommand.class, ReplCommand.class, TranspileCommand.class, CheckCommand.class, ParseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RuchyCommand implements Runnable {
     /** Input could not be read. */

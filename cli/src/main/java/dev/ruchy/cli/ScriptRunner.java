@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.source.SourceFile;
 
 /**
@@ -20,6 +21,17 @@ public final class ScriptRunner {
      * @return the exit status {@code ruchy run} would have: 0, 1 (diagnostics or a runtime error), 70
      */
     public static int run(SourceFile source, boolean evalMode, boolean useCache, String... args) {
-        return RunCommand.run(source, evalMode, useCache, args);
+        return run(source, TranspileOptions.defaults().withEvalMode(evalMode), useCache, args);
+    }
+
+    /**
+     * Runs {@code source} transpiled with {@code options} (for {@code ruchy repl} with piped input:
+     * {@code TranspileOptions.defaults().withReplMode(true)}).
+     *
+     * @return the exit status, as {@link #run(SourceFile, boolean, boolean, String...)}
+     */
+    public static int run(SourceFile source, TranspileOptions options, boolean useCache, String... args) {
+        ClassCache.Entry entry = ProgramCompiler.compile(source, options, useCache, System.err);
+        return entry == null ? 1 : ProgramRunner.run(entry, args, System.err);
     }
 }

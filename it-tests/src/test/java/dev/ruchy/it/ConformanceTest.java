@@ -3,6 +3,7 @@ package dev.ruchy.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruchy.cli.ScriptRunner;
+import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.source.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every {@code run} and {@code eval} case of {@code ../shared/conformance} through the same
- * code path as {@code ruchy run} / {@code ruchy -e} ({@link ScriptRunner}) and compares standard
+ * Runs every {@code run}, {@code eval} and {@code repl_stdin} case of {@code ../shared/conformance}
+ * through the same code path as {@code ruchy run} / {@code ruchy -e} / {@code ruchy repl < file}
+ * ({@link ScriptRunner}) and compares standard
  * output exactly with {@code expected.txt}. Writes {@code target/conformance.md} (every case, and
  * pass counts per feature tag), prints {@code conformance: N passed, M failed}, and fails when the
  * pass count falls below the floor kept in {@code conformance-floor.txt}: raise the floor as cases
@@ -39,7 +41,7 @@ class ConformanceTest {
     @Test
     void corpusOutputMatches() throws Exception {
         List<SharedCorpus.Case> cases = SharedCorpus.conformanceCases().stream()
-                .filter(c -> c.mode().equals("run") || c.mode().equals("eval"))
+                .filter(c -> c.mode().equals("run") || c.mode().equals("eval") || c.mode().equals("repl_stdin"))
                 .toList();
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -82,8 +84,12 @@ class ConformanceTest {
         Path fixtures = c.dir().resolve("fixtures");
         System.setProperty("user.dir", (Files.isDirectory(fixtures) ? fixtures : c.dir()).toString());
         SourceFile file = SourceFile.of("input.ruchy", source);
-        boolean eval = c.mode().equals("eval");
-        Future<Integer> run = executor.submit(() -> ScriptRunner.run(file, eval, false));
+        TranspileOptions options = switch (c.mode()) {
+            case "eval" -> TranspileOptions.defaults().withEvalMode(true);
+            case "repl_stdin" -> TranspileOptions.defaults().withReplMode(true);
+            default -> TranspileOptions.defaults();
+        };
+        Future<Integer> run = executor.submit(() -> ScriptRunner.run(file, options, false));
         String reason;
         try {
             int status = run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

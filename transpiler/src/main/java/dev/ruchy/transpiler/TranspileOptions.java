@@ -9,18 +9,32 @@ package dev.ruchy.transpiler;
  * @param checkedArithmetic integer {@code + - *} raise Ruchy's {@code Integer overflow in addition}
  *                          (and so on) instead of wrapping like Java's {@code long} (the default,
  *                          per the project's Decisions)
+ * @param replMode          print the value of every top-level expression statement (Display, unless
+ *                          nil), as the Ruchy REPL does for input piped into it
+ * @param testMode          the file is a test source (the Maven plugin's {@code src/test/ruchy}): the class
+ *                          gets a public constructor, each {@code #[test]} function becomes a JUnit 5
+ *                          {@code @Test} method, and a failed {@code assert}/{@code assert_eq}/{@code assert_ne}
+ *                          throws an {@link AssertionError} naming the {@code .ruchy} file and line
  */
-public record TranspileOptions(boolean evalMode, boolean checkedArithmetic) {
+public record TranspileOptions(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode) {
     /** Run mode, wrapping arithmetic. */
     public static TranspileOptions defaults() {
-        return new TranspileOptions(false, false);
+        return new TranspileOptions(false, false, false, false);
     }
 
     public TranspileOptions withEvalMode(boolean on) {
-        return new TranspileOptions(on, checkedArithmetic);
+        return new TranspileOptions(on, checkedArithmetic, replMode, testMode);
     }
 
     public TranspileOptions withCheckedArithmetic(boolean on) {
-        return new TranspileOptions(evalMode, on);
+        return new TranspileOptions(evalMode, on, replMode, testMode);
+    }
+
+    public TranspileOptions withReplMode(boolean on) {
+        return new TranspileOptions(evalMode, checkedArithmetic, on, testMode);
+    }
+
+    public TranspileOptions withTestMode(boolean on) {
+        return new TranspileOptions(evalMode, checkedArithmetic, replMode, on);
     }
 }

@@ -10,6 +10,7 @@ import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RUCHY_ERROR;
 import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.STRINGS;
+import static dev.ruchy.transpiler.emit.RuntimeApi.TEST_ASSERTIONS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.TUPLE;
 
 import com.palantir.javapoet.ClassName;
@@ -64,6 +65,7 @@ public final class JavaEmitter {
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName STRING = ClassName.get(String.class);
     private static final ClassName OBJECT = ClassName.get(Object.class);
+    private static final ClassName JUNIT_TEST = ClassName.get("org.junit.jupiter.api", "Test");
 
     private final Program program;
     private final Resolution resolution;
@@ -75,6 +77,9 @@ public final class JavaEmitter {
     private final Set<String> structsAsClasses = new HashSet<>();
     private final boolean evalMode;
     private final boolean checkedArithmetic;
+    private final boolean replMode;
+    /** Test sources: {@code #[test]} functions become JUnit 5 tests, assertions name the Ruchy file and line. */
+    private final boolean testMode;
 
     /** Java names of symbols in the method being emitted. */
     private Map<Symbol, String> names = new IdentityHashMap<>();
@@ -104,6 +109,8 @@ public final class JavaEmitter {
             String className, TranspileOptions options) {
         this.evalMode = options.evalMode();
         this.checkedArithmetic = options.checkedArithmetic();
+        this.replMode = options.replMode();
+        this.testMode = options.testMode();
         this.commentUsed = new boolean[program.comments().size()];
         this.program = program;
         this.resolution = resolution;
@@ -145,7 +152,8 @@ public final class JavaEmitter {
             }
         }
         type.addMethod(mainMethod());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        // test classes are instantiated by JUnit
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(testMode ? Modifier.PUBLIC : Modifier.PRIVATE).build());
         JavaFile file = JavaFile.builder(packageName, type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
@@ -417,14 +425,18 @@ public final class JavaEmitter {
         TypeInference.Signature sig = types.signature(f);
         String javaName = f.name().equals("main") && topLevel ? "main" : Names.camelCase(f.name());
         MethodSpec.Builder m = MethodSpec.methodBuilder(javaName);
-        if (owner == null || !hasSelf(f)) {
+        boolean junitTest = testMode && topLevel && f.attributes().stream().anyMatch(a -> a.name().equals("test"));
+        if (junitTest) {
+            // #[test] in a test source: a JUnit 5 test method (public, an instance method, void)
+            m.addAnnotation(JUNIT_TEST).addModifiers(Modifier.PUBLIC);
+        } else if (owner == null || !hasSelf(f)) {
             m.addModifiers(Modifier.STATIC);
         }
         if (owner != null) {
             m.addModifiers(Modifier.PUBLIC);
         }
-        resultType = sig.result();
-        resultVoid = !sig.returnsValue() || resultType instanceof Type.Nil;
+        resultType = junitTest ? Type.NIL : sig.result();
+        resultVoid = junitTest || !sig.returnsValue() || resultType instanceof Type.Nil;
         m.returns(resultVoid ? TypeName.VOID : javaType(resultType));
         docComment(f, m);
         addParams(m, f, sig);
@@ -558,6 +570,10 @@ public final class JavaEmitter {
             evalStatement = last;
         }
         for (Stmt s : program.statements()) {
+            if (replMode && s instanceof Stmt.ExprStmt es && producesValue(es.expr()) && !(types.of(es.expr()) instanceof Type.Nil)
+                    && !(es.expr() instanceof Expr.Assign) && !(es.expr() instanceof Expr.CompoundAssign)) {
+                evalStatement = s;
+            }
             if (s == evalStatement) {
                 mark(s);
                 stmt("$T.printEvalResult($L)", BUILTINS, exprOrHoist(((Stmt.ExprStmt) s).expr()));
@@ -2091,7 +2107,10 @@ public final class JavaEmitter {
 
     /** An operand of {@code parent}, in parentheses when Java's precedence would regroup it. */
     private CodeBlock operand(Expr e, Expr.Binary parent) {
-        CodeBlock code = e instanceof Expr.IntLit i && isStaticNumeric(parent) ? CodeBlock.of("$L", i.value()) : expr(e);
+        Expr sibling = e == parent.left() ? parent.right() : parent.left();
+        // `n - 1` reads better than `n - 1L`; only where the other side makes the arithmetic long (or double)
+        CodeBlock code = e instanceof Expr.IntLit i && i.value() == (int) i.value() && isStaticNumeric(parent)
+                && widens(sibling) ? CodeBlock.of("$L", i.value()) : expr(e);
         if (e instanceof Expr.Binary child && javaOperatorCode(child)) {
             if (precedence(child.op()) < precedence(parent.op())
                     || precedence(child.op()) == precedence(parent.op()) && e == parent.right()) {
@@ -2102,6 +2121,23 @@ public final class JavaEmitter {
             return CodeBlock.of("($L)", code);
         }
         return code;
+    }
+
+    /** Whether the Java code of {@code e} is a {@code long} or {@code double}, so an {@code int} literal beside it widens. */
+    private boolean widens(Expr e) {
+        Type t = types.of(e);
+        if (t instanceof Type.Float) {
+            return true;
+        }
+        if (!(t instanceof Type.Int)) {
+            return false;
+        }
+        return switch (e) {
+            case Expr.IntLit i -> false;
+            case Expr.Binary b -> !javaOperatorCode(b) || widens(b.left()) || widens(b.right());
+            case Expr.Unary u -> widens(u.operand());
+            default -> true;
+        };
     }
 
     private boolean isStaticNumeric(Expr.Binary b) {
@@ -2339,6 +2375,9 @@ public final class JavaEmitter {
                 return variantValue(owner, id.name(), c.args().stream().map(Expr.Arg::value).toList());
             }
             BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            if (builtin != null && testMode && id.name().startsWith("assert")) {
+                return testAssertion(builtin.javaName(), c.args().stream().map(Expr.Arg::value).toList(), c);
+            }
             if (builtin != null) {
                 return coerce(builtinCall(builtin, c.args()), builtin.result(), types.of(c));
             }
@@ -2528,6 +2567,17 @@ public final class JavaEmitter {
         return coerce(CodeBlock.of("$T.index($L, $L)", OPS, boxed(i.target()), boxed(i.index())), Type.DYN, result);
     }
 
+    /**
+     * In test sources, {@code assert}, {@code assert_eq} and {@code assert_ne} go through the runtime's
+     * {@code TestAssertions}, which turns a failure into an {@link AssertionError} starting with
+     * {@code file.ruchy:LINE: }, so JUnit reports the Ruchy line.
+     */
+    private CodeBlock testAssertion(String javaName, List<Expr> args, Node at) {
+        String where = fileName() + ":" + at.span().startLine();
+        CodeBlock rest = boxedArgsOf(args);
+        return CodeBlock.of("$T.$L($S$L)", TEST_ASSERTIONS, javaName, where, leadingComma(rest));
+    }
+
     private CodeBlock macro(Expr.MacroCall m) {
         switch (m.name()) {
             case "vec":
@@ -2540,9 +2590,11 @@ public final class JavaEmitter {
             case "format":
                 return CodeBlock.of("$T.formatMacro($L)", BUILTINS, boxedArgsOf(m.args()));
             case "assert":
-                return CodeBlock.of("$T.assertTrue($L)", BUILTINS, boxedArgsOf(m.args()));
+                return testMode ? testAssertion("assertTrue", m.args(), m)
+                        : CodeBlock.of("$T.assertTrue($L)", BUILTINS, boxedArgsOf(m.args()));
             case "assert_eq":
-                return CodeBlock.of("$T.assertEq($L)", BUILTINS, boxedArgsOf(m.args()));
+                return testMode ? testAssertion("assertEq", m.args(), m)
+                        : CodeBlock.of("$T.assertEq($L)", BUILTINS, boxedArgsOf(m.args()));
             case "panic":
                 return CodeBlock.of("$T.panic($L)", BUILTINS, boxedArgsOf(m.args()));
             default:

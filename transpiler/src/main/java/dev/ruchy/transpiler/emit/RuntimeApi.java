@@ -20,6 +20,7 @@ final class RuntimeApi {
     static final ClassName LISTS = ClassName.get(PACKAGE, "Lists");
     static final ClassName STRUCT = ClassName.get(PACKAGE, "RuchyStruct");
     static final ClassName ENUM = ClassName.get(PACKAGE, "RuchyEnum");
+    static final ClassName TEST_ASSERTIONS = ClassName.get(PACKAGE, "TestAssertions");
 
     private RuntimeApi() {
     }
