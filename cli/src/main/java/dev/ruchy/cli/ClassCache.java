@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -123,10 +122,15 @@ final class ClassCache {
             Path dir = root.resolve(key);
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                deleteTree(tmp);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir);
+            } catch (IOException e) {
+                // the entry is already there (stored earlier, or by another run just now): the same
+                // key means the same source and transpiler, so the same classes
+                deleteTree(tmp);
+                if (!Files.isRegularFile(dir.resolve("main.txt"))) {
+                    throw e;
+                }
             }
             return new Entry(dir.resolve(PROGRAM_JAR), mainClass, fileName, lineMap);
         } catch (IOException e) {

@@ -78,6 +78,15 @@ class RunCommandTest {
     }
 
     @Test
+    void noCacheCompilesAgainEvenWhenTheEntryExists() throws IOException {
+        Path file = script("again.ruchy", "println(1 + 1)\n");
+        assertEquals(0, run("run", file.toString()));
+        assertEquals(0, run("run", "--no-cache", file.toString()));
+        assertEquals(0, run("run", "--no-cache", file.toString()));
+        assertEquals("2\n2\n2\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void secondRunUsesTheCompileCache() throws IOException {
         Path file = script("twice.ruchy", "println(\"hi\")\n");
         assertEquals(0, run("run", file.toString()));
