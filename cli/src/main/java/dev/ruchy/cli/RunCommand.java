@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,8 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "always transpile and compile, ignoring the compile cache")
     boolean noCache;
 
-    @Option(names = "--checked", description = "integer overflow is an error instead of wrapping around")
-    boolean checked;
+    @Mixin
+    CodeOptions code;
 
     @Spec
     CommandSpec spec;
@@ -41,12 +42,12 @@ final class RunCommand implements Callable<Integer> {
         if (source == null) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
-        TranspileOptions options = TranspileOptions.defaults().withCheckedArithmetic(checked);
+        TranspileOptions options = code.options();
         ClassCache.Entry entry = ProgramCompiler.compile(source, options, !noCache, System.err);
         if (entry == null) {
             return 1;
         }
-        if (checked) {
+        if (options.checkedArithmetic()) {
             return ProgramRunner.run(entry, args.toArray(String[]::new), System.err);
         }
         try {

@@ -1,20 +1,17 @@
 package dev.ruchy.cli;
 
-import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticRenderer;
+import dev.ruchy.transpiler.source.AtomicFiles;
 import dev.ruchy.transpiler.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +33,8 @@ final class TranspileCommand implements Callable<Integer> {
     @Option(names = "--stdout", description = "print the Java instead of writing files")
     boolean stdout;
 
-    @Option(names = "--checked", description = "integer overflow is an error instead of wrapping around")
-    boolean checked;
+    @Mixin
+    CodeOptions code;
 
     @Spec
     CommandSpec spec;
@@ -54,7 +51,7 @@ final class TranspileCommand implements Callable<Integer> {
                 continue;
             }
             Transpiler.TranspileResult result = Transpiler.transpile(source, "",
-                    TranspileOptions.defaults().withCheckedArithmetic(checked));
+                    code.options());
             for (Diagnostic d : result.diagnostics()) {
                 err.print(DiagnosticRenderer.render(d));
             }
@@ -68,7 +65,7 @@ final class TranspileCommand implements Callable<Integer> {
             }
             Path target = directory.resolve(result.className() + ".java");
             try {
-                writeAtomically(target, result.source());
+                AtomicFiles.write(target, result.source());
                 out.println(path + " -> " + target);
             } catch (IOException e) {
                 err.println("ruchy: cannot write " + target + ": " + e.getMessage());
@@ -78,21 +75,5 @@ final class TranspileCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return status;
-    }
-
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

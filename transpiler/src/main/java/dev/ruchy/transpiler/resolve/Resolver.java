@@ -751,6 +751,40 @@ public final class Resolver {
             return impls.getOrDefault(type, List.of());
         }
 
+        /**
+         * The method or associated function {@code name} of the struct or class {@code type}: written
+         * in its body, in an {@code impl} block, or a class constructor; null when there is none.
+         */
+        public Stmt.Fun method(String type, String name) {
+            Stmt.Struct st = structs.get(type);
+            if (st != null) {
+                for (Stmt.Fun m : st.methods()) {
+                    if (m.name().equals(name)) {
+                        return m;
+                    }
+                }
+            }
+            Stmt.Class cl = classes.get(type);
+            if (cl != null) {
+                for (Stmt.Fun m : cl.methods()) {
+                    if (m.name().equals(name)) {
+                        return m;
+                    }
+                }
+                for (Stmt.Fun m : cl.constructors()) {
+                    if (m.name().equals(name)) {
+                        return m;
+                    }
+                }
+            }
+            for (Stmt.Fun m : implMethods(type)) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
         /** The enum declaring a variant named {@code variant}, or null. */
         public Stmt.Enum variantOwner(String variant) {
             return variantOwners.get(variant);

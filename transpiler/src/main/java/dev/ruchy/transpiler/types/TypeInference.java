@@ -871,33 +871,7 @@ public final class TypeInference {
     }
 
     private Stmt.Fun findMethod(String type, String name) {
-        Stmt.Struct st = resolution.structs().get(type);
-        if (st != null) {
-            for (Stmt.Fun m : st.methods()) {
-                if (m.name().equals(name)) {
-                    return m;
-                }
-            }
-        }
-        Stmt.Class cl = resolution.classes().get(type);
-        if (cl != null) {
-            for (Stmt.Fun m : cl.methods()) {
-                if (m.name().equals(name)) {
-                    return m;
-                }
-            }
-            for (Stmt.Fun m : cl.constructors()) {
-                if (m.name().equals(name)) {
-                    return m;
-                }
-            }
-        }
-        for (Stmt.Fun m : resolution.implMethods(type)) {
-            if (m.name().equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        return resolution.method(type, name);
     }
 
     private Type methodCall(Expr.MethodCall m) {
