@@ -13,7 +13,7 @@ public final class Arrays {
         numbers.add(9L);
         Builtins.println((long) numbers.size());
         // expect: 6
-        Builtins.println(Lists.get(numbers, 0L), Lists.get(numbers, 5L));
+        Builtins.println(Lists.get(numbers, 0), Lists.get(numbers, 5));
         // expect: 3 9
         var sum = 0L;
         for (long x : numbers) {

@@ -11,12 +11,9 @@ public final class Tuples {
     private Tuples() {
     }
 
-    /**
-     * Tuple elements are dynamic values: inference does not track per-element types yet.
-     */
     static Tuple minMax(List<Long> values) {
-        var lo = Lists.get(values, 0L);
-        var hi = Lists.get(values, 0L);
+        long lo = Lists.get(values, 0);
+        long hi = Lists.get(values, 0);
         for (long v : values) {
             if (v < lo) {
                 lo = v;
@@ -30,8 +27,8 @@ public final class Tuples {
 
     public static void main(String[] args) {
         var value = minMax(Lists.of(4L, 9L, 1L, 7L));
-        Object lo = Ops.element(value, 0);
-        Object hi = Ops.element(value, 1);
+        long lo = Ops.asInt(Ops.element(value, 0));
+        long hi = Ops.asInt(Ops.element(value, 1));
         Builtins.println(lo, hi);
         // expect: 1 9
         Builtins.println(minMax(Lists.of(2L, 3L)));

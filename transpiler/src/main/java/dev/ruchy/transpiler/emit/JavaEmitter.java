@@ -805,6 +805,10 @@ public final class JavaEmitter {
         if (initExpr instanceof Expr.NilLit) {
             return false;
         }
+        if (declared.isPrimitive() && (initExpr instanceof Expr.Index || initExpr instanceof Expr.MethodCall
+                || initExpr instanceof Expr.Field)) {
+            return false; // `Lists.get(...)` and friends return boxed values: say `long`, not `var` (Long)
+        }
         return !(declared instanceof Type.ListType) || initExpr instanceof Expr.ArrayLit a && !a.elements().isEmpty();
     }
 
@@ -2536,7 +2540,7 @@ public final class JavaEmitter {
         Type target = types.of(i.target());
         Type result = types.of(i);
         if (target instanceof Type.ListType && types.of(i.index()) instanceof Type.Int) {
-            return CodeBlock.of("$T.get($L, $L)", LISTS, expr(i.target()), expr(i.index()));
+            return CodeBlock.of("$T.get($L, $L)", LISTS, expr(i.target()), intOperand(i.index()));
         }
         return coerce(CodeBlock.of("$T.index($L, $L)", OPS, boxed(i.target()), boxed(i.index())), Type.DYN, result);
     }

@@ -18,7 +18,8 @@ public sealed interface Type {
     Type NIL = new Nil();
     Type DYN = new Dyn();
     Type OBJECT = new ObjectType();
-    Type TUPLE = new TupleType();
+    /** A tuple whose element types are not known. */
+    Type TUPLE = new TupleType(List.of());
     Type RANGE = new RangeType();
 
     record Unknown() implements Type {
@@ -53,7 +54,12 @@ public sealed interface Type {
     record ObjectType() implements Type {
     }
 
-    record TupleType() implements Type {
+    /** A tuple; {@code elements} is empty when their types are not known. */
+    record TupleType(List<Type> elements) implements Type {
+        /** The type of element {@code index}, or {@link Type#DYN} when unknown. */
+        public Type element(int index) {
+            return index >= 0 && index < elements.size() ? elements.get(index) : DYN;
+        }
     }
 
     record RangeType() implements Type {
@@ -113,6 +119,16 @@ public sealed interface Type {
         if (a instanceof OptionType oa && b instanceof OptionType ob) {
             return new OptionType(join(oa.element(), ob.element()));
         }
+        if (a instanceof TupleType ta && b instanceof TupleType tb) {
+            if (ta.elements().size() != tb.elements().size()) {
+                return TUPLE;
+            }
+            List<Type> joined = new java.util.ArrayList<>();
+            for (int i = 0; i < ta.elements().size(); i++) {
+                joined.add(join(ta.elements().get(i), tb.elements().get(i)));
+            }
+            return new TupleType(List.copyOf(joined));
+        }
         if (a instanceof ResultType ra && b instanceof ResultType rb) {
             return new ResultType(join(ra.ok(), rb.ok()), join(ra.err(), rb.err()));
         }
@@ -135,6 +151,7 @@ public sealed interface Type {
             case ListType l -> list(l.element().resolved());
             case OptionType o -> new OptionType(o.element().resolved());
             case ResultType r -> new ResultType(r.ok().resolved(), r.err().resolved());
+            case TupleType t -> new TupleType(t.elements().stream().map(Type::resolved).toList());
             default -> this;
         };
     }

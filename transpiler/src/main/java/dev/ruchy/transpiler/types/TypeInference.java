@@ -156,7 +156,8 @@ public final class TypeInference {
             }
             case TypeRef.Ref r -> fromAnnotation(r.inner());
             case TypeRef.Array a -> Type.list(fromAnnotation(a.element()));
-            case TypeRef.Tuple tu -> tu.elements().isEmpty() ? Type.NIL : Type.TUPLE;
+            case TypeRef.Tuple tu -> tu.elements().isEmpty() ? Type.NIL
+                    : new Type.TupleType(tu.elements().stream().map(TypeInference::fromAnnotation).toList());
             case TypeRef.Function fn -> new Type.FunctionType(fn.params().size());
             default -> Type.DYN;
         };
@@ -356,7 +357,14 @@ public final class TypeInference {
                 }
             }
             case Pattern.Rest r -> updateSymbol(resolution.declaration(r), t);
-            case Pattern.Tuple tu -> tu.elements().forEach(el -> bindPattern(el, t.isUnknown() ? Type.UNKNOWN : Type.DYN));
+            case Pattern.Tuple tu -> {
+                for (int k = 0; k < tu.elements().size(); k++) {
+                    Type element = t.isUnknown() ? Type.UNKNOWN
+                            : t instanceof Type.TupleType tt && tt.elements().size() == tu.elements().size()
+                            ? tt.element(k) : Type.DYN;
+                    bindPattern(tu.elements().get(k), element);
+                }
+            }
             case Pattern.Struct st -> st.fields().forEach(f -> {
                 Type ft = fieldType(t, f.name());
                 if (f.pattern() != null) {
@@ -520,8 +528,11 @@ public final class TypeInference {
                 yield Type.list(element);
             }
             case Expr.TupleLit t -> {
-                t.elements().forEach(this::expr);
-                yield Type.TUPLE;
+                List<Type> elements = new ArrayList<>();
+                for (Expr el : t.elements()) {
+                    elements.add(expr(el));
+                }
+                yield new Type.TupleType(List.copyOf(elements));
             }
             case Expr.ObjectLit o -> {
                 o.entries().forEach(en -> {
@@ -915,6 +926,9 @@ public final class TypeInference {
                     }
                 }
             }
+        }
+        if (receiver instanceof Type.TupleType tt && field.chars().allMatch(Character::isDigit) && !field.isEmpty()) {
+            return tt.element(Integer.parseInt(field));
         }
         if (receiver.isUnknown()) {
             return Type.UNKNOWN;
