@@ -33,6 +33,7 @@ public class ArraySumBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-005-array-sum.ruchy");
+        program.printMethod("arraySum");
         generatedFn = program.staticMethod("arraySum", methodType(long.class, long.class));
         handWrittenFn = Check.handWritten("arraySum", methodType(long.class, long.class));
         Check.same("array_sum(1000000)", 499_999_500_000L, handWritten(), generated());

@@ -31,6 +31,7 @@ public class FibonacciBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-007-fibonacci.ruchy");
+        program.printMethod("fibonacci");
         generatedFn = program.staticMethod("fibonacci", methodType(long.class, long.class));
         handWrittenFn = Check.handWritten("fibonacci", methodType(long.class, long.class));
         Check.same("fibonacci(20)", 6765L, handWritten(), generated());

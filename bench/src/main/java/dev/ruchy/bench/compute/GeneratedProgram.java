@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -56,26 +55,6 @@ public final class GeneratedProgram {
         this.mainClass = mainClass;
     }
 
-    /** javac rejected the generated code. */
-    static final class CompileError extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        CompileError(String message) {
-            super(message);
-        }
-    }
-
-    private static final Pattern DECIMAL_LITERAL = Pattern.compile("(?<![\\w.])(\\d+)(?![\\w.])");
-
-    /** {@code L} after every decimal integer literal of {@code java} too large for an {@code int}. */
-    static String addLongSuffixes(String java) {
-        return DECIMAL_LITERAL.matcher(java).replaceAll(m -> {
-            String digits = m.group(1);
-            boolean tooLarge = digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE;
-            return tooLarge ? digits + "L" : digits;
-        });
-    }
-
     /** Transpiles, compiles and loads {@code bench-programs/<fileName>}. */
     public static GeneratedProgram load(String fileName) {
         Path file = programsDirectory().resolve(fileName);
@@ -90,24 +69,7 @@ public final class GeneratedProgram {
             throw new IllegalStateException("transpiling " + file + " failed:\n" + result.diagnostics().stream()
                     .map(Diagnostic::toString).collect(Collectors.joining("\n")));
         }
-        String java = result.source();
-        Map<String, byte[]> classes;
-        try {
-            classes = compile(result.qualifiedName(), java);
-        } catch (CompileError e) {
-            // Known transpiler bug: a literal beyond the int range as the operand of an arithmetic
-            // operator is emitted without its L (bench-002: `% 2147483648`), which javac rejects. Work
-            // around it here, loudly, so that the other functions of the program can still be measured.
-            String patched = addLongSuffixes(java);
-            if (!e.getMessage().contains("integer number too large") || patched.equals(java)) {
-                throw e;
-            }
-            System.out.printf("%nWARNING: the Java generated from %s does not compile (integer number too large:"
-                    + " a literal beyond the int range emitted without L); compiling it with L added to such literals%n",
-                    fileName);
-            java = patched;
-            classes = compile(result.qualifiedName(), java);
-        }
+        Map<String, byte[]> classes = compile(result.qualifiedName(), result.source());
         ClassLoader loader = new InMemoryClassLoader(classes, GeneratedProgram.class.getClassLoader());
         try {
             return new GeneratedProgram(result, Class.forName(result.qualifiedName(), true, loader));
@@ -119,6 +81,27 @@ public final class GeneratedProgram {
     /** The generated Java source. */
     public String javaSource() {
         return transpiled.source();
+    }
+
+    /**
+     * Prints the generated Java of the static method {@code name} (from its first line to the line
+     * closing it), so that the benchmark's log shows the code being measured.
+     */
+    public void printMethod(String name) {
+        String[] lines = transpiled.source().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.trim().startsWith("static ") && line.contains(" " + name + "(") && line.endsWith("{")) {
+                String indent = line.substring(0, line.indexOf("static"));
+                StringBuilder method = new StringBuilder(line).append('\n');
+                for (int j = i + 1; j < lines.length && !lines[j - 1].equals(indent + "}"); j++) {
+                    method.append(lines[j]).append('\n');
+                }
+                System.out.printf("%nGenerated %s.%s:%n%s", mainClass.getSimpleName(), name, method);
+                return;
+            }
+        }
+        System.out.printf("%n(no method %s found in the generated %s)%n", name, mainClass.getSimpleName());
     }
 
     /** The generated class. */
@@ -182,7 +165,7 @@ public final class GeneratedProgram {
             throw new UncheckedIOException(e);
         }
         if (!ok) {
-            throw new CompileError("javac rejected the generated " + qualifiedName + ":\n"
+            throw new IllegalStateException("javac rejected the generated " + qualifiedName + ":\n"
                     + diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n"))
                     + messages + "\n--- generated Java ---\n" + javaSource);
         }

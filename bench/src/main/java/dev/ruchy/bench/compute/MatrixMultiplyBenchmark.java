@@ -50,6 +50,7 @@ public class MatrixMultiplyBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-002-matrix-multiply.ruchy");
+        program.printMethod("matrixMultiply");
         MethodHandle createTestMatrix = program.staticMethod("createTestMatrix",
                 methodType(List.class, long.class, long.class));
         generatedFn = program.staticMethod("matrixMultiply", methodType(List.class, List.class, List.class, long.class));

@@ -32,6 +32,7 @@ public class NestedLoopsBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-011-nested-loops.ruchy");
+        program.printMethod("nestedLoops");
         MethodType type = methodType(long.class, long.class, long.class);
         generatedFn = program.staticMethod("nestedLoops", type);
         handWrittenFn = Check.handWritten("nestedLoops", type);

@@ -37,6 +37,8 @@ public class PrimesBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-008-primes.ruchy");
+        program.printMethod("isPrime");
+        program.printMethod("generatePrimes");
         generatedFn = program.staticMethod("generatePrimes", methodType(List.class, long.class));
         handWrittenFn = Check.handWritten("generatePrimes", methodType(long[].class, int.class));
         List<Long> handWritten = Arrays.stream(handWritten()).boxed().toList();

@@ -36,6 +36,7 @@ public class StringConcatBenchmark {
     @Setup
     public void setUp() throws Throwable {
         GeneratedProgram program = GeneratedProgram.load("bench-003-string-concat.ruchy");
+        program.printMethod("stringConcatenation");
         generatedFn = program.staticMethod("stringConcatenation", methodType(String.class, long.class));
         handWrittenFn = Check.handWritten("stringConcatenation", methodType(String.class, long.class));
         handWrittenBuilderFn = Check.handWritten("stringBuilder", methodType(String.class, long.class));
