@@ -27,6 +27,64 @@ final class AstScan {
                 || n instanceof Expr.CompoundAssign c && c.target() instanceof Expr.Field g && receiverTest.test(g.receiver()));
     }
 
+    /**
+     * Whether a {@code loop} can end normally: some {@code break} in its body targets it (unlabelled
+     * and not inside an inner loop or closure, or with its label). A loop that cannot is Java's
+     * {@code while (true)} with nothing reachable after it.
+     */
+    static boolean breaksOut(Expr.Loop loop) {
+        return breaks(loop.body(), loop.label(), 0);
+    }
+
+    private static boolean breaks(Object node, String label, int innerLoops) {
+        if (node instanceof Expr.Break b) {
+            return b.label() == null ? innerLoops == 0 : b.label().equals(label);
+        }
+        if (node instanceof Expr.Lambda || node instanceof Expr.Spawn || node instanceof Expr.AsyncBlock) {
+            return false;
+        }
+        int depth = node instanceof Expr.Loop || node instanceof Expr.While || node instanceof Expr.For
+                || node instanceof Expr.WhileLet ? innerLoops + 1 : innerLoops;
+        if (node instanceof List<?> list) {
+            for (Object item : list) {
+                if (breaks(item, label, depth)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof Record r && r.getClass().getName().startsWith("dev.ruchy.transpiler.ast.")) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (c.getType().isPrimitive() || c.getType() == String.class) {
+                    continue;
+                }
+                try {
+                    if (breaks(c.getAccessor().invoke(r), label, depth)) {
+                        return true;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether control never continues after statement {@code s}: return, throw, break, continue, or an endless loop. */
+    static boolean endsAbruptly(dev.ruchy.transpiler.ast.Stmt s) {
+        if (!(s instanceof dev.ruchy.transpiler.ast.Stmt.ExprStmt es)) {
+            return false;
+        }
+        return switch (es.expr()) {
+            case Expr.Return r -> true;
+            case Expr.Throw t -> true;
+            case Expr.Break b -> true;
+            case Expr.Continue c -> true;
+            case Expr.Loop l -> !breaksOut(l);
+            default -> false;
+        };
+    }
+
     /** Whether any node under {@code root} satisfies {@code test}. */
     static boolean any(Object root, Predicate<Object> test) {
         if (root == null) {

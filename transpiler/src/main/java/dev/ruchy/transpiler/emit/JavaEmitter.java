@@ -544,6 +544,9 @@ public final class JavaEmitter {
                 valueInto(es.expr(), Sink.RETURN);
             } else {
                 statement(s);
+                if (AstScan.endsAbruptly(s)) {
+                    break; // unreachable code after it
+                }
             }
         }
     }
@@ -558,7 +561,8 @@ public final class JavaEmitter {
         resultType = Type.NIL;
         resultVoid = true;
         out = CodeBlock.builder();
-        boolean hasMain = false;
+        boolean hasMain = program.statements().stream()
+                .anyMatch(s -> s instanceof Stmt.Fun f && f.name().equals("main") && f.params().isEmpty());
         if (AstScan.any(program.statements(), n -> n instanceof Expr.Call c && c.callee() instanceof Expr.Ident id
                 && id.name().equals("env_args"))) {
             stmt("$T.setArgs(args)", BUILTINS);
@@ -579,15 +583,19 @@ public final class JavaEmitter {
                 stmt("$T.printEvalResult($L)", BUILTINS, exprOrHoist(((Stmt.ExprStmt) s).expr()));
                 continue;
             }
-            if (s instanceof Stmt.Fun f && f.name().equals("main")) {
-                hasMain = f.params().isEmpty();
-            }
             if (s instanceof Stmt.Fun || s instanceof Stmt.Struct || s instanceof Stmt.Enum || s instanceof Stmt.Impl
                     || s instanceof Stmt.Class || s instanceof Stmt.Trait || s instanceof Stmt.Use
                     || s instanceof Stmt.TypeAlias) {
                 continue;
             }
+            if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Return) {
+                break; // a top-level `return` ends the script; `main` is still called (semantics §4.1)
+            }
             statement(s);
+            if (AstScan.endsAbruptly(s)) {
+                hasMain = false; // an endless loop or a throw: nothing after it runs
+                break;
+            }
         }
         if (hasMain) {
             stmt("main()");
@@ -721,8 +729,13 @@ public final class JavaEmitter {
                 String name = declareName(sym, b.name());
                 out.beginControlFlow("if (!($N instanceof $T(var $N)))", value,
                         earlyReturnPattern(types.of(t.operand())), name);
-                stmt(inLambda ? "return $N" : resultVoid ? "return" : "return $T.propagate($N)",
-                        inLambda || resultVoid ? value : OPS, value);
+                if (inLambda) {
+                    stmt("return $N", value);
+                } else if (resultVoid) {
+                    stmt("return");
+                } else {
+                    stmt("return $T.propagate($N)", OPS, value);
+                }
                 out.endControlFlow();
                 return;
             }
@@ -798,12 +811,17 @@ public final class JavaEmitter {
         return name;
     }
 
-    private static boolean canUseVar(Type declared, Type init, Expr initExpr) {
+    private boolean canUseVar(Type declared, Type init, Expr initExpr) {
         if (!declared.equals(init)) {
             return false;
         }
-        if (initExpr instanceof Expr.NilLit) {
+        if (initExpr instanceof Expr.NilLit || init instanceof Type.Nil) {
             return false;
+        }
+        if (declared instanceof Type.Named n && resolution.enums().containsKey(n.name())
+                && resolution.enums().get(n.name()).variants().stream()
+                        .anyMatch(v -> !v.tupleFields().isEmpty() || !v.structFields().isEmpty())) {
+            return false; // `Shape s = new Shape.Circle(2.0)`: `var` would give the variant's type
         }
         if (declared.isPrimitive() && (initExpr instanceof Expr.Index || initExpr instanceof Expr.MethodCall
                 || initExpr instanceof Expr.Field)) {
@@ -860,6 +878,9 @@ public final class JavaEmitter {
                 stmt("$T.discard($L)", OPS, code);
             }
             case Expr.Lazy l -> effect(l.value());
+            case Expr.Call c -> stmt("$L", call(c));
+            case Expr.MethodCall m -> stmt("$L", methodCall(m));
+            case Expr.MacroCall m -> stmt("$L", macro(m));
             default -> {
                 CodeBlock code = expr(e);
                 if (isStatementExpression(e)) {
@@ -869,6 +890,46 @@ public final class JavaEmitter {
                 }
             }
         }
+    }
+
+    /**
+     * A call whose Java method is {@code void} (a Ruchy function ending in {@code println}, or
+     * {@code println} itself) used as a value: the call becomes a statement and the value is nil.
+     */
+    private CodeBlock voidAsNil(Expr call, CodeBlock code) {
+        if (!isVoidCall(call)) {
+            return code;
+        }
+        stmt("$L", code);
+        return CodeBlock.of("null");
+    }
+
+    private boolean isVoidCall(Expr call) {
+        Stmt.Fun target = switch (call) {
+            case Expr.Call c when c.callee() instanceof Expr.Ident id && symbolOf(id) != null
+                    && symbolOf(id).kind() == Symbol.Kind.FUNCTION && !names.containsKey(symbolOf(id))
+                    && symbolOf(id).declaration() instanceof Stmt.Fun f -> f;
+            case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 ->
+                    findMethod(p.segments().get(0), p.segments().get(1));
+            case Expr.MethodCall m when types.of(m.receiver()) instanceof Type.Named n -> findMethod(n.name(), m.name());
+            default -> null;
+        };
+        if (target != null) {
+            TypeInference.Signature sig = types.signature(target);
+            boolean constructor = resolution.classes().values().stream().anyMatch(c -> c.constructors().contains(target));
+            return !constructor && sig != null && (!sig.returnsValue() || sig.result() instanceof Type.Nil);
+        }
+        if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && symbolOf(id) == null) {
+            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            return builtin != null && builtin.result() instanceof Type.Nil;
+        }
+        if (call instanceof Expr.MacroCall m) {
+            return Set.of("println", "print", "eprintln", "assert", "assert_eq", "panic").contains(m.name());
+        }
+        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.ListType && m.name().equals("push")) {
+            return false; // `xs.add(x)` is a boolean expression in Java
+        }
+        return false;
     }
 
     private static boolean isStatementExpression(Expr e) {
@@ -894,6 +955,9 @@ public final class JavaEmitter {
         Set<String> outer = new HashSet<>(usedNames);
         for (Stmt s : b.statements()) {
             statement(s);
+            if (AstScan.endsAbruptly(s)) {
+                break; // what follows can never run, and Java rejects unreachable statements
+            }
         }
         usedNames = outer;
     }
@@ -1116,6 +1180,7 @@ public final class JavaEmitter {
                 }
             }
             case Expr.TryCatch t -> tryCatch(t, sink);
+            case Expr.Loop l when !AstScan.breaksOut(l) -> loop(l, null, null);
             case Expr.Loop l -> {
                 if (sink.kind() == Sink.Kind.ASSIGN && !sink.cell()) {
                     loop(l, sink.target(), sink.type());
@@ -1388,7 +1453,8 @@ public final class JavaEmitter {
         Type iterableType = types.of(f.iterable());
         if (f.iterable() instanceof Expr.Range r && r.start() != null && r.end() != null
                 && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
-                && f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
+                && f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)
+                && !(resolution.declaration(b) != null && resolution.declaration(b).isCaptured())) {
             Symbol sym = resolution.declaration(b);
             String name = declareName(sym, b.name());
             CodeBlock end = intOperand(r.end());
@@ -1882,11 +1948,11 @@ public final class JavaEmitter {
                     r.end() == null ? "null" : boxed(r.end()), r.inclusive());
             case Expr.Cast c -> cast(c);
             case Expr.Try t -> coerce(CodeBlock.of("$T.tryUnwrap($L)", OPS, boxed(t.operand())), Type.DYN, types.of(t));
-            case Expr.Call c -> call(c);
-            case Expr.MethodCall m -> methodCall(m);
+            case Expr.Call c -> voidAsNil(c, call(c));
+            case Expr.MethodCall m -> voidAsNil(m, methodCall(m));
             case Expr.Field f -> field(f);
             case Expr.Index i -> index(i);
-            case Expr.MacroCall m -> macro(m);
+            case Expr.MacroCall m -> voidAsNil(m, macro(m));
             case Expr.ArrayLit a -> arrayLiteral(a);
             case Expr.ArrayRepeat a -> CodeBlock.of("$T.repeat($L, $L)", LISTS, boxed(a.value()), expr(a.count()));
             case Expr.TupleLit t -> CodeBlock.of("$T.of($L)", TUPLE, args(t.elements()));
@@ -2341,6 +2407,10 @@ public final class JavaEmitter {
             return from instanceof Type.Float ? expr(c.expr()) : from instanceof Type.Int
                     ? CodeBlock.of("(double) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toFloat($L)", OPS, boxed(c.expr()));
         }
+        if (target instanceof Type.Int && from instanceof Type.Named n && resolution.enums().containsKey(n.name())
+                && resolution.enums().get(n.name()).variants().stream().anyMatch(v -> v.discriminant() != null)) {
+            return CodeBlock.of("$L.value()", parenthesized(c.expr()));
+        }
         if (target instanceof Type.Int) {
             return from instanceof Type.Int ? expr(c.expr()) : from instanceof Type.Float
                     ? CodeBlock.of("(long) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toInt($L)", OPS, boxed(c.expr()));
@@ -2357,7 +2427,8 @@ public final class JavaEmitter {
             Symbol sym = symbolOf(id);
             if (sym != null && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
                 if (names.containsKey(sym)) {
-                    return CodeBlock.of("$T.call($N$L)", OPS, names.get(sym), leadingComma(boxedArgs(c.args())));
+                    return coerce(CodeBlock.of("$T.call($N$L)", OPS, names.get(sym), leadingComma(boxedArgs(c.args()))),
+                            Type.DYN, types.of(c));
                 }
                 return userCall(CodeBlock.of("$N", javaFunctionName(f)), f, c.args());
             }
@@ -2738,7 +2809,7 @@ public final class JavaEmitter {
                 }
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
                         && producesValue(es.expr())) || endsWithStatement(stmts)) {
-                    if (!endsAbruptlyBlock(stmts)) {
+                    if (!endsAbruptlyBlock(stmts) && (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1)))) {
                         stmt("return null");
                     }
                 }

@@ -8,14 +8,17 @@ import javax.lang.model.SourceVersion;
  * Java names for Ruchy names. {@code snake_case} becomes {@code camelCase} for variables and
  * methods and {@code PascalCase} for types; a name that would be a Java keyword, a restricted
  * identifier or a {@code java.lang} type gets a trailing underscore ({@code default} →
- * {@code default_}, {@code record} → {@code record_}). This is the one renaming rule; the
+ * {@code default_}, {@code record} → {@code record_}, {@code to_string} → {@code toString_}, so as
+ * not to clash with {@code Object}'s methods). This is the one renaming rule; the
  * documentation (docs/java-mapping.md) states it.
  */
 public final class Names {
     private static final Set<String> RESERVED = Set.of(
             "var", "yield", "record", "sealed", "permits", "when", "_", "String", "Object", "Math", "System", "List",
             "Map", "Integer", "Long", "Double", "Boolean", "Character", "Thread", "Runnable", "Class", "Override",
-            "Exception", "Error", "Record", "Enum", "Iterable", "Number", "Void", "Process", "Runtime", "args");
+            "Exception", "Error", "Record", "Enum", "Iterable", "Number", "Void", "Process", "Runtime", "args",
+            // java.lang.Object's methods: a Ruchy `to_string` must not clash with Java's toString()
+            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     private Names() {
     }

@@ -73,13 +73,12 @@ final class MethodTypes {
         return switch (method) {
             case "len", "length" -> Type.INT;
             case "is_empty", "contains", "any", "all" -> Type.BOOL;
-            case "first", "last", "get", "find" -> e;
-            case "pop" -> e;
+            // element or nil (§5.4): an integer list's `first()` may be nil, so the value is dynamic
+            case "first", "last", "get", "find", "pop" -> e.isPrimitive() ? Type.DYN : e;
             case "push" -> Type.NIL;
             case "join" -> Type.STR;
             case "reverse", "sort", "filter", "slice", "take", "skip", "concat", "append", "unique", "clone" -> l;
             case "sum", "product" -> e instanceof Type.Int || e instanceof Type.Float ? e : Type.DYN;
-            case "min", "max" -> e instanceof Type.Int || e instanceof Type.Float ? e : Type.DYN;
             case "map" -> Type.list(Type.DYN);
             case "enumerate", "zip" -> Type.list(Type.TUPLE);
             case "to_string" -> Type.STR;
