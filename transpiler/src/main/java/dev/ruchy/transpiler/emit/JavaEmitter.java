@@ -778,7 +778,9 @@ public final class JavaEmitter {
             return;
         }
         Type t = sym.type();
-        CodeBlock value = init == null ? defaultValue(t) : coerce(expr(init), initType, t);
+        CodeBlock value = init == null ? defaultValue(t)
+                : init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? expr(init) // `new ArrayList<>()` takes t
+                : coerce(expr(init), initType, t);
         if (sym.isGlobal()) {
             stmt("$N = $L", globalName(sym), value);
             return;
@@ -2112,7 +2114,8 @@ public final class JavaEmitter {
 
     private CodeBlock parenthesized(Expr e) {
         CodeBlock code = expr(e);
-        return isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall ? code : CodeBlock.of("($L)", code);
+        return isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
+                || e instanceof Expr.Field || e instanceof Expr.Index ? code : CodeBlock.of("($L)", code);
     }
 
     private CodeBlock parenthesizedCondition(Expr e) {
@@ -2659,7 +2662,7 @@ public final class JavaEmitter {
             codes.add(boxCode(coerce(expr(el), types.of(el), element), element));
         }
         if (codes.isEmpty()) {
-            return CodeBlock.of("new $T<$T>()", ClassName.get("java.util", "ArrayList"), javaType(element).box());
+            return CodeBlock.of("new $T<>()", ClassName.get("java.util", "ArrayList")); // typed by where it goes
         }
         return CodeBlock.of("$T.of($L)", LISTS, CodeBlock.join(codes, ", "));
     }
@@ -2912,7 +2915,9 @@ public final class JavaEmitter {
     private CodeBlock boxedArgsOf(List<Expr> values) {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr v : values) {
-            codes.add(v instanceof Expr.Lambda l ? lambdaCode(l, true) : boxed(v));
+            CodeBlock code = v instanceof Expr.Lambda l ? lambdaCode(l, true) : boxed(v);
+            // a bare null as a varargs argument would be the array itself
+            codes.add(code.toString().equals("null") ? CodeBlock.of("($T) null", OBJECT) : code);
         }
         return CodeBlock.join(codes, ", ");
     }
