@@ -17,8 +17,10 @@ final class ProgramCompiler {
     }
 
     /**
-     * The compiled program, or null after printing diagnostics (the user's mistake) or a compile
-     * failure of the generated Java (ours) to {@code err}.
+     * The compiled program, or null after printing diagnostics (the user's mistake) to {@code err}.
+     *
+     * @throws GeneratedCodeDoesNotCompile after printing javac's errors, when the generated Java does
+     *                                     not compile (the transpiler's mistake)
      */
     static ClassCache.Entry compile(SourceFile file, TranspileOptions options, boolean useCache, PrintStream err) {
         ClassCache cache = ClassCache.standard();
@@ -44,10 +46,19 @@ final class ProgramCompiler {
             err.println("ruchy: internal error: the Java generated from " + file.name() + " does not compile:");
             err.print(compiled.errors());
             err.println("(run `ruchy transpile " + file.name() + "` to see the generated Java)");
-            return null;
+            throw new GeneratedCodeDoesNotCompile();
         }
         return cache.store(key, result.qualifiedName(), file.name(), compiled.classes(),
                 result.lineMap());
+    }
+
+    /** The transpiler produced Java that javac rejects: our fault, reported already; exit status 70. */
+    static final class GeneratedCodeDoesNotCompile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GeneratedCodeDoesNotCompile() {
+            super("the generated Java does not compile", null, false, false);
+        }
     }
 
     /** The class path generated code compiles against: this process's own (it holds the runtime). */

@@ -30,8 +30,7 @@ final class ReplCommand implements Callable<Integer> {
         Console console = System.console();
         if (console == null || !isTerminal(console)) {
             String program = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-            ClassCache.Entry entry = ProgramCompiler.compile(SourceFile.of("<stdin>", program), REPL, true, System.err);
-            return entry == null ? 1 : ProgramRunner.run(entry, new String[0], System.err);
+            return ScriptRunner.run(SourceFile.of("<stdin>", program), REPL, true);
         }
         return interactive(console);
     }
@@ -55,8 +54,7 @@ final class ReplCommand implements Callable<Integer> {
             int status;
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                ClassCache.Entry entry = ProgramCompiler.compile(SourceFile.of("<repl>", candidate), REPL, true, System.err);
-                status = entry == null ? 1 : ProgramRunner.run(entry, new String[0], System.err);
+                status = ScriptRunner.run(SourceFile.of("<repl>", candidate), REPL, true);
             } finally {
                 System.setOut(terminal);
             }

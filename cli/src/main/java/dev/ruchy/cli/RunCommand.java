@@ -2,7 +2,6 @@ package dev.ruchy.cli;
 
 import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.source.SourceFile;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,12 @@ final class RunCommand implements Callable<Integer> {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
         TranspileOptions options = code.options();
-        ClassCache.Entry entry = ProgramCompiler.compile(source, options, !noCache, System.err);
+        ClassCache.Entry entry;
+        try {
+            entry = ProgramCompiler.compile(source, options, !noCache, System.err);
+        } catch (ProgramCompiler.GeneratedCodeDoesNotCompile e) {
+            return RuchyCommand.EXIT_SOFTWARE;
+        }
         if (entry == null) {
             return 1;
         }
@@ -60,11 +64,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** Compiles (or finds in the cache) and runs; returns the exit status. */
     static int run(SourceFile source, boolean evalMode, boolean useCache, String[] args) {
-        PrintStream err = System.err;
-        ClassCache.Entry entry = ProgramCompiler.compile(source, TranspileOptions.defaults().withEvalMode(evalMode), useCache, err);
-        if (entry == null) {
-            return 1;
-        }
-        return ProgramRunner.run(entry, args, err);
+        return ScriptRunner.run(source, TranspileOptions.defaults().withEvalMode(evalMode), useCache, args);
     }
 }

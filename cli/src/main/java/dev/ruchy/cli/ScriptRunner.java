@@ -31,7 +31,12 @@ public final class ScriptRunner {
      * @return the exit status, as {@link #run(SourceFile, boolean, boolean, String...)}
      */
     public static int run(SourceFile source, TranspileOptions options, boolean useCache, String... args) {
-        ClassCache.Entry entry = ProgramCompiler.compile(source, options, useCache, System.err);
+        ClassCache.Entry entry;
+        try {
+            entry = ProgramCompiler.compile(source, options, useCache, System.err);
+        } catch (ProgramCompiler.GeneratedCodeDoesNotCompile e) {
+            return RuchyCommand.EXIT_SOFTWARE;
+        }
         return entry == null ? 1 : ProgramRunner.run(entry, args, System.err);
     }
 }
