@@ -58,7 +58,11 @@ public enum DiagnosticCode {
     UNDEFINED_NAME("R0203", "cannot find `{0}` in this scope"),
     /** 0: type name. */
     UNDEFINED_TYPE("R0204", "cannot find type `{0}` in this scope"),
-    SELF_OUTSIDE_METHOD("R0205", "`self` is only available inside methods");
+    SELF_OUTSIDE_METHOD("R0205", "`self` is only available inside methods"),
+    /** 0: struct name, 1: field name. */
+    UNKNOWN_FIELD("R0206", "struct `{0}` has no field `{1}`"),
+    /** 0: struct name, 1: field name. */
+    MISSING_FIELD("R0207", "missing field `{1}` in struct `{0}`");
 
     private final String code;
     private final String template;

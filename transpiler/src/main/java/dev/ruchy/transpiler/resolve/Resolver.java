@@ -295,6 +295,7 @@ public final class Resolver {
                     expr(s.base());
                 }
                 checkTypeName(s.path(), s);
+                checkStructFields(s);
             }
             case Expr.Comprehension c -> {
                 expr(c.iterable());
@@ -538,6 +539,32 @@ public final class Resolver {
             return;
         }
         diagnostics.report(DiagnosticCode.UNDEFINED_NAME.at(p.span(), first));
+    }
+
+    /** A struct literal names only declared fields and gives every field without a default (§4.10). */
+    private void checkStructFields(Expr.StructLit s) {
+        Stmt.Struct st = resolution.structs.get(s.path().get(s.path().size() - 1));
+        if (st == null || !st.tupleFields().isEmpty()) {
+            return;
+        }
+        Set<String> declared = new HashSet<>();
+        for (Stmt.FieldDecl f : st.fields()) {
+            declared.add(f.name());
+        }
+        Set<String> given = new HashSet<>();
+        for (Expr.FieldInit f : s.fields()) {
+            given.add(f.name());
+            if (!declared.contains(f.name())) {
+                diagnostics.report(DiagnosticCode.UNKNOWN_FIELD.at(f.span(), st.name(), f.name()));
+            }
+        }
+        if (s.base() == null) {
+            for (Stmt.FieldDecl f : st.fields()) {
+                if (f.defaultValue() == null && !given.contains(f.name())) {
+                    diagnostics.report(DiagnosticCode.MISSING_FIELD.at(s.span(), st.name(), f.name()));
+                }
+            }
+        }
     }
 
     private void checkTypeName(List<String> path, Node at) {
