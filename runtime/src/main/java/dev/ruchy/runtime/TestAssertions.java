@@ -17,7 +17,7 @@ public final class TestAssertions {
      * {@code assert(cond[, msg])} at {@code where}.
      *
      * @param where {@code file.ruchy:LINE}
-     * @throws AssertionError {@code primes_test.ruchy:12: Assertion failed: Assertion failed}
+     * @throws AssertionError {@code primes_test.ruchy:12: Assertion failed}, or with a message {@code primes_test.ruchy:12: "m"}
      */
     public static void assertTrue(String where, Object... args) {
         try {
@@ -58,7 +58,8 @@ public final class TestAssertions {
     /** A failed assertion as an {@link AssertionError} at {@code where}; any other error as it is. */
     private static RuntimeException failure(String where, RuchyError e) {
         if (e.kind() == RuchyError.Kind.ASSERTION) {
-            throw new AssertionError(where + ": " + e.getMessage(), e);
+            // the detail without Ruchy's "Assertion failed: " prefix: assert_eq's own text, or the message given
+            throw new AssertionError(where + ": " + e.detail(), e);
         }
         return e;
     }

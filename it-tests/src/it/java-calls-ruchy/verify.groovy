@@ -1,0 +1,9 @@
+// (b) Java in src/main/java calls the class generated from com/acme/text/slug.ruchy: package from folders.
+def log = new File(basedir, 'build.log').text
+def generated = new File(basedir, 'target/generated-sources/ruchy/com/acme/text/Slug.java')
+assert generated.isFile() : 'no com/acme/text/Slug.java'
+assert generated.text.startsWith('package com.acme.text;')
+assert new File(basedir, 'target/classes/com/acme/text/Slug.class').isFile()
+assert new File(basedir, 'target/classes/com/acme/text/Titles.class').isFile()
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0') : 'TitlesTest did not pass'
+true

@@ -1,0 +1,208 @@
+package dev.ruchy.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * What the {@code transpile} and {@code transpile-tests} goals share: each Ruchy source under the
+ * source directory becomes one Java class under the output directory, in the package its folders
+ * name ({@code com/acme/app.ruchy} → {@code com.acme.App}), and the output directory becomes a
+ * (test) source root for the compiler.
+ *
+ * <p>Builds are incremental: the build status in {@code target/maven-status/ruchy/<goal>/<execution>/manifest.txt}
+ * records the SHA-256 of each source and the files it produced. Only new, changed or previously failed
+ * sources are transpiled again; the files of deleted sources are removed (only files the plugin wrote);
+ * a new plugin or transpiler version, or another output directory, encoding or mode, regenerates everything.
+ * A generated file is replaced atomically, and only when its content changes, so a build with nothing
+ * to do touches no file and the compiler after it has nothing to recompile.
+ *
+ * <p>Errors in Ruchy sources are logged as {@code /path/app.ruchy:[line,col] error[R0101]: message}
+ * with the source line and a caret, marked in the IDE through {@link BuildContext}, and fail the build
+ * with a {@link MojoFailureException}; a file that cannot be read or written fails it with a
+ * {@link MojoExecutionException}.
+ */
+public abstract class AbstractTranspileMojo extends AbstractMojo {
+    /**
+     * Which files under the source directory are Ruchy sources, as Ant patterns relative to it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Set<String> includes = Set.of("**/*.ruchy");
+
+    /**
+     * Which of the included files to leave out, as Ant patterns relative to the source directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Set<String> excludes = Set.of();
+
+    /**
+     * The character encoding of the Ruchy sources. The generated Java is always UTF-8.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.encoding", defaultValue = "${project.build.sourceEncoding}")
+    private String encoding;
+
+    /**
+     * Skips transpiling: nothing is generated and no source root is added.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor pluginDescriptor;
+
+    /** Refreshes generated files and marks errors in the IDE (m2e); on the command line a plain file system context. */
+    private final BuildContext buildContext;
+
+    /** @param buildContext injected by Maven (or m2e) */
+    protected AbstractTranspileMojo(BuildContext buildContext) {
+        this.buildContext = buildContext;
+    }
+
+    /** The folder holding the Ruchy sources. */
+    protected abstract File sourceDirectory();
+
+    /** The folder the Java goes to. */
+    protected abstract File outputDirectory();
+
+    /** Whether these are test sources ({@code #[test]} functions become JUnit 5 tests). */
+    protected abstract boolean testSources();
+
+    /** Whether this goal is skipped, beyond {@code ruchy.skip}. */
+    protected boolean skipped() {
+        return skip;
+    }
+
+    /** Adds {@code directory} as a compile or test-compile source root of the project. */
+    protected abstract void addSourceRoot(MavenProject project, String directory);
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            getLog().info("Skipping Ruchy transpilation.");
+            return;
+        }
+        long start = System.nanoTime();
+        Path output = outputDirectory().toPath();
+        IncrementalTranspiler.Outcome outcome = null;
+        try {
+            Path status = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
+                    .resolve("maven-status").resolve("ruchy").resolve(mojoExecution.getGoal())
+                    .resolve(mojoExecution.getExecutionId()).resolve("manifest.txt");
+            IncrementalTranspiler.Config config = new IncrementalTranspiler.Config(sourceDirectory().toPath(), output,
+                    status, List.copyOf(includes == null || includes.isEmpty() ? Set.of("**/*.ruchy") : includes),
+                    List.copyOf(excludes == null ? Set.of() : excludes), charset(),
+                    testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()));
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("Ruchy: sources " + config.sourceDirectory() + ", includes " + config.includes()
+                        + ", excludes " + config.excludes() + ", output " + output + ", status " + status + ", tool "
+                        + config.tool());
+            }
+            outcome = new IncrementalTranspiler(config, new MojoReporter()).run();
+            if (outcome.failed()) {
+                throw new MojoFailureException(outcome.summary());
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Ruchy transpilation could not read or write a file: " + e, e);
+        } finally {
+            if (output.toFile().isDirectory()) {
+                addSourceRoot(project, output.toString());
+            }
+            if (outcome != null && getLog().isDebugEnabled()) {
+                getLog().debug(String.format("Ruchy: %d sources, %d transpiled, %d files written, %d deleted, took %d ms",
+                        outcome.sources(), outcome.transpiled(), outcome.written(), outcome.deleted(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+            }
+        }
+    }
+
+    private Charset charset() throws MojoExecutionException {
+        if (encoding == null || encoding.isBlank()) {
+            getLog().warn("No encoding set for the Ruchy sources (project.build.sourceEncoding); reading them as UTF-8.");
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(encoding.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MojoExecutionException("Unknown encoding '" + encoding + "' for the Ruchy sources; use a name"
+                    + " such as UTF-8 (see <encoding> or project.build.sourceEncoding).", e);
+        }
+    }
+
+    /** Log lines go to Maven's log; problems also to the IDE, which marks the line. */
+    private final class MojoReporter implements IncrementalTranspiler.Reporter {
+        /** On the command line the default context logs messages too; only an IDE's context needs them. */
+        private final boolean ide = buildContext != null
+                && !(buildContext instanceof org.sonatype.plexus.build.incremental.DefaultBuildContext);
+
+        @Override
+        public void info(String message) {
+            getLog().info(message);
+        }
+
+        @Override
+        public void debug(String message) {
+            getLog().debug(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            getLog().warn(message);
+        }
+
+        @Override
+        public void error(String message) {
+            getLog().error(message);
+        }
+
+        @Override
+        public void problem(Path source, int line, int column, String message, boolean error) {
+            if (ide) {
+                buildContext.addMessage(source.toFile(), line, column, message,
+                        error ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+            }
+        }
+
+        @Override
+        public void clearProblems(Path source) {
+            if (ide) {
+                buildContext.removeMessages(source.toFile());
+            }
+        }
+
+        @Override
+        public void refresh(Path file) {
+            if (buildContext != null) {
+                buildContext.refresh(file.toFile());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ruchy.maven;
+
+import java.io.File;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * Transpiles the Ruchy sources in {@code src/main/ruchy} to Java in
+ * {@code target/generated-sources/ruchy} and adds that folder to the compile source roots.
+ * Generated code needs {@code dev.ruchy:ruchy-runtime} on the class path.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "transpile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class TranspileMojo extends AbstractTranspileMojo {
+    /**
+     * The folder holding the Ruchy sources; the folders below it are the Java packages.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.sourceDirectory", defaultValue = "${project.basedir}/src/main/ruchy")
+    private File sourceDirectory;
+
+    /**
+     * The folder the generated Java goes to; it becomes a compile source root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/ruchy")
+    private File outputDirectory;
+
+    @Inject
+    public TranspileMojo(BuildContext buildContext) {
+        super(buildContext);
+    }
+
+    @Override
+    protected File sourceDirectory() {
+        return sourceDirectory;
+    }
+
+    @Override
+    protected File outputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    protected boolean testSources() {
+        return false;
+    }
+
+    @Override
+    protected void addSourceRoot(MavenProject project, String directory) {
+        project.addCompileSourceRoot(directory);
+    }
+}

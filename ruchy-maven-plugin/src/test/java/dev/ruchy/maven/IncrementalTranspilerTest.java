@@ -1,0 +1,244 @@
+package dev.ruchy.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin's build logic without Maven: what is transpiled, written, deleted and logged. */
+class IncrementalTranspilerTest {
+    @TempDir
+    Path base;
+    Path src;
+    Path out;
+    Path status;
+    final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        src = base.resolve("src/main/ruchy");
+        out = base.resolve("target/generated-sources/ruchy");
+        status = base.resolve("target/maven-status/ruchy/transpile/default/manifest.txt");
+    }
+
+    private IncrementalTranspiler.Outcome run(String tool, boolean testMode) throws IOException {
+        log.clear();
+        var config = new IncrementalTranspiler.Config(src, out, status, List.of("**/*.ruchy"), List.of(),
+                StandardCharsets.UTF_8, testMode, tool);
+        return new IncrementalTranspiler(config, new IncrementalTranspiler.Reporter() {
+            @Override
+            public void info(String message) {
+                log.add("info " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add("warn " + message);
+            }
+
+            @Override
+            public void error(String message) {
+                log.add("error " + message);
+            }
+        }).run();
+    }
+
+    private IncrementalTranspiler.Outcome run() throws IOException {
+        return run("tool 1", false);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = src.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    /** Every file under the target folder with its modification time, to prove nothing was touched. */
+    private Map<String, FileTime> times() throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(base.resolve("target"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                times.put(base.relativize(p).toString(), Files.getLastModifiedTime(p));
+            }
+        }
+        return times;
+    }
+
+    /** Sets every file's time to the past, so a rewrite shows even on coarse clocks. */
+    private void age() throws IOException {
+        try (Stream<Path> files = Files.walk(base.resolve("target"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000_000_000L));
+            }
+        }
+    }
+
+    @Test
+    void packagesFollowFoldersAndANoOpBuildTouchesNothing() throws IOException {
+        write("com/acme/app.ruchy", "fun greet(name) { \"Hello, \" + name }\nprintln(greet(\"x\"))\n");
+        write("top.ruchy", "println(1)\n");
+        var first = run();
+        assertEquals(2, first.transpiled());
+        assertEquals(List.of("info Transpiling 2 files because of a clean build."), log);
+        String app = Files.readString(out.resolve("com/acme/App.java"));
+        assertTrue(app.startsWith("package com.acme;"), app);
+        assertTrue(Files.isRegularFile(out.resolve("Top.java")));
+
+        age();
+        Map<String, FileTime> before = times();
+        var second = run();
+        assertEquals(0, second.transpiled());
+        assertEquals(List.of("info Nothing to transpile - all Ruchy sources are up to date."), log);
+        assertEquals(before, times());
+    }
+
+    @Test
+    void onlyTheChangedSourceIsTranspiledAndWritten() throws IOException {
+        write("a.ruchy", "println(1)\n");
+        write("b.ruchy", "println(2)\n");
+        run();
+        age();
+        Map<String, FileTime> before = times();
+        write("b.ruchy", "println(3)\n");
+        var outcome = run();
+        assertEquals(List.of("info Transpiling 1 file because of changed source code."), log);
+        assertEquals(1, outcome.written());
+        Map<String, FileTime> after = times();
+        assertEquals(before.get("target/generated-sources/ruchy/A.java"), after.get("target/generated-sources/ruchy/A.java"));
+        assertFalse(before.get("target/generated-sources/ruchy/B.java").equals(after.get("target/generated-sources/ruchy/B.java")));
+    }
+
+    @Test
+    void deletedSourcesLoseTheirOutputButOtherFilesStay() throws IOException {
+        write("pkg/a.ruchy", "println(1)\n");
+        write("pkg/b.ruchy", "println(2)\n");
+        run();
+        Files.writeString(out.resolve("pkg/Other.java"), "package pkg; class Other {}");
+        Files.delete(src.resolve("pkg/b.ruchy"));
+        var outcome = run();
+        assertEquals(List.of("info Removed the output of 1 deleted source file."), log);
+        assertEquals(1, outcome.deleted());
+        assertFalse(Files.exists(out.resolve("pkg/B.java")));
+        assertTrue(Files.exists(out.resolve("pkg/A.java")));
+        assertTrue(Files.exists(out.resolve("pkg/Other.java")));
+    }
+
+    @Test
+    void aRenameKeepsTheSharedOutput() throws IOException {
+        write("web-app.ruchy", "println(1)\n");
+        run();
+        Files.move(src.resolve("web-app.ruchy"), src.resolve("web_app.ruchy"));
+        run();
+        assertTrue(Files.exists(out.resolve("WebApp.java")));
+    }
+
+    @Test
+    void aNewToolRegeneratesEverythingButRewritesNothingThatIsTheSame() throws IOException {
+        write("a.ruchy", "println(1)\n");
+        run("tool 1", false);
+        age();
+        Map<String, FileTime> before = times();
+        var outcome = run("tool 2", false);
+        assertEquals(List.of("info Transpiling 1 file because of a new plugin or transpiler version."), log);
+        assertEquals(0, outcome.written());
+        Map<String, FileTime> after = times();
+        assertEquals(before.get("target/generated-sources/ruchy/A.java"), after.get("target/generated-sources/ruchy/A.java"));
+    }
+
+    @Test
+    void aTouchedSourceIsNotTranspiled() throws IOException {
+        write("a.ruchy", "println(1)\n");
+        run();
+        Files.setLastModifiedTime(src.resolve("a.ruchy"), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        run();
+        assertEquals(List.of("info Nothing to transpile - all Ruchy sources are up to date."), log);
+    }
+
+    @Test
+    void aSourceWithTheRecordedSizeAndTimeIsNotReadUnlessItIsRacy() throws IOException {
+        write("a.ruchy", "println(1)\n");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(src.resolve("a.ruchy"), old);
+        run();
+        // same size, same time, other content: taken as unchanged (the file is not even read)
+        write("a.ruchy", "println(2)\n");
+        Files.setLastModifiedTime(src.resolve("a.ruchy"), old);
+        run();
+        assertEquals(List.of("info Nothing to transpile - all Ruchy sources are up to date."), log);
+        // but a time within two seconds of the manifest's is not trusted
+        Files.setLastModifiedTime(status, FileTime.fromMillis(old.toMillis() + 1_000));
+        run();
+        assertEquals(List.of("info Transpiling 1 file because of changed source code."), log);
+    }
+
+    @Test
+    void aMissingOutputIsRegenerated() throws IOException {
+        write("a.ruchy", "println(1)\n");
+        run();
+        Files.delete(out.resolve("A.java"));
+        run();
+        assertEquals(List.of("info Transpiling 1 file because of missing generated files."), log);
+        assertTrue(Files.exists(out.resolve("A.java")));
+    }
+
+    @Test
+    void errorsNameFileLineAndColumnAndTheFileIsRetried() throws IOException {
+        write("ok.ruchy", "println(1)\n");
+        write("broken.ruchy", "let x = (1 + 2\n");
+        var outcome = run();
+        assertTrue(outcome.failed());
+        assertEquals("Ruchy transpilation failed: 1 error", outcome.summary());
+        String error = log.stream().filter(l -> l.startsWith("error ")).findFirst().orElseThrow();
+        assertTrue(error.startsWith("error " + src.resolve("broken.ruchy").toAbsolutePath() + ":[1,15] error[R"), error);
+        assertTrue(error.contains("\n1 | let x = (1 + 2\n"), error);
+        assertTrue(Files.exists(out.resolve("Ok.java")));
+
+        write("broken.ruchy", "let x = (1 + 2)\n");
+        outcome = run();
+        assertFalse(outcome.failed());
+        assertEquals(List.of("info Transpiling 1 file because of sources that failed before."), log);
+        assertTrue(Files.exists(out.resolve("Broken.java")));
+    }
+
+    @Test
+    void aFolderThatIsNoPackageIsAnError() throws IOException {
+        write("my-lib/a.ruchy", "println(1)\n");
+        var outcome = run();
+        assertTrue(outcome.failed());
+        assertTrue(log.get(1).contains("my-lib/a.ruchy:[1,1] error: the folder my-lib is not a Java package name"), log.toString());
+    }
+
+    @Test
+    void testSourcesBecomeJUnitTestsWhoseAssertionsNameTheRuchyLine() throws IOException {
+        write("math_test.ruchy", "#[test]\nfun adds() {\n    assert_eq(1 + 1, 2)\n}\n");
+        run("tool 1", true);
+        String java = Files.readString(out.resolve("MathTest.java"));
+        assertTrue(java.contains("@Test\n    public void adds()"), java);
+        assertTrue(java.contains("TestAssertions.assertEq(\"math_test.ruchy:3\""), java);
+        assertTrue(java.contains("public MathTest()"), java);
+    }
+
+    @Test
+    void noSourcesNoWork() throws IOException {
+        var outcome = run();
+        assertEquals(0, outcome.sources());
+        assertFalse(Files.exists(base.resolve("target")));
+    }
+}
