@@ -245,7 +245,11 @@ final class Access {
      */
     static Iterable<Object> iterate(Object value) {
         return switch (value) {
-            case List<?> l -> Arrays.asList(l.toArray());
+            case List<?> l -> {
+                synchronized (l) { // a snapshot, consistent with ArrayMethods' locking of shared arrays
+                    yield Arrays.asList(l.toArray());
+                }
+            }
             case Range r -> () -> {
                 Iterator<Long> longs = r.iterator();
                 return new Iterator<>() {

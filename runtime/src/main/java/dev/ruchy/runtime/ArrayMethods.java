@@ -25,8 +25,31 @@ final class ArrayMethods {
     private ArrayMethods() {
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * {@code receiver.m(args...)}. Arrays may be shared between threads (a chat room's members, pushed
+     * by one connection while another broadcasts), so each method is atomic with respect to the others:
+     * it runs holding the array's monitor, and methods that call back into Ruchy code ({@code map},
+     * {@code filter}, {@code each}, ...) run over a snapshot taken under it, without holding it.
+     */
     static Object call(List<?> receiver, String m, Object[] args) {
+        if (CALLBACK_READERS.contains(m)) {
+            List<Object> snapshot;
+            synchronized (receiver) {
+                snapshot = new ArrayList<>(receiver);
+            }
+            return dispatch(snapshot, m, args);
+        }
+        synchronized (receiver) {
+            return dispatch(receiver, m, args);
+        }
+    }
+
+    /** Methods that call a function and do not change the array: they run over a snapshot. */
+    private static final Set<String> CALLBACK_READERS = Set.of("map", "filter", "any", "all", "find", "each",
+            "for_each", "reduce");
+
+    @SuppressWarnings("unchecked")
+    private static Object dispatch(List<?> receiver, String m, Object[] args) {
         List<Object> list = (List<Object>) receiver;
         return switch (m) {
             case "len", "length" -> {

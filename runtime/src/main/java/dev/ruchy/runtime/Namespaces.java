@@ -66,6 +66,7 @@ final class Namespaces {
         FUNCTIONS.put("JSON::stringify", FUNCTIONS.get("json::stringify"));
         FUNCTIONS.put("Duration::from_millis", FUNCTIONS.get("time::Duration::from_millis"));
         FUNCTIONS.put("Duration::from_secs", FUNCTIONS.get("time::Duration::from_secs"));
+        dev.ruchy.runtime.net.NetPaths.register(FUNCTIONS::put); // http::, ws::, net:: (networking)
         fn("Some", 1, a -> Option.some(a[0]));
         fn("Ok", 1, a -> Result.ok(a[0]));
         fn("Err", 1, a -> Result.err(a[0]));

@@ -24,6 +24,13 @@ final class Reflect {
     static final Object NONE = new Object();
     /** Java's own object protocol, never a Ruchy method (besides {@code Object}'s methods: {@code wait}, {@code getClass}, ...). */
     private static final Set<String> JAVA_ONLY = Set.of("hashCode", "equals", "toString", "clone", "finalize");
+    /** Ruchy method names a Java method cannot have; a Java member for one carries a trailing underscore. */
+    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "_");
 
     private static final ClassValue<Map<String, List<Method>>> METHODS = new ClassValue<>() {
         @Override
@@ -135,6 +142,9 @@ final class Reflect {
     }
 
     private static List<String> names(String name) {
+        if (JAVA_KEYWORDS.contains(name)) {
+            return List.of(name + "_"); // the renaming rule of docs/java-mapping.md: `static` → `static_`
+        }
         String camel = camel(name);
         return camel.equals(name) ? List.of(name) : List.of(name, camel);
     }

@@ -670,7 +670,11 @@ public final class JavaEmitter {
                 commentUsed[i] = true;
                 for (String line : c.text().split("\n", -1)) {
                     String text = line.strip();
-                    out.add(text.isEmpty() ? "//\n" : "// $L\n", text);
+                    if (text.isEmpty()) {
+                        out.add("//\n");
+                    } else {
+                        out.add("// $L\n", text);
+                    }
                 }
             }
         }

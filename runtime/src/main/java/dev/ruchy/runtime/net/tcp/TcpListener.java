@@ -1,0 +1,44 @@
+package dev.ruchy.runtime.net.tcp;
+
+import dev.ruchy.runtime.net.HostPort;
+
+/** A listening TCP socket: {@code let server = net::TcpListener::bind("127.0.0.1:9000")}. */
+public interface TcpListener extends AutoCloseable {
+    /**
+     * Binds and listens.
+     *
+     * @param address {@code host:port}; port {@code 0} picks a free port (see {@link #port()})
+     * @return the listening socket
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Cannot bind 127.0.0.1:9000: Address already in use}
+     */
+    static TcpListener bind(String address) {
+        return SocketListener.bind(HostPort.parse(address), address);
+    }
+
+    /**
+     * Waits for the next connection ({@code server.accept()}).
+     *
+     * @return the connected stream
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Listener on ... is closed} once
+     *                                      {@link #close()} was called, also for a thread waiting here
+     */
+    TcpStream accept();
+
+    /**
+     * The port the listener is bound to.
+     *
+     * @return TCP port, the actual one when bound with port 0
+     */
+    long port();
+
+    /**
+     * The bound address ({@code local_addr()}).
+     *
+     * @return {@code host:port}
+     */
+    String localAddr();
+
+    /** Stops listening; a thread blocked in {@link #accept()} gets an error. Open streams stay open. */
+    @Override
+    void close();
+}

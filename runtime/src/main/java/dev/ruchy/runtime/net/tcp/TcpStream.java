@@ -1,0 +1,107 @@
+package dev.ruchy.runtime.net.tcp;
+
+import dev.ruchy.runtime.net.Args;
+import dev.ruchy.runtime.net.HostPort;
+
+/**
+ * A TCP connection ({@code net::TcpStream::connect("127.0.0.1:9000")}, or what
+ * {@link TcpListener#accept()} returns). Text is UTF-8. Every write is sent at once (no Nagle delay).
+ * Reads and writes are each serialised by a lock, so one thread may read while others write.
+ */
+public interface TcpStream extends AutoCloseable {
+    /**
+     * Connects, waiting as long as the operating system allows.
+     *
+     * @param address {@code host:port}
+     * @return the connected stream
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Cannot connect to 127.0.0.1:9: Connection refused}
+     */
+    static TcpStream connect(String address) {
+        return SocketStream.connect(HostPort.parse(address), 0);
+    }
+
+    /**
+     * Connects, giving up after {@code timeoutMs} milliseconds.
+     *
+     * @param address   {@code host:port}
+     * @param timeoutMs connect timeout in milliseconds, an integer; {@code 0} waits as long as the OS allows
+     * @return the connected stream
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Connection to 10.0.0.1:80 timed out after 1000 ms}
+     */
+    static TcpStream connectTimeout(String address, Object timeoutMs) {
+        return SocketStream.connect(HostPort.parse(address), Args.millis(timeoutMs, "connect_timeout() timeout"));
+    }
+
+    /**
+     * Reads one line ({@code read_line()}).
+     *
+     * @return the line without its {@code \n} or {@code \r\n}; {@code ""} at the end of the stream (an
+     *         empty line also reads as {@code ""}); a last line without a newline is returned as is
+     */
+    String readLine();
+
+    /**
+     * Reads {@code n} bytes, waiting until all have arrived or the stream ends ({@code read(n)}).
+     *
+     * @param n byte count, an integer ≥ 0
+     * @return the bytes decoded as UTF-8; shorter than {@code n} bytes only at the end of the stream
+     */
+    String read(Object n);
+
+    /**
+     * Reads a 4-byte big-endian unsigned integer ({@code read_u32()}).
+     *
+     * @return 0 to 4294967295
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Connection closed while reading a u32}
+     */
+    long readU32();
+
+    /**
+     * Writes text as UTF-8 ({@code write(s)}; any other value is written in its Display form).
+     *
+     * @param text what to send
+     * @return the number of bytes written
+     */
+    long write(Object text);
+
+    /**
+     * Writes a 4-byte big-endian unsigned integer ({@code write_u32(n)}).
+     *
+     * @param n 0 to 4294967295
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: write_u32() value out of range: -1}
+     */
+    void writeU32(Object n);
+
+    /**
+     * Sets the read timeout ({@code set_timeout(ms)}): a read waiting longer fails with
+     * {@code Read from ... timed out after N ms}.
+     *
+     * @param ms milliseconds, {@code 0} for none (the default)
+     */
+    void setTimeout(Object ms);
+
+    /**
+     * The peer's address ({@code remote_addr()}).
+     *
+     * @return {@code ip:port}
+     */
+    String remoteAddr();
+
+    /**
+     * This end's address ({@code local_addr()}).
+     *
+     * @return {@code ip:port}
+     */
+    String localAddr();
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return {@code true} once closed
+     */
+    boolean isClosed();
+
+    /** Closes the connection; a thread blocked reading it gets the end of the stream. */
+    @Override
+    void close();
+}

@@ -1,0 +1,198 @@
+package dev.ruchy.runtime.net.ws;
+
+import dev.ruchy.runtime.RuchyError;
+import dev.ruchy.runtime.net.Callbacks;
+import dev.ruchy.runtime.net.HelidonLogging;
+import dev.ruchy.runtime.net.HostPort;
+import dev.ruchy.runtime.net.NetErrors;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/** {@link WsServer} on a Helidon {@link WebServer} with one WebSocket endpoint for every path. */
+final class HelidonWsServer implements WsServer {
+    private final HostPort address;
+    private final Map<String, HelidonWsSocket> sockets = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Object onConnection;
+    private volatile WebServer server;
+
+    HelidonWsServer(HostPort address) {
+        this.address = address;
+    }
+
+    @Override
+    public WsServer onConnection(Object handler) {
+        onConnection = Callbacks.function(handler, "on_connection() handler");
+        return this;
+    }
+
+    @Override
+    public long broadcast(Object message) {
+        String text = Messages.text(message);
+        long sent = 0;
+        for (HelidonWsSocket s : sockets.values()) {
+            if (s.send(text)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public List<Object> clients() {
+        return new ArrayList<>(sockets.values());
+    }
+
+    @Override
+    public synchronized WsServer start() {
+        if (server != null) {
+            return this;
+        }
+        HelidonLogging.quiet();
+        address.checkBindable("WebSocket server");
+        try {
+            server = WebServer.builder()
+                    .host(address.host())
+                    .port(address.port())
+                    .shutdownGracePeriod(Duration.ofSeconds(2))
+                    .featuresDiscoverServices(false)
+                    .addRouting(WsRouting.builder().endpoint("/*", Connection::new))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            throw RuchyError.runtime("Cannot start WebSocket server on " + address + ": " + NetErrors.reason(e));
+        }
+        if (!server.isRunning()) {
+            server = null;
+            throw RuchyError.runtime("Cannot start WebSocket server on " + address + " (the reason is logged above)");
+        }
+        return this;
+    }
+
+    @Override
+    public void listen() {
+        start();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+    }
+
+    @Override
+    public long port() {
+        WebServer s = server;
+        return s == null ? address.port() : s.port();
+    }
+
+    @Override
+    public void stop() {
+        for (HelidonWsSocket s : sockets.values()) {
+            s.close();
+        }
+        WebServer s = server;
+        if (s != null) {
+            s.stop();
+        }
+        stopped.countDown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "<websocket server " + new HostPort(address.host(), (int) port()) + ">";
+    }
+
+    /** One connection's Helidon listener: runs its events, in order, on the connection's thread. */
+    private final class Connection implements WsListener {
+        private HelidonWsSocket socket;
+        private final StringBuilder text = new StringBuilder();
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+        @Override
+        public void onOpen(WsSession session) {
+            String remote = NetErrors.address(session.socketContext().remotePeer().address());
+            socket = new HelidonWsSocket(session, remote, session.prologue().uriPath().path());
+            sockets.put(socket.id(), socket);
+            // Helidon calls neither onClose nor onError when the peer vanishes without a close frame (a
+            // killed client): the connection's thread just ends. Every callback runs on that thread, so
+            // its end is the end of the connection.
+            Thread connection = Thread.currentThread();
+            Thread.ofVirtual().name("ruchy-websocket-watch").start(() -> {
+                try {
+                    connection.join();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                finish(1006L, "connection lost");
+            });
+            Object handler = onConnection;
+            if (handler != null) {
+                try {
+                    Callbacks.callLenient(handler, socket);
+                } catch (Throwable t) {
+                    Callbacks.report("WebSocket on_connection handler", t);
+                }
+            }
+        }
+
+        @Override
+        public void onMessage(WsSession session, String part, boolean last) {
+            text.append(part);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                socket.emit("message", message);
+            }
+        }
+
+        @Override
+        public void onMessage(WsSession session, BufferData part, boolean last) {
+            byte[] bytes = new byte[part.available()];
+            part.read(bytes);
+            binary.writeBytes(bytes);
+            if (last) {
+                String message = binary.toString(StandardCharsets.UTF_8);
+                binary.reset();
+                socket.emit("message", message);
+            }
+        }
+
+        @Override
+        public void onClose(WsSession session, int status, String reason) {
+            finish((long) status, reason);
+        }
+
+        @Override
+        public void onError(WsSession session, Throwable t) {
+            if (socket != null) {
+                socket.emit("error", NetErrors.reason(t));
+            }
+            finish(1006L, "error");
+        }
+
+        private synchronized void finish(Object code, String reason) {
+            HelidonWsSocket s = socket;
+            if (s != null && sockets.remove(s.id()) != null) {
+                s.closed();
+                s.emit("close", code, reason);
+            }
+        }
+    }
+}

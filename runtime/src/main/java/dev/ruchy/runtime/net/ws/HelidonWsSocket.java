@@ -1,0 +1,111 @@
+package dev.ruchy.runtime.net.ws;
+
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.net.Callbacks;
+import io.helidon.websocket.WsSession;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** {@link WsSocket} over a Helidon {@link WsSession}; sends are serialised by a lock. */
+final class HelidonWsSocket implements WsSocket {
+    private static final Set<String> EVENTS = Set.of("message", "close", "error");
+
+    private final String id = Builtins.generateId();
+    private final WsSession session;
+    private final String remote;
+    private final String path;
+    private final Map<String, Object> listeners = new ConcurrentHashMap<>();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private volatile boolean open = true;
+
+    HelidonWsSocket(WsSession session, String remote, String path) {
+        this.session = session;
+        this.remote = remote;
+        this.path = path;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public WsSocket on(Object event, Object listener) {
+        listeners.put(Messages.event(event, EVENTS), Callbacks.function(listener, "on() listener"));
+        return this;
+    }
+
+    /** Calls the listener for {@code event}, if any; a failing listener is reported and the connection goes on. */
+    void emit(String event, Object... args) {
+        Object f = listeners.get(event);
+        if (f != null) {
+            try {
+                Callbacks.callLenient(f, args);
+            } catch (Throwable t) {
+                Callbacks.report("WebSocket " + event + " listener", t);
+            }
+        }
+    }
+
+    @Override
+    public boolean send(Object message) {
+        String text = Messages.text(message);
+        if (!open) {
+            return false;
+        }
+        sendLock.lock();
+        try {
+            if (!open) {
+                return false;
+            }
+            session.send(text, true);
+            return true;
+        } catch (RuntimeException e) {
+            open = false;
+            return false;
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        sendLock.lock();
+        try {
+            if (open) {
+                open = false;
+                session.close(1000, "normal closure");
+            }
+        } catch (RuntimeException e) {
+            // already gone
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    void closed() {
+        open = false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public String remoteAddr() {
+        return remote;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return "<websocket " + id + ">";
+    }
+}
