@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The seed's web server (examples/src/main/ruchy/dev/ruchy/examples/01_web_server.ruchy, run by
+# `bin/ruchy run`) under load, against a hand-written Helidon SE server with the same routes and
+# logging filter (bench/src/main/java/dev/ruchy/bench/web/HandWrittenServer.java) and an Express 5
+# server (bench/express/server.js). Not part of the test suite.
+#
+# For each server in turn: start it on a loopback port, wait until GET /api/users answers, run wrk
+# for a 5 s warm-up and then a measured 10 s (-t2 -c50, GET /api/users), stop it by the PID this
+# script started. Prints requests/s of each and the ratios generated / hand-written (target >= 0.95)
+# and generated / Express (target >= 5). About a minute in all, builds excepted.
+#
+#   bench/run-web-bench.sh
+#   WRK_THREADS=2 WRK_CONNECTIONS=256 WRK_DURATION=20s bench/run-web-bench.sh
+#   JAVA_OPTS='-Xms1g -Xmx1g' bench/run-web-bench.sh     # the two Java servers' JVM options
+#
+# Every server's standard output and error (the logging middleware's line per request) go to a
+# file under a temporary directory, the same for all three; SERVER_LOG_DIR=dir keeps them there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+THREADS=${WRK_THREADS:-2}
+CONNECTIONS=${WRK_CONNECTIONS:-50}
+DURATION=${WRK_DURATION:-10s}
+WARMUP=${WRK_WARMUP:-5s}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+PORT_GENERATED=${PORT_GENERATED:-18081}
+PORT_HAND=${PORT_HAND:-18082}
+PORT_EXPRESS=${PORT_EXPRESS:-18083}
+PROGRAM=examples/src/main/ruchy/dev/ruchy/examples/01_web_server.ruchy
+
+# ---------------------------------------------------------------- tools
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "run-web-bench: installing wrk (Debian package)"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }
+  else
+    sudo apt-get install -y wrk || { sudo apt-get update && sudo apt-get install -y wrk; }
+  fi
+fi
+for tool in wrk curl node npm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run-web-bench: $tool is missing" >&2; exit 1; }
+done
+
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+echo "run-web-bench: building bench/target/benchmarks.jar and the ruchy tool"
+# maven.test.skip: the benchmark needs no test classes, and a half-edited test elsewhere must not stop it
+bin/mvn -q -B -pl bench -am -Dmaven.test.skip=true package
+bin/ruchy --version >/dev/null  # builds the tool when it is missing or stale
+if [ ! -d bench/express/node_modules/express ]; then
+  echo "run-web-bench: npm install in bench/express"
+  (cd bench/express && npm install --no-audit --no-fund)
+fi
+
+work=$(mktemp -d)
+logs=${SERVER_LOG_DIR:-$work}
+mkdir -p "$logs"
+# run a copy, so that a build started meanwhile cannot swap the jar under the server
+cp bench/target/benchmarks.jar "$work/benchmarks.jar"
+
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$server_pid" 2>/dev/null && kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=
+}
+cleanup() {
+  stop_server
+  if [ -z "${SERVER_LOG_DIR:-}" ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# wait_ready PORT: until GET /api/users answers 200, at most 120 s (the first `ruchy run` compiles)
+wait_ready() {
+  local deadline=$(( $(date +%s) + 120 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "run-web-bench: the server exited before answering; its log:" >&2
+      tail -n 20 "$current_log" >&2
+      return 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/api/users" || true)" = 200 ]; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "run-web-bench: no answer on port $1 within 120 s" >&2
+  return 1
+}
+
+# measure NAME PORT: warm-up run, then the measured run; sets rps
+declare -A results
+measure() {
+  local name=$1 port=$2 out
+  wait_ready "$port"
+  echo "run-web-bench: $name: warm-up ($WARMUP)"
+  timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$port/api/users" >/dev/null
+  echo "run-web-bench: $name: measuring ($DURATION)"
+  out=$(timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$port/api/users")
+  echo "$out" | sed 's/^/    /'
+  if echo "$out" | grep -q 'Non-2xx\|Socket errors'; then
+    echo "run-web-bench: $name: warning: wrk saw errors (above)" >&2
+  fi
+  results[$name]=$(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')
+  stop_server
+}
+
+start() {  # start NAME PORT COMMAND...: runs COMMAND in the background with its output to a log
+  local name=$1 port=$2; shift 2
+  if ! port_free "$port"; then
+    echo "run-web-bench: port $port is in use; set PORT_* to free ones" >&2
+    exit 1
+  fi
+  current_log="$logs/$name.log"
+  echo "run-web-bench: $name: starting on 127.0.0.1:$port ($*)"
+  "$@" >"$current_log" 2>&1 &
+  server_pid=$!
+}
+
+echo "run-web-bench: $("$JAVA" -version 2>&1 | head -n 1); node $(node --version); $(nproc) cores;" \
+     "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after -d$WARMUP) GET /api/users; JVM options: $JAVA_OPTS"
+
+# bin/ruchy execs java (the cached path, or the CLI running the program in process), so $! is the JVM.
+# The program binds 0.0.0.0:PORT (it is the seed's program, unchanged); the load goes to 127.0.0.1.
+PORT=$PORT_GENERATED RUCHY_JAVA_OPTS="$JAVA_OPTS" start generated "$PORT_GENERATED" bin/ruchy run "$PROGRAM"
+measure generated "$PORT_GENERATED"
+
+# shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+start hand-written "$PORT_HAND" "$JAVA" $JAVA_OPTS -cp "$work/benchmarks.jar" dev.ruchy.bench.web.HandWrittenServer "$PORT_HAND" 127.0.0.1
+measure hand-written "$PORT_HAND"
+
+start express "$PORT_EXPRESS" node bench/express/server.js "$PORT_EXPRESS" 127.0.0.1
+measure express "$PORT_EXPRESS"
+
+echo
+echo "Web server under load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION GET /api/users (requests/s)"
+printf '  %-14s %12s\n' generated "${results[generated]}" hand-written "${results[hand-written]}" express "${results[express]}"
+awk -v g="${results[generated]}" -v h="${results[hand-written]}" -v e="${results[express]}" 'BEGIN {
+  r1 = g / h; r2 = g / e
+  printf "  generated / hand-written: %.2f (target >= 0.95: %s)\n", r1, ((r1 >= 0.95) ? "met" : "NOT met")
+  printf "  generated / Express:      %.2f (target >= 5: %s)\n", r2, ((r2 >= 5) ? "met" : "NOT met")
+}'
