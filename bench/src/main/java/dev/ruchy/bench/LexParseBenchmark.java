@@ -47,7 +47,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 public class LexParseBenchmark {
     /** Overrides where the corpus is looked for: the directory holding {@code conformance/} and {@code seed/}. */
-    public static final String SHARED_PROPERTY = "ruchy.shared";
+    public static final String SHARED_PROPERTY = SharedFolder.PROPERTY;
 
     private List<SourceFile> files;
     private long totalLines;
@@ -125,22 +125,7 @@ public class LexParseBenchmark {
      * up from the working directory that holds {@code mvnw}.
      */
     static Path sharedDirectory() {
-        String property = System.getProperty(SHARED_PROPERTY);
-        Path dir;
-        if (property != null) {
-            dir = Path.of(property).toAbsolutePath().normalize();
-        } else {
-            Path start = Path.of("").toAbsolutePath();
-            Path root = start;
-            while (root != null && !Files.isRegularFile(root.resolve("mvnw"))) {
-                root = root.getParent();
-            }
-            if (root == null) {
-                throw new IllegalStateException("cannot find the project root (a directory holding mvnw) above " + start
-                        + "; run from the project or pass -D" + SHARED_PROPERTY + "=<dir>");
-            }
-            dir = root.resolve("../shared").normalize();
-        }
+        Path dir = SharedFolder.locate();
         if (!Files.isDirectory(dir.resolve("conformance")) || !Files.isDirectory(dir.resolve("seed/programs"))) {
             throw new UncheckedIOException(new IOException("the shared Ruchy corpus is missing: expected "
                     + dir.resolve("conformance") + "/*/input.ruchy and " + dir.resolve("seed/programs") + "/*.ruchy"));

@@ -1,5 +1,6 @@
 package dev.ruchy.bench.compute;
 
+import dev.ruchy.bench.SharedFolder;
 import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.Transpiler.TranspileResult;
 import dev.ruchy.transpiler.diag.Diagnostic;
@@ -43,7 +44,7 @@ import javax.tools.ToolProvider;
  */
 public final class GeneratedProgram {
     /** Overrides where the programs are looked for: the directory holding {@code bench-programs/}. */
-    public static final String SHARED_PROPERTY = "ruchy.shared";
+    public static final String SHARED_PROPERTY = SharedFolder.PROPERTY;
     /** The package the generated classes are put in. */
     public static final String PACKAGE = "dev.ruchy.bench.generated";
 
@@ -198,22 +199,7 @@ public final class GeneratedProgram {
      * {@code <root>} the nearest directory up from the working directory that holds {@code mvnw}.
      */
     static Path programsDirectory() {
-        String property = System.getProperty(SHARED_PROPERTY);
-        Path shared;
-        if (property != null) {
-            shared = Path.of(property).toAbsolutePath().normalize();
-        } else {
-            Path start = Path.of("").toAbsolutePath();
-            Path root = start;
-            while (root != null && !Files.isRegularFile(root.resolve("mvnw"))) {
-                root = root.getParent();
-            }
-            if (root == null) {
-                throw new IllegalStateException("cannot find the project root (a directory holding mvnw) above " + start
-                        + "; run from the project or pass -D" + SHARED_PROPERTY + "=<dir>");
-            }
-            shared = root.resolve("../shared").normalize();
-        }
+        Path shared = SharedFolder.locate();
         Path dir = shared.resolve("bench-programs");
         if (!Files.isDirectory(dir)) {
             throw new UncheckedIOException(new IOException("the book's benchmark programs are missing: expected "

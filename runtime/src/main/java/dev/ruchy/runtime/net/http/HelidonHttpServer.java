@@ -5,8 +5,8 @@ import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Args;
 import dev.ruchy.runtime.net.Callbacks;
 import dev.ruchy.runtime.net.HelidonLogging;
+import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.runtime.net.HostPort;
-import dev.ruchy.runtime.net.NetErrors;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Filter;
@@ -205,35 +205,14 @@ final class HelidonHttpServer implements HttpServer {
         }
         // last: no route matched; answered here so middleware sees the 404 in res.status
         routing.any("/*", (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(List.of(NOT_FOUND)));
-        address.checkBindable("HTTP server");
-        try {
-            server = WebServer.builder()
-                    .host(address.host())
-                    .port(address.port())
-                    .shutdownGracePeriod(Duration.ofSeconds(5))
-                    .featuresDiscoverServices(false)
-                    .routing(routing)
-                    .build()
-                    .start();
-        } catch (RuntimeException e) {
-            throw RuchyError.runtime("Cannot start HTTP server on " + address + ": " + NetErrors.reason(e));
-        }
-        if (!server.isRunning()) {
-            server = null;
-            throw RuchyError.runtime("Cannot start HTTP server on " + address + " (the reason is logged above)");
-        }
+        server = HelidonServers.start("HTTP server", address, Duration.ofSeconds(5), builder -> builder.routing(routing));
         return this;
     }
 
     @Override
     public void listen() {
         start();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-        }
+        HelidonServers.awaitStop(stopped, this::stop);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ruchy.runtime.net.ws;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Callbacks;
 import dev.ruchy.runtime.net.HelidonLogging;
+import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.runtime.net.HostPort;
 import dev.ruchy.runtime.net.NetErrors;
 import io.helidon.common.buffers.BufferData;
@@ -60,35 +61,15 @@ final class HelidonWsServer implements WsServer {
             return this;
         }
         HelidonLogging.quiet();
-        address.checkBindable("WebSocket server");
-        try {
-            server = WebServer.builder()
-                    .host(address.host())
-                    .port(address.port())
-                    .shutdownGracePeriod(Duration.ofSeconds(2))
-                    .featuresDiscoverServices(false)
-                    .addRouting(WsRouting.builder().endpoint("/*", Connection::new))
-                    .build()
-                    .start();
-        } catch (RuntimeException e) {
-            throw RuchyError.runtime("Cannot start WebSocket server on " + address + ": " + NetErrors.reason(e));
-        }
-        if (!server.isRunning()) {
-            server = null;
-            throw RuchyError.runtime("Cannot start WebSocket server on " + address + " (the reason is logged above)");
-        }
+        server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
+                builder -> builder.addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
         return this;
     }
 
     @Override
     public void listen() {
         start();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-        }
+        HelidonServers.awaitStop(stopped, this::stop);
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.ruchy.runtime.net;
+
+import dev.ruchy.runtime.RuchyError;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/** Starting and waiting for the Helidon servers behind {@code http::Server} and {@code ws::Server}. */
+public final class HelidonServers {
+    private HelidonServers() {
+    }
+
+    /**
+     * Binds and starts a Helidon server on {@code address}.
+     *
+     * @param what      how messages name it, e.g. {@code "HTTP server"}
+     * @param grace     how long {@code stop()} waits for requests in flight
+     * @param configure adds routing to the builder
+     * @return the running server
+     * @throws RuchyError {@code Cannot start HTTP server on host:port: <reason>} when the port is
+     *                    taken or the address cannot be bound
+     */
+    public static WebServer start(String what, HostPort address, Duration grace,
+            Consumer<WebServerConfig.Builder> configure) {
+        address.checkBindable(what);
+        WebServer server;
+        try {
+            WebServerConfig.Builder builder = WebServer.builder()
+                    .host(address.host())
+                    .port(address.port())
+                    .shutdownGracePeriod(grace)
+                    .featuresDiscoverServices(false);
+            configure.accept(builder);
+            server = builder.build().start();
+        } catch (RuntimeException e) {
+            throw RuchyError.runtime("Cannot start " + what + " on " + address + ": " + NetErrors.reason(e));
+        }
+        if (!server.isRunning()) {
+            throw RuchyError.runtime("Cannot start " + what + " on " + address + " (the reason is logged above)");
+        }
+        return server;
+    }
+
+    /** Blocks until {@code stopped} opens; an interrupt stops the server with {@code stop}. */
+    public static void awaitStop(CountDownLatch stopped, Runnable stop) {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.run();
+        }
+    }
+}
