@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's multi-room chat server ({@code examples/src/main/ruchy/dev/ruchy/examples/06_chat_server.ruchy}) run by
- * {@code bin/ruchy run}, with {@value #ROOMS} rooms of {@code ruchy.it.chat.perRoom} (default 8)
+ * {@code bin/ruchy run}, with {@value #ROOMS} rooms of {@code ruchy.it.chat.perRoom} (default 40, so 200 clients)
  * WebSocket clients each, all acting at once: every room message reaches exactly its room's members,
  * a private message only its target, typing notices everyone in the room but the sender, and a
  * disconnect is announced to the rest of the room as {@code user_left}.
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 100, unit = TimeUnit.SECONDS)
 class ChatExampleTest {
     static final int ROOMS = 5;
-    private static final int PER_ROOM = Integer.getInteger("ruchy.it.chat.perRoom", 8);
+    private static final int PER_ROOM = Integer.getInteger("ruchy.it.chat.perRoom", 40);
     private static final int MESSAGES = 3;
     private static final long WAIT_MS = 20_000;
 
@@ -192,7 +192,7 @@ class ChatExampleTest {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 System.out.println("chat: " + total + " clients in " + ROOMS + " rooms, " + total * (PER_ROOM * MESSAGES + 3)
                         + " deliveries checked in " + ms + " ms");
-                assertFalse(server.err().contains("Error"), server.err());
+                assertFalse(server.err().contains("Error") || server.err().contains("Exception"), server.err());
             } finally {
                 members.forEach(m -> m.ws().close());
             }

@@ -132,6 +132,12 @@ class HttpServerFeaturesTest {
     }
 
     @Test
+    void requestFieldsReadOnDemand() throws Exception {
+        String body = get("/peer").body();
+        assertTrue(body.matches("\\{\"remote\":\"127\\.0\\.0\\.1:\\d+\",\"body\":\"\",\"path\":\"/peer\",\"params\":\\{}}"), body);
+    }
+
+    @Test
     void errorMiddlewareSeesTheError() throws Exception {
         HttpResponse<String> r = get("/fail");
         assertEquals(500, r.statusCode());

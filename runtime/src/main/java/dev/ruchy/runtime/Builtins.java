@@ -614,6 +614,16 @@ public final class Builtins {
         return Json.write(value, false);
     }
 
+    /**
+     * The text {@link #toJson} gives, as UTF-8 bytes, written without building the string: for bodies
+     * the networking runtime sends. Not a Ruchy function.
+     *
+     * @throws RuchyError as {@link #toJson}
+     */
+    public static byte[] toJsonUtf8(Object value) {
+        return Json.writeUtf8(value);
+    }
+
     /** {@code json_pretty(v)}: as {@link #toJson}, indented by two spaces. */
     public static String toJsonPretty(Object value) {
         return Json.write(value, true);

@@ -1,11 +1,13 @@
 package dev.ruchy.runtime;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,6 +35,7 @@ final class Json {
             .build();
     private static final JsonFactory WRITER = JsonFactory.builder()
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE) // serde writes \u001f
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // UTF-8 output: 😀 as is, not \ud83d\ude00
             .build();
 
     private Json() {
@@ -99,59 +102,105 @@ final class Json {
             if (pretty) {
                 g.setPrettyPrinter(new SerdePretty());
             }
-            write(g, value, Collections.newSetFromMap(new IdentityHashMap<>()));
+            new Walk(g).write(value, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
 
-    private static void write(JsonGenerator g, Object v, Set<Object> open) throws IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case Boolean b -> g.writeBoolean(b);
-            case Long l -> g.writeNumber(l);
-            case Integer i -> g.writeNumber(i.longValue());
-            case Short s -> g.writeNumber(s.longValue());
-            case Double d -> writeFloat(g, d);
-            case Float f -> writeFloat(g, f.doubleValue());
-            case String s -> g.writeString(s);
-            case Character c -> g.writeString(c.toString());
-            case List<?> l -> {
-                enter(open, l);
-                g.writeStartArray();
-                for (Object item : l.toArray()) {
-                    write(g, item, open);
+    /**
+     * The compact JSON text of {@code value} as UTF-8 bytes, as {@link #write} would give it: for
+     * bodies sent over the network, without the text in between.
+     *
+     * @throws RuchyError as {@link #write}
+     */
+    static byte[] writeUtf8(Object value) {
+        try (ByteArrayBuilder out = new ByteArrayBuilder();
+                JsonGenerator g = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+            new Walk(g).write(value, 0);
+            g.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
+        }
+    }
+
+    /**
+     * One value written: a walk over nested containers. Cycles are looked for only below
+     * {@link #TRUSTED_DEPTH} levels, so ordinary values are written without keeping a set of the
+     * containers open; a value that contains itself still nests deeper and is caught there.
+     */
+    private static final class Walk {
+        private static final int TRUSTED_DEPTH = 64;
+        private final JsonGenerator g;
+        private Set<Object> open;
+
+        Walk(JsonGenerator g) {
+            this.g = g;
+        }
+
+        void write(Object v, int depth) throws IOException {
+            switch (v) {
+                case null -> g.writeNull();
+                case Boolean b -> g.writeBoolean(b);
+                case Long l -> g.writeNumber(l);
+                case Integer i -> g.writeNumber(i.longValue());
+                case Short s -> g.writeNumber(s.longValue());
+                case Double d -> writeFloat(g, d);
+                case Float f -> writeFloat(g, f.doubleValue());
+                case String s -> g.writeString(s);
+                case Character c -> g.writeString(c.toString());
+                case List<?> l -> {
+                    enter(l, depth);
+                    g.writeStartArray();
+                    for (Object item : l.toArray()) {
+                        write(item, depth + 1);
+                    }
+                    g.writeEndArray();
+                    leave(l, depth);
                 }
-                g.writeEndArray();
-                open.remove(l);
+                case RObject o -> {
+                    enter(o, depth);
+                    Object[] flat = o.flatEntries();
+                    g.writeStartObject();
+                    for (int i = 0; i < flat.length; i += 2) {
+                        g.writeFieldName((String) flat[i]);
+                        write(flat[i + 1], depth + 1);
+                    }
+                    g.writeEndObject();
+                    leave(o, depth);
+                }
+                case Map<?, ?> m -> {
+                    enter(m, depth);
+                    g.writeStartObject();
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        g.writeFieldName(String.valueOf(e.getKey()));
+                        write(e.getValue(), depth + 1);
+                    }
+                    g.writeEndObject();
+                    leave(m, depth);
+                }
+                default -> throw RuchyError.runtime("Cannot convert " + Fmt.debug(v) + " to JSON");
             }
-            case RObject o -> {
-                enter(open, o);
-                writeObject(g, o.snapshot(), open);
-                open.remove(o);
-            }
-            case Map<?, ?> m -> {
-                enter(open, m);
-                writeObject(g, m, open);
-                open.remove(m);
-            }
-            default -> throw RuchyError.runtime("Cannot convert " + Fmt.debug(v) + " to JSON");
         }
-    }
 
-    private static void writeObject(JsonGenerator g, Map<?, ?> entries, Set<Object> open) throws IOException {
-        g.writeStartObject();
-        for (Map.Entry<?, ?> e : entries.entrySet()) {
-            g.writeFieldName(String.valueOf(e.getKey()));
-            write(g, e.getValue(), open);
+        private void enter(Object container, int depth) {
+            if (depth < TRUSTED_DEPTH) {
+                return;
+            }
+            if (open == null) {
+                open = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            if (!open.add(container)) {
+                throw RuchyError.runtime("Cannot convert a value that contains itself to JSON");
+            }
         }
-        g.writeEndObject();
-    }
 
-    private static void enter(Set<Object> open, Object container) {
-        if (!open.add(container)) {
-            throw RuchyError.runtime("Cannot convert a value that contains itself to JSON");
+        private void leave(Object container, int depth) {
+            if (depth >= TRUSTED_DEPTH) {
+                open.remove(container);
+            }
         }
     }
 

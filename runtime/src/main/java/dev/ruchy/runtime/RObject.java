@@ -6,23 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 
 /**
  * A Ruchy object/map {@code {name: "Ann", age: 7}}: string keys in insertion order, any values
  * (nil allowed). It has reference semantics (project Decisions): every holder sees every change.
  *
- * <p>Safe for many threads at once: each method is atomic (a read-write lock guards a
- * {@link LinkedHashMap}); listings ({@link #keys}, {@link #values}, {@link #items}, {@link #snapshot})
- * are copies taken at one instant. A read followed by a write is not atomic; use {@link #update}.
+ * <p>Safe for many threads at once: each method is atomic (it holds the monitor of a private
+ * {@link LinkedHashMap}, and calls no other code while holding it but {@link #update}'s function);
+ * listings ({@link #keys}, {@link #values}, {@link #items}, {@link #snapshot}) are copies taken at one
+ * instant. A read followed by a write is not atomic; use {@link #update}.
  *
  * <p>Display sorts keys by byte order, {@code {age: 7, name: "Ann"}} (ruchy-semantics §2.2). Two
  * objects are {@link #equals equal} when they hold equal entries, in any order (§3.5).
  */
 public final class RObject {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The entries; also the monitor every method holds while it reads or changes them. */
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
     /** An empty object, {@code {}}. */
@@ -57,27 +56,19 @@ public final class RObject {
      *                    if there is no such key
      */
     public Object get(String key) {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             Object value = entries.get(key);
             if (value == null && !entries.containsKey(key)) {
                 throw RuchyError.runtime("Object has no field named '" + key + "'");
             }
             return value;
-        } finally {
-            read.unlock();
         }
     }
 
     /** The value of {@code key}, or {@code null} (nil) if absent or nil. */
     public Object getOrNull(String key) {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return entries.get(key);
-        } finally {
-            read.unlock();
         }
     }
 
@@ -88,13 +79,9 @@ public final class RObject {
      */
     public <T> T set(String key, T value) {
         Objects.requireNonNull(key, "key == null");
-        Lock write = lock.writeLock();
-        write.lock();
-        try {
+        synchronized (entries) {
             entries.put(key, value);
             return value;
-        } finally {
-            write.unlock();
         }
     }
 
@@ -122,13 +109,9 @@ public final class RObject {
             throw RuchyError.type("Cannot spread " + Values.typeOf(other) + " into an object");
         }
         Map<String, Object> copy = source.snapshot(); // taken before locking this: a.withAll(a) is safe
-        Lock write = lock.writeLock();
-        write.lock();
-        try {
+        synchronized (entries) {
             entries.putAll(copy);
             return this;
-        } finally {
-            write.unlock();
         }
     }
 
@@ -141,61 +124,41 @@ public final class RObject {
      */
     public Object update(String key, UnaryOperator<Object> f) {
         Objects.requireNonNull(f, "f == null");
-        Lock write = lock.writeLock();
-        write.lock();
-        try {
+        synchronized (entries) {
             if (!entries.containsKey(key)) {
                 throw RuchyError.runtime("Object has no field named '" + key + "'");
             }
             Object value = f.apply(entries.get(key));
             entries.put(key, value);
             return value;
-        } finally {
-            write.unlock();
         }
     }
 
     /** Whether {@code key} is present (its value may be nil). */
     public boolean has(String key) {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return entries.containsKey(key);
-        } finally {
-            read.unlock();
         }
     }
 
     /** Removes {@code key}; returns its value, or {@code null} if it was absent. */
     public Object remove(String key) {
-        Lock write = lock.writeLock();
-        write.lock();
-        try {
+        synchronized (entries) {
             return entries.remove(key);
-        } finally {
-            write.unlock();
         }
     }
 
     /** The keys in insertion order, as a new Ruchy array of strings. */
     public List<Object> keys() {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return new ArrayList<>(entries.keySet());
-        } finally {
-            read.unlock();
         }
     }
 
     /** The values in insertion order, as a new Ruchy array. */
     public List<Object> values() {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return new ArrayList<>(entries.values());
-        } finally {
-            read.unlock();
         }
     }
 
@@ -208,12 +171,8 @@ public final class RObject {
 
     /** The number of entries. */
     public long len() {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return entries.size();
-        } finally {
-            read.unlock();
         }
     }
 
@@ -223,12 +182,24 @@ public final class RObject {
 
     /** An unmodifiable copy of the entries, in insertion order. */
     public Map<String, Object> snapshot() {
-        Lock read = lock.readLock();
-        read.lock();
-        try {
+        synchronized (entries) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-        } finally {
-            read.unlock();
+        }
+    }
+
+    /**
+     * The entries at one instant as {@code [key0, value0, key1, value1, ...]}, in insertion order: a
+     * cheaper copy than {@link #snapshot} for code that only walks them (JSON writing).
+     */
+    Object[] flatEntries() {
+        synchronized (entries) {
+            Object[] flat = new Object[entries.size() * 2];
+            int i = 0;
+            for (Map.Entry<String, Object> e : entries.entrySet()) {
+                flat[i++] = e.getKey();
+                flat[i++] = e.getValue();
+            }
+            return flat;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ruchy.runtime;
 
 import static dev.ruchy.runtime.OpsTest.array;
 import static dev.ruchy.runtime.OpsTest.error;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -293,6 +294,38 @@ class BuiltinsTest {
         List<Object> loop = array();
         loop.add(loop);
         assertEquals("Runtime error: Cannot convert a value that contains itself to JSON", error(() -> Builtins.toJson(loop)));
+    }
+
+    @Test
+    void jsonNestingAndCycles() {
+        // deep values are written whole; cycles are caught however deep they start
+        List<Object> deep = array();
+        List<Object> innermost = deep;
+        for (int i = 0; i < 300; i++) {
+            List<Object> next = array();
+            innermost.add(next);
+            innermost = next;
+        }
+        assertEquals("[".repeat(301) + "]".repeat(301), Builtins.toJson(deep));
+        RObject top = new RObject();
+        RObject at = top;
+        for (int i = 0; i < 100; i++) {
+            RObject next = new RObject();
+            at.set("k", next);
+            at = next;
+        }
+        at.set("back", top);
+        assertEquals("Runtime error: Cannot convert a value that contains itself to JSON", error(() -> Builtins.toJson(top)));
+        // a value seen twice, not inside itself, is no cycle
+        RObject shared = RObject.of("x", 1L);
+        assertEquals("[{\"x\":1},{\"x\":1}]", Builtins.toJson(array(shared, shared)));
+    }
+
+    @Test
+    void jsonAsUtf8BytesIsTheJsonText() {
+        RObject o = RObject.of("name", "Zoë \"Z\" 😀", "n", List.of(1L, 2.5, true), "none", null);
+        assertArrayEquals(Builtins.toJson(o).getBytes(java.nio.charset.StandardCharsets.UTF_8), Builtins.toJsonUtf8(o));
+        assertEquals("Runtime error: Cannot convert Tuple([Integer(1)]) to JSON", error(() -> Builtins.toJsonUtf8(Tuple.of(1L))));
     }
 
     @Test

@@ -3,35 +3,57 @@ package dev.ruchy.runtime.net.http;
 import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Callbacks;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
 /**
- * One request in flight: the {@code req} and {@code res} values every middleware and the route share
- * (kept in the request's Helidon context), and the error handling of the server.
+ * One request in flight: the {@code req} and {@code res} values every middleware and the route share,
+ * and the error handling of the server. Helidon runs a request's filters and its route on one thread,
+ * so the server's first filter {@linkplain #bind binds} the exchange to that thread for the others to
+ * {@linkplain #of find}; the request's Helidon context is not used, since making one costs more than the
+ * rest of a small request.
  */
 final class Exchange {
-    /** The key of the exchange in a request's context. */
-    private static final Object KEY = new Object();
+    private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
 
     final ServerRequestValue request;
     final ServerResponseValue response;
     private final HelidonHttpServer server;
+    private final ServerRequest helidonRequest;
 
     private Exchange(HelidonHttpServer server, ServerRequest req, ServerResponse res) {
         this.server = server;
+        this.helidonRequest = req;
         this.request = new ServerRequestValue(req);
         this.response = new ServerResponseValue(res);
     }
 
-    /** The exchange of {@code req}, made on first use (by the first middleware, or the route). */
+    /**
+     * Runs the rest of the request ({@code chain}) with a new exchange bound to this thread: the
+     * server's first filter.
+     */
+    static void bind(HelidonHttpServer server, FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Exchange previous = CURRENT.get();
+        CURRENT.set(new Exchange(server, req, res));
+        try {
+            chain.proceed();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    /** The exchange of {@code req}: the one {@link #bind} made, or a new one if none is bound for it. */
     static Exchange of(HelidonHttpServer server, ServerRequest req, ServerResponse res) {
-        return req.context().get(KEY, Exchange.class).orElseGet(() -> {
-            Exchange e = new Exchange(server, req, res);
-            req.context().register(KEY, e);
-            return e;
-        });
+        Exchange bound = CURRENT.get();
+        return bound != null && bound.helidonRequest == req ? bound : new Exchange(server, req, res);
     }
 
     /** The route matched: path parameters for {@code req.params}, the route's view of the response. */

@@ -191,6 +191,7 @@ final class HelidonHttpServer implements HttpServer {
         }
         HelidonLogging.quiet();
         HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter((chain, req, res) -> Exchange.bind(this, chain, req, res));
         for (Middleware m : middleware) {
             routing.addFilter(new MiddlewareFilter(this, m.prefix(), m.fn()));
         }

@@ -27,10 +27,14 @@ import java.util.Set;
  */
 final class ServerRequestValue extends AbstractMap<String, Object> implements Request {
     private static final String BODY = "body";
+    /**
+     * The value of a field not worked out yet: the query, headers, body, ... are made from the Helidon
+     * request on first read, so a handler pays only for the fields it reads.
+     */
+    private static final Object LAZY = new Object();
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private ServerRequest request;
-    private boolean bodyRead;
     /** The error {@link #json()} threw for a malformed body: the server answers it with 400. */
     private volatile RuchyError badRequest;
 
@@ -38,24 +42,41 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
         this.request = request;
         fields.put("method", request.prologue().method().text());
         fields.put("path", request.path().path());
-        String rawQuery = request.query().rawValue();
-        fields.put("url", request.path().rawPath() + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
-        fields.put("params", new RObject());
-        fields.put("query", queryObject(request.query()));
-        fields.put("headers", headerObject(request));
-        fields.put(BODY, null);
-        fields.put("remote_addr", NetErrors.address(request.remotePeer().address()));
+        fields.put("url", LAZY);
+        fields.put("params", LAZY);
+        fields.put("query", LAZY);
+        fields.put("headers", LAZY);
+        fields.put(BODY, LAZY);
+        fields.put("remote_addr", LAZY);
     }
 
     /** The route matched: its path parameters become {@code params}. */
     synchronized void route(ServerRequest routed) {
         this.request = routed;
-        RObject params = new RObject();
-        Parameters p = routed.path().pathParameters();
-        for (String name : p.names()) {
-            params.set(name, p.get(name));
+        fields.put("params", LAZY);
+    }
+
+    /** The value of field {@code key}, worked out now if it was {@link #LAZY}; the caller holds the monitor. */
+    private Object field(Object key) {
+        Object value = fields.get(key);
+        if (value != LAZY) {
+            return value;
         }
-        fields.put("params", params);
+        String name = (String) key;
+        value = switch (name) {
+            case "url" -> {
+                String rawQuery = request.query().rawValue();
+                yield request.path().rawPath() + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+            }
+            case "params" -> paramsObject(request.path().pathParameters());
+            case "query" -> queryObject(request.query());
+            case "headers" -> headerObject(request);
+            case BODY -> readBody();
+            case "remote_addr" -> NetErrors.address(request.remotePeer().address());
+            default -> throw new IllegalStateException("no lazy field " + name);
+        };
+        fields.put(name, value);
+        return value;
     }
 
     /** The request path as sent, still percent-encoded. */
@@ -80,6 +101,14 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
         return o;
     }
 
+    private static RObject paramsObject(Parameters p) {
+        RObject params = new RObject();
+        for (String name : p.names()) {
+            params.set(name, p.get(name));
+        }
+        return params;
+    }
+
     private static RObject headerObject(ServerRequest request) {
         RObject o = new RObject();
         for (Header h : request.headers()) {
@@ -88,30 +117,21 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
         return o;
     }
 
-    private String body() {
-        if (!bodyRead) {
-            bodyRead = true;
-            String text = "";
-            try {
-                if (request.content().hasEntity()) {
-                    text = new String(request.content().as(byte[].class), StandardCharsets.UTF_8);
-                }
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw RuchyError.runtime("Cannot read the request body: " + NetErrors.reason(e));
-            }
-            fields.put(BODY, text);
+    private String readBody() {
+        try {
+            return request.content().hasEntity()
+                    ? new String(request.content().as(byte[].class), StandardCharsets.UTF_8)
+                    : "";
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw RuchyError.runtime("Cannot read the request body: " + NetErrors.reason(e));
         }
-        return (String) fields.get(BODY);
     }
 
     // ---------------------------------------------------------------- the map view (fields)
 
     @Override
     public synchronized Object get(Object key) {
-        if (BODY.equals(key)) {
-            return body();
-        }
-        return fields.get(key);
+        return field(key);
     }
 
     @Override
@@ -121,15 +141,14 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
 
     @Override
     public synchronized Object put(String key, Object value) {
-        if (BODY.equals(key)) {
-            bodyRead = true;
-        }
-        return fields.put(key, value);
+        Object old = fields.put(key, value);
+        return old == LAZY ? null : old;
     }
 
     @Override
     public synchronized Object remove(Object key) {
-        return fields.remove(key);
+        Object old = fields.remove(key);
+        return old == LAZY ? null : old;
     }
 
     @Override
@@ -139,10 +158,9 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
 
     @Override
     public synchronized Set<Entry<String, Object>> entrySet() {
-        body();
         Set<Entry<String, Object>> copy = new LinkedHashSet<>();
-        for (Entry<String, Object> e : fields.entrySet()) {
-            copy.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue()));
+        for (String key : List.copyOf(fields.keySet())) {
+            copy.add(new SimpleImmutableEntry<>(key, field(key)));
         }
         return Collections.unmodifiableSet(copy);
     }
@@ -153,7 +171,8 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     public Object json() {
         String text;
         synchronized (this) {
-            text = body();
+            Object body = field(BODY);
+            text = body == null ? "" : Args.text(body);
         }
         if (text.isBlank()) {
             throw markBad(RuchyError.runtime("Malformed JSON in request body: the body is empty"));
@@ -234,7 +253,7 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     @Override
     public synchronized Object param(Object name) {
         String key = Args.string(name, "param() name");
-        return ((RObject) fields.get("params")).getOrNull(key);
+        return field("params") instanceof RObject params ? params.getOrNull(key) : null;
     }
 
     /** {@code <request GET /path>}, not the fields: printing a request should not read its body. */

@@ -90,8 +90,7 @@ final class ServerResponseValue implements Response {
 
     @Override
     public Response json(Object value) {
-        String text = Builtins.toJson(value);
-        return sendBytes(JSON, text.getBytes(StandardCharsets.UTF_8), true);
+        return sendBytes(JSON, Builtins.toJsonUtf8(value), true);
     }
 
     @Override

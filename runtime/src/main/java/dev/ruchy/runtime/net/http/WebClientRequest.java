@@ -88,7 +88,7 @@ final class WebClientRequest implements ClientRequest {
 
     @Override
     public synchronized ClientRequest json(Object value) {
-        body = Builtins.toJson(value).getBytes(StandardCharsets.UTF_8);
+        body = Builtins.toJsonUtf8(value);
         bodyType = "application/json";
         return this;
     }
