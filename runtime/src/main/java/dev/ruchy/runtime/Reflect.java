@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls methods and reads fields of Java objects that are not built-in Ruchy values: generated
@@ -22,6 +23,7 @@ import java.util.Set;
 final class Reflect {
     /** Returned when no member fits. */
     static final Object NONE = new Object();
+    private static final Object[] NO_ARGS = {};
     /** Java's own object protocol, never a Ruchy method (besides {@code Object}'s methods: {@code wait}, {@code getClass}, ...). */
     private static final Set<String> JAVA_ONLY = Set.of("hashCode", "equals", "toString", "clone", "finalize");
     /** Ruchy method names a Java method cannot have; a Java member for one carries a trailing underscore. */
@@ -32,9 +34,39 @@ final class Reflect {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "_");
 
-    private static final ClassValue<Map<String, List<Method>>> METHODS = new ClassValue<>() {
+    /** A method as calls see it: its parameter types are read once, not per call. */
+    private record Candidate(Method method, Class<?>[] types, boolean varArgs) {
+        Candidate(Method method) {
+            this(method, method.getParameterTypes(), method.isVarArgs());
+        }
+    }
+
+    /**
+     * The callable methods of one class: by Java name, and by the Ruchy names calls used so far (each
+     * worked out once by {@link #names}, since the same call site asks again on every call).
+     */
+    private static final class Members {
+        final Map<String, List<Candidate>> byJavaName;
+        final Map<String, List<Candidate>> byRuchyName = new ConcurrentHashMap<>();
+
+        Members(Map<String, List<Candidate>> byJavaName) {
+            this.byJavaName = byJavaName;
+        }
+
+        List<Candidate> named(String ruchyName) {
+            return byRuchyName.computeIfAbsent(ruchyName, n -> {
+                List<Candidate> found = new ArrayList<>();
+                for (String candidate : names(n)) {
+                    found.addAll(byJavaName.getOrDefault(candidate, List.of()));
+                }
+                return List.copyOf(found);
+            });
+        }
+    }
+
+    private static final ClassValue<Members> METHODS = new ClassValue<>() {
         @Override
-        protected Map<String, List<Method>> computeValue(Class<?> type) {
+        protected Members computeValue(Class<?> type) {
             Map<String, List<Method>> byName = new HashMap<>();
             List<Method> all = new ArrayList<>(List.of(type.getMethods()));
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -50,7 +82,9 @@ final class Reflect {
                     same.add(m);
                 }
             }
-            return byName;
+            Map<String, List<Candidate>> byJavaName = new HashMap<>();
+            byName.forEach((name, methods) -> byJavaName.put(name, methods.stream().map(Candidate::new).toList()));
+            return new Members(byJavaName);
         }
     };
 
@@ -59,13 +93,10 @@ final class Reflect {
 
     /** {@code target.name(args...)}, or {@link #NONE} if the class has no fitting method. */
     static Object invoke(Object target, String name, Object[] args) {
-        Map<String, List<Method>> methods = METHODS.get(target.getClass());
-        for (String candidate : names(name)) {
-            for (Method m : methods.getOrDefault(candidate, List.of())) {
-                Object[] actual = arguments(m, args);
-                if (actual != null) {
-                    return call(m, target, actual);
-                }
+        for (Candidate c : METHODS.get(target.getClass()).named(name)) {
+            Object[] actual = arguments(c, args);
+            if (actual != null) {
+                return call(c.method(), target, actual);
             }
         }
         return NONE;
@@ -76,11 +107,11 @@ final class Reflect {
      * {@code getName}) or an instance field; {@link #NONE} if there is neither.
      */
     static Object get(Object target, String name) {
-        Object viaMethod = invoke(target, name, new Object[0]);
+        Object viaMethod = invoke(target, name, NO_ARGS);
         if (viaMethod != NONE) {
             return viaMethod;
         }
-        Object viaGetter = invoke(target, "get" + pascal(name), new Object[0]);
+        Object viaGetter = invoke(target, "get" + pascal(name), NO_ARGS);
         if (viaGetter != NONE) {
             return viaGetter;
         }
@@ -174,10 +205,10 @@ final class Reflect {
         return a.getName().equals(b.getName()) && java.util.Arrays.equals(a.getParameterTypes(), b.getParameterTypes());
     }
 
-    /** The arguments converted for {@code m}, or {@code null} if they do not fit. */
-    private static Object[] arguments(Method m, Object[] args) {
-        Class<?>[] types = m.getParameterTypes();
-        if (m.isVarArgs()) {
+    /** The arguments converted for {@code c}'s method, or {@code null} if they do not fit. */
+    private static Object[] arguments(Candidate c, Object[] args) {
+        Class<?>[] types = c.types();
+        if (c.varArgs()) {
             int fixed = types.length - 1;
             if (args.length < fixed) {
                 return null;
@@ -203,10 +234,17 @@ final class Reflect {
         if (types.length != args.length) {
             return null;
         }
-        Object[] actual = new Object[args.length];
+        Object[] actual = args; // copied only when an argument converts to another object
         for (int i = 0; i < args.length; i++) {
-            if ((actual[i] = coerce(args[i], types[i])) == NONE) {
+            Object v = coerce(args[i], types[i]);
+            if (v == NONE) {
                 return null;
+            }
+            if (v != args[i]) {
+                if (actual == args) {
+                    actual = args.clone();
+                }
+                actual[i] = v;
             }
         }
         return actual;
