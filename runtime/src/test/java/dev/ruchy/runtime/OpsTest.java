@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -543,6 +544,30 @@ class OpsTest {
         Object thread = Ops.spawn(() -> Thread.currentThread().isVirtual());
         assertEquals(true, Ops.await(thread));
         assertEquals("<task>", Fmt.display(thread));
+    }
+
+    @Test
+    void waitAllKeepsTheArrayOrder() {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Object> tasks = new ArrayList<>();
+        tasks.add(Ops.async(() -> {
+            try {
+                release.await(); // finishes last
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return 1L;
+        }));
+        tasks.add(Ops.async(() -> {
+            release.countDown();
+            return null;
+        }));
+        tasks.add(3L);
+        assertEquals(Arrays.asList(1L, null, 3L), Ops.callPath("async::wait_all", tasks));
+        assertEquals(List.of(), Ops.callPath("std::async::wait_all", new ArrayList<>()));
+        List<Object> failing = new ArrayList<>(List.of(Ops.async(() -> Ops.div(1L, 0L)), Ops.async(() -> 2L)));
+        assertEquals("Division by zero", error(() -> Ops.callPath("async::wait_all", failing)));
+        assertEquals("Type error: async::wait_all expects an array of tasks, got integer", error(() -> Ops.callPath("async::wait_all", 1L)));
     }
 
     @Test
