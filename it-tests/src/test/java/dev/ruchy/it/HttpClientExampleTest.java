@@ -136,6 +136,11 @@ class HttpClientExampleTest {
         }
     }
 
+    private static Seen seen(String method, String path, String probe) {
+        return SEEN.stream().filter(s -> s.method().equals(method) && s.path().equals(path) && probe.equals(s.query().get("probe")))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no " + method + " " + path + " ?probe=" + probe + " in " + SEEN));
+    }
+
     private static Seen seen(String method, String path) {
         return SEEN.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + method + " " + path + " in " + SEEN));
@@ -227,7 +232,15 @@ class HttpClientExampleTest {
             try (Stream<Path> files = Files.list(out)) {
                 assertEquals(List.of(out.resolve("nested")), files.toList(), "no temporary file left");
             }
-            assertEquals(7, lines.size(), client.out());
+
+            assertEquals("get slow: HTTP GET " + base + "/slow timed out after 300 ms", lines.get(7));
+            assertEquals("get built 200 GET", lines.get(8));
+            assertEquals("yes", seen("GET", "/echo", "built").headers().get("x-check"));
+            assertEquals("get once 200 true 0", lines.get(9));
+            assertEquals(1, SEEN.stream().filter(s -> "once".equals(s.query().get("probe"))).count(), "sent once: " + SEEN);
+            assertEquals("late setter: Cannot call timeout() on http::get(...) after its response was read; "
+                    + "set it before .send() or the first use of the response", lines.get(10));
+            assertEquals(11, lines.size(), client.out());
         }
     }
 

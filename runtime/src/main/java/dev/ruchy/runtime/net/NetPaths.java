@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  *   <caption>Paths</caption>
  *   <tr><th>path</th><th>returns</th></tr>
  *   <tr><td>{@code http::Server::new(addr)}</td><td>{@link HttpServer}</td></tr>
- *   <tr><td>{@code http::get(url)}</td><td>the {@link dev.ruchy.runtime.net.http.ClientResponse}, sent at once</td></tr>
+ *   <tr><td>{@code http::get(url)}</td><td>a GET request that is also its {@link dev.ruchy.runtime.net.http.ClientResponse}, sent on first read</td></tr>
  *   <tr><td>{@code http::post(url)}, {@code http::put}, {@code http::patch}, {@code http::delete}</td>
  *       <td>a {@link ClientRequest} to finish with {@code .send()}</td></tr>
  *   <tr><td>{@code http::request(url)}</td><td>a {@code GET} {@link ClientRequest}</td></tr>
@@ -41,7 +41,7 @@ public final class NetPaths {
      */
     public static void register(BiConsumer<String, FnN> table) {
         fn(table, "http::Server::new", 1, a -> HttpServer.create(Args.string(a[0], "http::Server::new() address")));
-        fn(table, "http::get", 1, a -> ClientRequest.create("GET", Args.string(a[0], "http::get() url")).send());
+        fn(table, "http::get", 1, a -> ClientRequest.get(Args.string(a[0], "http::get() url")));
         fn(table, "http::post", 1, a -> ClientRequest.create("POST", Args.string(a[0], "http::post() url")));
         fn(table, "http::put", 1, a -> ClientRequest.create("PUT", Args.string(a[0], "http::put() url")));
         fn(table, "http::patch", 1, a -> ClientRequest.create("PATCH", Args.string(a[0], "http::patch() url")));

@@ -27,6 +27,19 @@ public interface ClientRequest {
     }
 
     /**
+     * {@code http::get(url)}: a GET request that is also its response. It is sent by {@link #send()}
+     * or by the first read of a response member ({@code status}, {@code json()}, ...), so both
+     * {@code http::get(url).json()} and {@code http::get(url).timeout(2000).send()} work.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent; it implements {@link ClientResponse} too
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest get(String url) {
+        return new PendingGet(url);
+    }
+
+    /**
      * Sets the method ({@code .method("PUT")}).
      *
      * @param method the method name, case-insensitive
