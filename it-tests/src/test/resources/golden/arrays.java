@@ -10,7 +10,7 @@ public final class Arrays {
 
     public static void main(String[] args) {
         var numbers = Lists.of(3L, 1L, 4L, 1L, 5L);
-        numbers.add(9L);
+        Lists.push(numbers, 9L);
         Builtins.println((long) numbers.size());
         // expect: 6
         Builtins.println(Lists.get(numbers, 0), Lists.get(numbers, 5));

@@ -43,6 +43,27 @@ public final class Lists {
     }
 
     /**
+     * {@code list.push(value)} on an array of a known element type. It holds the array's monitor, as
+     * every array method of the runtime does, so pushes from many threads at once all land.
+     */
+    public static <T> void push(List<T> list, T value) {
+        synchronized (list) {
+            list.add(value);
+        }
+    }
+
+    /**
+     * The elements at one instant, for a {@code for} loop over an array that closures or other
+     * threads may change meanwhile: a copy taken under the array's monitor, so the loop never sees a
+     * half-done change and a push during the loop is no error.
+     */
+    public static <T> List<T> snapshot(List<T> list) {
+        synchronized (list) {
+            return new ArrayList<>(list);
+        }
+    }
+
+    /**
      * {@code [value; count]}: a new array holding {@code count} times the same {@code value} (the same
      * reference, so a mutable value is shared by every slot).
      *

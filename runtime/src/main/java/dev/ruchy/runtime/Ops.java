@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 /**
  * Ruchy operators and the dynamic layer on values whose types are known only at run time: arithmetic,
@@ -388,6 +389,47 @@ public final class Ops {
      */
     public static void setField(Object obj, String name, Object value) {
         Access.setField(obj, name, value);
+    }
+
+    /**
+     * {@code obj.name op= value} (and so {@code obj.count += 1}), done atomically on an object that
+     * many threads change: {@code f} gets the current value and gives the new one, under the object's
+     * lock ({@link RObject#update}). Generated code evaluates the right-hand side first, so {@code f}
+     * only combines two values. Other receivers (struct classes, Java objects) read and write in two steps.
+     *
+     * @return the new value
+     * @throws RuchyError as {@link #field} for a missing field
+     */
+    public static Object updateField(Object obj, String name, UnaryOperator<Object> f) {
+        if (obj instanceof RObject o) {
+            return o.update(name, f);
+        }
+        Object value = f.apply(field(obj, name));
+        setField(obj, name, value);
+        return value;
+    }
+
+    /**
+     * {@code container[index] op= value}, atomically on an array (under its monitor, as the array
+     * methods) or an object (under its lock); see {@link #updateField}.
+     *
+     * @return the new value
+     * @throws RuchyError as {@link #index} and {@link #setIndex}
+     */
+    public static Object updateIndex(Object container, Object index, UnaryOperator<Object> f) {
+        if (container instanceof List<?> list) {
+            synchronized (list) {
+                Object value = f.apply(index(list, index));
+                setIndex(list, index, value);
+                return value;
+            }
+        }
+        if (container instanceof RObject o && index instanceof String key && o.has(key)) {
+            return o.update(key, f);
+        }
+        Object value = f.apply(index(container, index));
+        setIndex(container, index, value);
+        return value;
     }
 
     /**

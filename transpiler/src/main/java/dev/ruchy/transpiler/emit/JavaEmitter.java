@@ -932,8 +932,9 @@ public final class JavaEmitter {
         if (call instanceof Expr.MacroCall m) {
             return Set.of("println", "print", "eprintln", "assert", "assert_eq", "panic").contains(m.name());
         }
-        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.ListType && m.name().equals("push")) {
-            return false; // `xs.add(x)` is a boolean expression in Java
+        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.ListType && m.name().equals("push")
+                && m.args().size() == 1) {
+            return true; // `Lists.push(xs, x)`
         }
         return false;
     }
@@ -1127,23 +1128,56 @@ public final class JavaEmitter {
                 }
                 return;
             }
-            CodeBlock obj = expr(f.receiver());
-            String tmp = allocate("target");
-            stmt("var $N = $L", tmp, obj);
-            stmt("$T.setField($N, $S, $T.$L($T.field($N, $S), $L))", OPS, tmp, f.name(), OPS,
-                    opMethod(a.op()), OPS, tmp, f.name(), boxed(a.value()));
+            // atomic on an object many threads change (`counter.n += 1` in a request handler)
+            CodeBlock obj = evaluatedFirst(expr(f.receiver()), f.receiver(), "target");
+            CodeBlock operand = updateOperand(a.value());
+            String old = allocate("old");
+            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, opMethod(a.op()), old, operand);
             return;
         }
         if (target instanceof Expr.Index i) {
-            String container = allocate("target");
-            String index = allocate("index");
-            stmt("var $N = $L", container, expr(i.target()));
-            stmt("var $N = $L", index, boxed(i.index()));
-            stmt("$T.setIndex($N, $N, $T.$L($T.index($N, $N), $L))", OPS, container, index, OPS,
-                    opMethod(a.op()), OPS, container, index, boxed(a.value()));
+            CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
+            CodeBlock index = evaluatedFirst(boxed(i.index()), i.index(), "index");
+            CodeBlock operand = updateOperand(a.value());
+            String old = allocate("old");
+            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, opMethod(a.op()), old, operand);
             return;
         }
         stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
+    }
+
+    /** A variable that closures or functions share (a captured local or a top-level variable they use). */
+    private boolean sharedVariable(Expr e) {
+        Symbol sym = e instanceof Expr.Ident id ? symbolOf(id) : null;
+        return sym != null && (sym.isCaptured() || sym.isGlobal());
+    }
+
+    /** {@code code} of {@code e}, put in a local first unless {@code e} is pure: it keeps its place in the evaluation order. */
+    private CodeBlock evaluatedFirst(CodeBlock code, Expr e, String name) {
+        if (isPure(e)) {
+            return code;
+        }
+        String tmp = allocate(name);
+        stmt("var $N = $L", tmp, code);
+        return CodeBlock.of("$N", tmp);
+    }
+
+    /**
+     * The right side of a compound assignment to a field or element, for the update function: a
+     * literal or a variable never reassigned as it is, anything else evaluated first into a local (the
+     * function runs under a lock and may only capture effectively final locals).
+     */
+    private CodeBlock updateOperand(Expr value) {
+        if (value instanceof Expr.IntLit || value instanceof Expr.FloatLit || value instanceof Expr.StringLit) {
+            return boxed(value);
+        }
+        Symbol sym = value instanceof Expr.Ident id ? symbolOf(id) : null;
+        if (sym != null && !sym.isReassigned() && !sym.isGlobal()) {
+            return boxed(value); // effectively final in Java
+        }
+        String tmp = allocate("operand");
+        stmt("var $N = $L", tmp, boxed(value));
+        return CodeBlock.of("$N", tmp);
     }
 
     // ---- control flow ---------------------------------------------------------------------------
@@ -1475,7 +1509,10 @@ public final class JavaEmitter {
             Symbol sym = resolution.declaration(b);
             String name = declareName(sym, b.name());
             TypeName elementType = sym == null ? OBJECT : javaType(sym.type());
-            if (iterableType instanceof Type.ListType) {
+            if (iterableType instanceof Type.ListType && sharedVariable(f.iterable())) {
+                // closures or other threads may push meanwhile: loop over the elements as they are now
+                out.beginControlFlow("for ($T $N : $T.snapshot($L))", elementType, name, LISTS, expr(f.iterable()));
+            } else if (iterableType instanceof Type.ListType) {
                 out.beginControlFlow("for ($T $N : $L)", elementType, name, expr(f.iterable()));
             } else if (iterableType instanceof Type.RangeType && elementType.equals(TypeName.LONG)) {
                 out.beginControlFlow("for (long $N : $T.longs($L))", name, OPS, expr(f.iterable()));

@@ -44,7 +44,9 @@ final class MethodFastPaths {
             return switch (m.name()) {
                 case "len", "length" -> n == 0 ? CodeBlock.of("(long) $L.size()", r) : null;
                 case "is_empty" -> n == 0 ? CodeBlock.of("$L.isEmpty()", r) : null;
-                case "push" -> n == 1 ? CodeBlock.of("$L.add($L)", r, element(emitter, m, args.get(0).value())) : null;
+                // under the array's monitor, as the runtime's array methods: arrays may be shared by threads
+                case "push" -> n == 1 ? CodeBlock.of("$T.push($L, $L)", RuntimeApi.LISTS, emitter.exprCode(m.receiver()),
+                        element(emitter, m, args.get(0).value())) : null;
                 default -> null;
             };
         }

@@ -1,0 +1,54 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generated from shared_state.ruchy.
+ */
+public final class SharedState {
+    private static List<Long> hits;
+
+    private static RObject counter;
+
+    private static List<Long> slots;
+
+    private SharedState() {
+    }
+
+    public static void main(String[] args) {
+        // Values that spawned tasks change at once: pushes on a shared array, a counter in an object (a
+        // dynamic map) and array elements, each with `+=`. Every update lands.
+        hits = new ArrayList<>();
+        counter = RObject.of("n", 0L);
+        slots = Lists.of(0L, 0L);
+        List<Object> tasks = new ArrayList<>();
+        for (long t : Ops.longs(Ops.range(0L, 8L, false))) {
+            Lists.push(tasks, Ops.spawn(() -> {
+                for (long i = 0; i < 250; i++) {
+                    Lists.push(hits, i);
+                    Ops.updateField(counter, "n", old -> Ops.add(old, 1L));
+                    var index = t % 2;
+                    Ops.updateIndex(slots, index, old2 -> Ops.add(old2, 1L));
+                }
+                return null;
+            }));
+        }
+        for (Object task : tasks) {
+            Ops.await(task);
+        }
+        var total = 0L;
+        for (long h : Lists.snapshot(hits)) {
+            total += h;
+        }
+        Builtins.println((long) hits.size());
+        // expect: 2000
+        Builtins.println(total);
+        // expect: 249000
+        Builtins.println(Ops.field(counter, "n"));
+        // expect: 2000
+        Builtins.println(slots);
+    }
+}
