@@ -132,6 +132,16 @@ class HttpServerFeaturesTest {
     }
 
     @Test
+    void aHeaderThatWouldSplitTheResponseIsTheHandlersError() throws Exception {
+        HttpResponse<String> r = get("/inject");
+        assertEquals(500, r.statusCode());
+        assertEquals("{\"error\":\"Internal server error\",\"message\":\"Invalid value for header X-A: it contains a control "
+                + "character (CR, LF, ...)\"}", r.body());
+        assertTrue(r.headers().firstValue("set-cookie").isEmpty(), r.headers().toString());
+        assertFalse(server.err().contains("Exception"), server.err());
+    }
+
+    @Test
     void requestFieldsReadOnDemand() throws Exception {
         String body = get("/peer").body();
         assertTrue(body.matches("\\{\"remote\":\"127\\.0\\.0\\.1:\\d+\",\"body\":\"\",\"path\":\"/peer\",\"params\":\\{}}"), body);

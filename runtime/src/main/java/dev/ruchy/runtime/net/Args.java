@@ -29,6 +29,29 @@ public final class Args {
     }
 
     /**
+     * Whether {@code s} is an HTTP token (RFC 9110 §5.6.2), as method and header names must be.
+     */
+    public static boolean isHttpToken(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+    }
+
+    /**
+     * A header for a message about to be sent, checked: the name an HTTP token, the value free of
+     * control characters (a CR or LF in it would end the header early and start another one).
+     *
+     * @throws RuchyError {@code Runtime error: Invalid header name 'Bad Name'};
+     *                    {@code Invalid value for header X-A: it contains a control character (CR, LF, ...)}
+     */
+    public static void checkHeader(String name, String value) {
+        if (!isHttpToken(name)) {
+            throw RuchyError.runtime("Invalid header name '" + name + "'");
+        }
+        if (value.chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
+            throw RuchyError.runtime("Invalid value for header " + name + ": it contains a control character (CR, LF, ...)");
+        }
+    }
+
+    /**
      * {@code value} as a long.
      *
      * @throws RuchyError {@code Type error: read() length must be an integer, got string}

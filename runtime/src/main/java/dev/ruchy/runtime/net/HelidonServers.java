@@ -1,8 +1,12 @@
 package dev.ruchy.runtime.net;
 
 import dev.ruchy.runtime.RuchyError;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -31,7 +35,10 @@ public final class HelidonServers {
                     .host(address.host())
                     .port(address.port())
                     .shutdownGracePeriod(grace)
-                    .featuresDiscoverServices(false);
+                    .featuresDiscoverServices(false)
+                    .directHandlers(DirectHandlers.builder()
+                            .addHandler(DirectHandler.EventType.INTERNAL_ERROR, HelidonServers::internalError)
+                            .build());
             configure.accept(builder);
             server = builder.build().start();
         } catch (RuntimeException e) {
@@ -41,6 +48,24 @@ public final class HelidonServers {
             throw RuchyError.runtime("Cannot start " + what + " on " + address + " (the reason is logged above)");
         }
         return server;
+    }
+
+    /**
+     * Helidon's answer to a failure outside any route. A request Helidon could not even parse (a
+     * method with characters a token may not hold, {@code G@T / HTTP/1.1}, fails inside Helidon's
+     * request-line reader) reaches this with no request known: that is the client's mistake, so it
+     * gets {@code 400}, and no stack trace is logged. Anything else keeps Helidon's own answer.
+     */
+    private static DirectHandler.TransportResponse internalError(DirectHandler.TransportRequest request,
+            DirectHandler.EventType type, Status status, ServerResponseHeaders headers, String message) {
+        if (request.method().isEmpty()) {
+            return DirectHandler.TransportResponse.builder()
+                    .status(Status.BAD_REQUEST_400)
+                    .headers(headers)
+                    .entity("Bad Request")
+                    .build();
+        }
+        return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
     }
 
     /** Blocks until {@code stopped} opens; an interrupt stops the server with {@code stop}. */

@@ -122,8 +122,10 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
             return request.content().hasEntity()
                     ? new String(request.content().as(byte[].class), StandardCharsets.UTF_8)
                     : "";
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw RuchyError.runtime("Cannot read the request body: " + NetErrors.reason(e));
+        } catch (RuntimeException e) {
+            // a body Helidon cannot decode (a bad chunk size, fewer bytes than Content-Length) is the
+            // client's mistake: the server answers 400 unless the handler catches it
+            throw markBad(RuchyError.runtime("Cannot read the request body: " + NetErrors.reason(e)));
         }
     }
 

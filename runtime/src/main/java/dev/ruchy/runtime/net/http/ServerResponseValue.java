@@ -56,9 +56,11 @@ final class ServerResponseValue implements Response {
     @Override
     public synchronized Response header(Object name, Object value) {
         String key = Args.string(name, "header() name");
+        String text = Args.text(value);
+        Args.checkHeader(key, text); // here, where the handler can still be told, not when Helidon writes it
         checkNotSent("header");
         try {
-            response.header(HeaderNames.create(key), Args.text(value));
+            response.header(HeaderNames.create(key), text);
         } catch (IllegalArgumentException e) {
             throw RuchyError.runtime("Invalid header " + key + ": " + e.getMessage());
         }

@@ -37,7 +37,7 @@ final class WebClientRequest implements ClientRequest {
     @Override
     public synchronized ClientRequest method(Object m) {
         String name = Args.string(m, "method() name").trim();
-        if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+        if (!Args.isHttpToken(name)) {
             throw RuchyError.runtime("Invalid HTTP method '" + name + "'");
         }
         method = name.toUpperCase(Locale.ROOT);
@@ -47,8 +47,10 @@ final class WebClientRequest implements ClientRequest {
     @Override
     public synchronized ClientRequest header(Object name, Object value) {
         String key = Args.string(name, "header() name");
+        String text = Args.text(value);
+        Args.checkHeader(key, text);
         headers.keySet().removeIf(k -> k.equalsIgnoreCase(key));
-        headers.put(key, Args.text(value));
+        headers.put(key, text);
         return this;
     }
 
