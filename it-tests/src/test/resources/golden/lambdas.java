@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Fn2;
+import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import java.util.List;
@@ -21,5 +22,16 @@ public final class Lambdas {
         // expect: [4, 8, 12]
         var total = Ops.invoke(numbers, "reduce", 0L, (Fn2) (acc, x) -> Ops.add(acc, x));
         Builtins.println(total);
+        // expect: 21
+        var five = (FnN) fnArgs -> {
+            var arguments = Ops.arguments(fnArgs, 5);
+            var a = arguments[0];
+            var b = arguments[1];
+            var c = arguments[2];
+            var d = arguments[3];
+            var e = arguments[4];
+            return Ops.add(Ops.sub(Ops.add(a, Ops.mul(b, c)), d), e);
+        };
+        Builtins.println(Ops.call(five, 1L, 2L, 3L, 4L, 5L));
     }
 }

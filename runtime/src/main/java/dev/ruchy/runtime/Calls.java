@@ -96,7 +96,7 @@ final class Calls {
                 || value instanceof BiFunction<?, ?, ?>;
     }
 
-    private static void arity(int expected, Object[] args) {
+    static void arity(int expected, Object[] args) {
         if (args.length != expected) {
             throw RuchyError.runtime("Function expects " + expected + " arguments, got " + args.length);
         }

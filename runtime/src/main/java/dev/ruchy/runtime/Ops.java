@@ -306,6 +306,19 @@ public final class Ops {
     }
 
     /**
+     * The arguments of a closure of five or more parameters ({@code (FnN) args -> ...}), checked
+     * against its parameter count as the fixed-arity closures are.
+     *
+     * @return {@code args}
+     * @throws RuchyError {@code Runtime error: Function expects 5 arguments, got 2}
+     */
+    public static Object[] arguments(Object[] args, int count) {
+        Object[] given = args == null ? new Object[] {null} : args;
+        Calls.arity(count, given);
+        return given;
+    }
+
+    /**
      * Calls a function value with {@code args}: {@link Fn0}…{@link Fn4} need exactly their arity,
      * {@link FnN} takes any count.
      *

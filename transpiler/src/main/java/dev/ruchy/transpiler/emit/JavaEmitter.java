@@ -2827,6 +2827,19 @@ public final class JavaEmitter {
                 bindPattern(p.pattern(), CodeBlock.of("$N", raw), Type.DYN);
             }
         }
+        if (params.size() > 4) {
+            // FnN takes an array: `(FnN) fnArgs -> { var a = Ops.arguments(fnArgs, 5)[0]; ... }`
+            CodeBlock.Builder unpack = CodeBlock.builder();
+            String array = allocate("fnArgs");
+            String checked = allocate("arguments");
+            unpack.addStatement("var $N = $T.arguments($N, $L)", checked, OPS, array, params.size());
+            for (int i = 0; i < params.size(); i++) {
+                unpack.addStatement("var $L = $N[$L]", params.get(i), checked, i);
+            }
+            unpack.add(out.build());
+            out = unpack;
+            params = List.of(CodeBlock.of("$N", array));
+        }
         CodeBlock prelude = out.build();
         CodeBlock body;
         out = CodeBlock.builder();
