@@ -185,6 +185,58 @@ class NetTest {
         }
     }
 
+    /**
+     * A close the server starts: the client's close listener has run when {@code await()} returns, a
+     * later send is refused, and the server side reports a normal closure (1000). Pings get pongs.
+     */
+    @Test
+    void webSocketServerCloseAndPings() throws Exception {
+        java.util.concurrent.CompletableFuture<Object> serverSaw = new java.util.concurrent.CompletableFuture<>();
+        Object server = Ops.callPath("ws::Server::new", "127.0.0.1:0");
+        Ops.invoke(server, "on_connection", (Fn1) socket -> {
+            Ops.invoke(socket, "on", "message", (Fn1) data -> {
+                if ("close me".equals(data)) {
+                    Ops.invoke(socket, "on", "close", (Fn2) (code, reason) -> serverSaw.complete(code));
+                    Ops.invoke(socket, "close");
+                }
+                return null;
+            });
+            return null;
+        });
+        Ops.invoke(server, "start");
+        String url = "ws://127.0.0.1:" + Ops.field(server, "port") + "/";
+        try {
+            // a ping from a plain JDK client comes back as a pong with the same data
+            java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
+            java.net.http.WebSocket plain = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create(url), new java.net.http.WebSocket.Listener() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onPong(java.net.http.WebSocket ws, java.nio.ByteBuffer data) {
+                            pong.complete(java.nio.charset.StandardCharsets.UTF_8.decode(data).toString());
+                            return null;
+                        }
+                    }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            plain.sendPing(java.nio.ByteBuffer.wrap("are you there".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals("are you there", pong.get(5, java.util.concurrent.TimeUnit.SECONDS));
+            plain.abort();
+
+            List<Object> events = java.util.Collections.synchronizedList(new ArrayList<>());
+            Object ws = Ops.callPath("ws::connect", url);
+            Ops.invoke(ws, "on", "close", (Fn2) (code, reason) -> {
+                Builtins.sleep(100L); // a slow listener: await() must still wait for it
+                return events.add("close " + code);
+            });
+            Ops.invoke(ws, "send", "close me");
+            RObject closed = (RObject) Ops.await(ws);
+            assertEquals(List.of("close 1000"), events);
+            assertEquals(1000L, closed.get("code"));
+            assertEquals(false, Ops.invoke(ws, "send", "after close"));
+            assertEquals(1000L, serverSaw.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            Ops.invoke(server, "stop");
+        }
+    }
+
     /** Arrays shared by threads: every push lands, and iteration never sees a half-changed array. */
     @Test
     void sharedArraysStayConsistent() throws Exception {

@@ -155,6 +155,14 @@ final class HelidonWsServer implements WsServer {
             }
         }
 
+        /** Helidon leaves pings to the application: each gets its pong. */
+        @Override
+        public void onPing(WsSession session, BufferData data) {
+            if (socket != null) {
+                socket.pong(data);
+            }
+        }
+
         @Override
         public void onClose(WsSession session, int status, String reason) {
             finish((long) status, reason);
@@ -168,11 +176,19 @@ final class HelidonWsServer implements WsServer {
             finish(1006L, "error");
         }
 
+        /**
+         * The connection's end, reported once. When this side closed it ({@code socket.close()}), Helidon
+         * reports no close of its own, only the connection ending: that is a normal closure.
+         */
         private synchronized void finish(Object code, String reason) {
             HelidonWsSocket s = socket;
             if (s != null && sockets.remove(s.id()) != null) {
                 s.closed();
-                s.emit("close", code, reason);
+                if (s.closedHere()) {
+                    s.emit("close", 1000L, "normal closure");
+                } else {
+                    s.emit("close", code, reason);
+                }
             }
         }
     }

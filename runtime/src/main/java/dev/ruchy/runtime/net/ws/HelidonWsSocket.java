@@ -2,6 +2,7 @@ package dev.ruchy.runtime.net.ws;
 
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.net.Callbacks;
+import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsSession;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ final class HelidonWsSocket implements WsSocket {
     private final Map<String, Object> listeners = new ConcurrentHashMap<>();
     private final ReentrantLock sendLock = new ReentrantLock();
     private volatile boolean open = true;
+    /** Whether this side closed the connection ({@link #close}): its end is then a normal closure. */
+    private volatile boolean closedHere;
 
     HelidonWsSocket(WsSession session, String remote, String path) {
         this.session = session;
@@ -70,12 +73,27 @@ final class HelidonWsSocket implements WsSocket {
         }
     }
 
+    /** Answers a ping with a pong carrying the same data (RFC 6455 §5.5.3), between other sends. */
+    void pong(BufferData data) {
+        sendLock.lock();
+        try {
+            if (open) {
+                session.pong(data);
+            }
+        } catch (RuntimeException e) {
+            open = false;
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         sendLock.lock();
         try {
             if (open) {
                 open = false;
+                closedHere = true;
                 session.close(1000, "normal closure");
             }
         } catch (RuntimeException e) {
@@ -87,6 +105,10 @@ final class HelidonWsSocket implements WsSocket {
 
     void closed() {
         open = false;
+    }
+
+    boolean closedHere() {
+        return closedHere;
     }
 
     @Override

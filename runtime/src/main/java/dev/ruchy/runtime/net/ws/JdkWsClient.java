@@ -128,8 +128,8 @@ final class JdkWsClient implements WsClient {
         WebSocket ws = socket;
         sendLock.lock();
         try {
-            if (ws == null || ws.isOutputClosed()) {
-                return false;
+            if (ws == null || ws.isOutputClosed() || ws.isInputClosed()) {
+                return false; // closing or closed: the peer would not read it
             }
             ws.sendText(text, true).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -249,7 +249,8 @@ final class JdkWsClient implements WsClient {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             emit("close", (long) statusCode, reason);
-            closed.complete(RObject.of("code", (long) statusCode, "reason", reason));
+            // after the close listener: `ws.await()` returns once the program has seen the close
+            events.execute(() -> closed.complete(RObject.of("code", (long) statusCode, "reason", reason)));
             return null;
         }
 
@@ -257,7 +258,7 @@ final class JdkWsClient implements WsClient {
         public void onError(WebSocket webSocket, Throwable error) {
             emit("error", NetErrors.reason(error));
             emit("close", 1006L, "error");
-            closed.complete(RObject.of("code", 1006L, "reason", NetErrors.reason(error)));
+            events.execute(() -> closed.complete(RObject.of("code", 1006L, "reason", NetErrors.reason(error))));
         }
     }
 }
