@@ -163,8 +163,10 @@ class HttpServerFeaturesTest {
             assertEquals("application/json", r.headers().firstValue("content-type").orElse(""));
             assertEquals("{\"error\":\"Internal Server Error\"}", r.body(), path);
         }
-        awaitErr("Error in GET /boom: Runtime error: Object has no field named 'missing'");
-        awaitErr("Error in GET /throw: Uncaught exception: String(\"custom failure\")");
+        // the failing line of the handler, not of the route's registration
+        Path program = RuchyProcess.testProgram("http_server_features.ruchy");
+        awaitErr("Error in GET /boom: Runtime error: Object has no field named 'missing'\n  --> " + program + ":11\n");
+        awaitErr("Error in GET /throw: Uncaught exception: String(\"custom failure\")\n  --> " + program + ":14\n");
         assertFalse(server.err().contains("\tat "), "no stack trace on standard error either:\n" + server.err());
     }
 

@@ -54,7 +54,12 @@ final class Methods {
     }
 
     private static RuchyError notFound(Object receiver, String m) {
-        return RuchyError.runtime("Method '" + m + "' not found for type " + Values.typeOf(receiver));
+        String type = Values.typeOf(receiver);
+        if (type.equals("object") && !(receiver instanceof RObject) && !receiver.getClass().getName().startsWith("java.")) {
+            // a runtime service object (a response, a socket, a server): its Display names it better
+            return RuchyError.runtime("Method '" + m + "' not found for " + receiver);
+        }
+        return RuchyError.runtime("Method '" + m + "' not found for type " + type);
     }
 
     /**

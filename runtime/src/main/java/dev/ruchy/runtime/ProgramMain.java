@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Runs a compiled Ruchy program and turns its failures into Ruchy-style messages that name the
@@ -24,7 +25,55 @@ public final class ProgramMain {
     /** Exit status of a program that failed at run time (ruchy-semantics §6.1). */
     public static final int EXIT_RUNTIME_ERROR = 1;
 
+    /** The program running in this JVM, for {@link #location}: its main class, file and line map (read on first use). */
+    private record Program(String mainClass, String fileName, Supplier<int[]> lineMap) {
+    }
+
+    private static volatile Program running;
+
     private ProgramMain() {
+    }
+
+    /**
+     * Where in the running program's Ruchy source {@code t} was thrown: {@code "app.ruchy:18"} (the
+     * innermost frame of generated code), or {@code null} when no program was started here or no
+     * frame is the program's. For errors reported while the program goes on, such as a failed
+     * request handler.
+     */
+    public static String location(Throwable t) {
+        Program p = running;
+        if (p == null) {
+            return null;
+        }
+        StackTraceElement frame = firstGeneratedFrame(t, p.mainClass());
+        return frame == null ? null : where(frame, p.fileName(), p.lineMap().get());
+    }
+
+    private static String where(StackTraceElement frame, String fileName, int[] lineMap) {
+        int javaLine = frame.getLineNumber();
+        int line = javaLine > 0 && javaLine < lineMap.length ? lineMap[javaLine] : 0;
+        return fileName + (line > 0 ? ":" + line : "");
+    }
+
+    private static void started(String mainClass, String fileName, Supplier<int[]> lineMap) {
+        running = new Program(mainClass, fileName, lineMap);
+    }
+
+    /** {@code supplier}'s value, worked out once. */
+    private static Supplier<int[]> once(Supplier<int[]> supplier) {
+        return new Supplier<>() {
+            private volatile int[] value;
+
+            @Override
+            public int[] get() {
+                int[] v = value;
+                if (v == null) {
+                    v = supplier.get();
+                    value = v;
+                }
+                return v;
+            }
+        };
     }
 
     /** Command-line entry: runs the program and exits with its status. */
@@ -43,12 +92,20 @@ public final class ProgramMain {
             System.exit(70);
             return;
         }
+        // the line map is read only when it is needed: start-up time matters for short scripts
+        Supplier<int[]> lineMap = once(() -> {
+            try {
+                return parseLineMap(Files.readString(Path.of(args[2])));
+            } catch (IOException e) {
+                return new int[0];
+            }
+        });
+        started(args[0], args[1], lineMap);
         try {
             main.invoke(null, (Object) programArgs);
         } catch (InvocationTargetException e) {
             System.out.flush();
-            // the line map is read only when it is needed: start-up time matters for short scripts
-            report(e.getCause(), args[0], args[1], parseLineMap(Files.readString(Path.of(args[2]))), System.err);
+            report(e.getCause(), args[0], args[1], lineMap.get(), System.err);
             System.exit(EXIT_RUNTIME_ERROR);
         } catch (IllegalAccessException e) {
             System.err.println("ruchy: cannot run " + args[0] + ": " + e.getMessage());
@@ -72,6 +129,7 @@ public final class ProgramMain {
             err.println("ruchy: " + main.getName() + " has no main method");
             return 70;
         }
+        started(main.getName(), fileName, () -> lineMap);
         try {
             handle.invoke((Object) args);
             System.out.flush();
@@ -104,9 +162,7 @@ public final class ProgramMain {
         }
         err.println("Error: " + message);
         if (frame != null) {
-            int javaLine = frame.getLineNumber();
-            int line = javaLine > 0 && javaLine < lineMap.length ? lineMap[javaLine] : 0;
-            err.println("  --> " + fileName + (line > 0 ? ":" + line : ""));
+            err.println("  --> " + where(frame, fileName, lineMap));
         }
         err.flush();
     }

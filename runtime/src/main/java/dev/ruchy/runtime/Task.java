@@ -30,7 +30,9 @@ public final class Task {
             } catch (Throwable t) {
                 task.result.completeExceptionally(t);
                 if (reportErrors) {
-                    Console.eprintln("Error in spawned task: " + (t instanceof RuchyError ? t.getMessage() : t.toString()));
+                    String at = ProgramMain.location(t);
+                    Console.eprintln("Error in spawned task: " + (t instanceof RuchyError ? t.getMessage() : t.toString())
+                            + (at == null ? "" : "\n  --> " + at));
                 }
             }
         });

@@ -8,6 +8,7 @@ import dev.ruchy.runtime.Fn3;
 import dev.ruchy.runtime.Fn4;
 import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.ProgramMain;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.Values;
@@ -93,9 +94,13 @@ public final class Callbacks {
         return "Error";
     }
 
-    /** Reports a failure nobody handles (a listener that threw) on standard error, as one line. */
+    /**
+     * Reports a failure nobody handles (a handler or listener that threw) on standard error:
+     * {@code Error in GET /: <message>}, then {@code   --> app.ruchy:18} when the failing line is known.
+     */
     public static void report(String where, Throwable t) {
         String text = t instanceof RuchyError r ? r.getMessage() : "Runtime error: " + message(t);
-        Console.eprintln("Error in " + where + ": " + text);
+        String at = ProgramMain.location(t);
+        Console.eprintln("Error in " + where + ": " + text + (at == null ? "" : "\n  --> " + at));
     }
 }

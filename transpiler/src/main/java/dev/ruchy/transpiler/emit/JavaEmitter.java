@@ -2843,7 +2843,11 @@ public final class JavaEmitter {
         CodeBlock prelude = out.build();
         CodeBlock body;
         out = CodeBlock.builder();
-        if (prelude.isEmpty() && isExpressible(l.body()) && !(l.body() instanceof Expr.Block b && b.statements().isEmpty())) {
+        // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
+        boolean ownLines = l.body() instanceof Expr.Block b && !b.statements().isEmpty()
+                && b.statements().get(0).span().startLine() > l.span().startLine();
+        if (prelude.isEmpty() && isExpressible(l.body()) && !ownLines
+                && !(l.body() instanceof Expr.Block b && b.statements().isEmpty())) {
             CodeBlock value = boxed(l.body());
             CodeBlock hoisted = out.build();
             if (hoisted.isEmpty()) {
