@@ -142,6 +142,15 @@ class HttpServerFeaturesTest {
     }
 
     @Test
+    void headRunsTheGetRouteWithoutTheBody() throws Exception {
+        HttpResponse<String> r = send(port, "/items/7", "HEAD", null);
+        assertEquals(200, r.statusCode());
+        assertEquals("", r.body());
+        assertEquals("application/json", r.headers().firstValue("content-type").orElse(""));
+        assertEquals(String.valueOf(get("/items/7").body().length()), r.headers().firstValue("content-length").orElse(""));
+    }
+
+    @Test
     void requestFieldsReadOnDemand() throws Exception {
         String body = get("/peer").body();
         assertTrue(body.matches("\\{\"remote\":\"127\\.0\\.0\\.1:\\d+\",\"body\":\"\",\"path\":\"/peer\",\"params\":\\{}}"), body);

@@ -3,6 +3,7 @@ package dev.ruchy.runtime.net.http;
 import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Callbacks;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
@@ -29,7 +30,7 @@ final class Exchange {
         this.server = server;
         this.helidonRequest = req;
         this.request = new ServerRequestValue(req);
-        this.response = new ServerResponseValue(res);
+        this.response = new ServerResponseValue(res, req.prologue().method() == Method.HEAD);
     }
 
     /**

@@ -166,11 +166,9 @@ final class HelidonHttpServer implements HttpServer {
         StaticFiles files = new StaticFiles(mount, root);
         List<Object> handler = List.of(files.handler());
         String pattern = mount.equals("/") ? "/*" : mount + "/*";
-        routes.add(new Route(Method.GET, pattern, handler));
-        routes.add(new Route(Method.HEAD, pattern, handler));
+        routes.add(new Route(Method.GET, pattern, handler)); // HEAD too, as every GET route
         if (!mount.equals("/")) {
             routes.add(new Route(Method.GET, mount, handler));
-            routes.add(new Route(Method.HEAD, mount, handler));
         }
         return this;
     }
@@ -202,6 +200,9 @@ final class HelidonHttpServer implements HttpServer {
                 routing.any(r.pattern(), h);
             } else {
                 routing.route(r.method(), r.pattern(), h);
+                if (r.method() == Method.GET) {
+                    routing.route(Method.HEAD, r.pattern(), h); // as Express: HEAD runs the GET route, without the body
+                }
             }
         }
         // last: no route matched; answered here so middleware sees the 404 in res.status

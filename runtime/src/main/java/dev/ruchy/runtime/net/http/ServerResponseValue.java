@@ -24,11 +24,14 @@ final class ServerResponseValue implements Response {
     static final String TEXT = "text/plain; charset=UTF-8";
 
     private ServerResponse response;
+    /** An answer to {@code HEAD}: the headers of the body, not the body. */
+    private final boolean head;
     private long status = 200;
     private boolean sent;
 
-    ServerResponseValue(ServerResponse response) {
+    ServerResponseValue(ServerResponse response, boolean head) {
         this.response = response;
+        this.head = head;
     }
 
     /** The route's response object (Helidon may hand the route a different view of the same response). */
@@ -143,7 +146,12 @@ final class ServerResponseValue implements Response {
             response.header(HeaderNames.CONTENT_TYPE, contentType);
         }
         sent = true;
-        response.send(body);
+        if (head) {
+            response.contentLength(body.length);
+            response.send();
+        } else {
+            response.send(body);
+        }
         return this;
     }
 
