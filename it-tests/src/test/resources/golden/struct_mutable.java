@@ -41,7 +41,9 @@ public final class StructMutable {
         }
 
         public void bump() {
-            this.count += this.step;
+            synchronized (this) {
+                this.count += this.step;
+            }
         }
     }
 }

@@ -151,6 +151,13 @@ class HttpServerFeaturesTest {
     }
 
     @Test
+    void errorMiddlewarePassesTheErrorOnWithNext() throws Exception {
+        HttpResponse<String> r = get("/pass");
+        assertEquals(502, r.statusCode());
+        assertEquals("{\"error\":\"second\",\"message\":\"pass me on\"}", r.body());
+    }
+
+    @Test
     void requestFieldsReadOnDemand() throws Exception {
         String body = get("/peer").body();
         assertTrue(body.matches("\\{\"remote\":\"127\\.0\\.0\\.1:\\d+\",\"body\":\"\",\"path\":\"/peer\",\"params\":\\{}}"), body);

@@ -1118,14 +1118,22 @@ public final class JavaEmitter {
             Type receiver = types.of(f.receiver());
             if (receiver instanceof Type.Named n && structsAsClasses.contains(n.name())) {
                 Type ft = structFieldType(n.name(), f.name());
-                CodeBlock field = CodeBlock.of("$L.$N", receiverCode(f.receiver()), Names.camelCase(f.name()));
+                // one step under the struct's monitor: the struct may be shared by threads, as objects are
+                CodeBlock struct = evaluatedFirst(receiverCode(f.receiver()), f.receiver(), "target");
+                // literals, variables and their fields are read under the monitor; anything else (a call
+                // that may block) is evaluated before it is taken
+                boolean cheap = isPure(a.value()) || a.value() instanceof Expr.Field vf && isPure(vf.receiver());
+                CodeBlock operand = cheap ? expr(a.value()) : evaluatedFirst(expr(a.value()), a.value(), "operand");
+                CodeBlock field = CodeBlock.of("$L.$N", struct, Names.camelCase(f.name()));
+                out.beginControlFlow("synchronized ($L)", struct);
                 if (ft.isNumeric() && valueType.isNumeric() && (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB
                         || a.op() == BinaryOp.MUL) && (ft instanceof Type.Float || valueType instanceof Type.Int)) {
-                    stmt("$L $L= $L", field, a.op().symbol(), expr(a.value()));
+                    stmt("$L $L= $L", field, a.op().symbol(), operand);
                 } else {
-                    CodeBlock value = binaryCode(a.op(), field, ft, expr(a.value()), valueType, a.value());
+                    CodeBlock value = binaryCode(a.op(), field, ft, operand, valueType, a.value());
                     stmt("$L = $L", field, coerce(value, TypeInferenceBridge.arith(a.op(), ft, valueType), ft));
                 }
+                out.endControlFlow();
                 return;
             }
             // atomic on an object many threads change (`counter.n += 1` in a request handler)
@@ -1146,7 +1154,42 @@ public final class JavaEmitter {
         stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
     }
 
-    /** A variable that closures or functions share (a captured local or a top-level variable they use). */
+    /**
+     * A Java string literal for {@code value}: JavaPoet's {@code $S}, except that U+0085, U+2028 and
+     * U+2029, which JavaPoet's writer takes for line breaks (it would cut the literal in two), are
+     * written as Unicode escapes.
+     */
+    static CodeBlock stringLiteral(String value) {
+        if (value.indexOf('\u0085') < 0 && value.indexOf('\u2028') < 0 && value.indexOf('\u2029') < 0) {
+            return CodeBlock.of("$S", value);
+        }
+        StringBuilder sb = new StringBuilder(value.length() + 8).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return CodeBlock.of("$L", sb.append('"').toString());
+    }
+
+    /**
+     * A variable that closures or functions share (a captured local or a top-level variable they use).
+     * A loop over such an array, or over an array held in a field or element, iterates a snapshot.
+     */
     private boolean sharedVariable(Expr e) {
         Symbol sym = e instanceof Expr.Ident id ? symbolOf(id) : null;
         return sym != null && (sym.isCaptured() || sym.isGlobal());
@@ -1509,7 +1552,8 @@ public final class JavaEmitter {
             Symbol sym = resolution.declaration(b);
             String name = declareName(sym, b.name());
             TypeName elementType = sym == null ? OBJECT : javaType(sym.type());
-            if (iterableType instanceof Type.ListType && sharedVariable(f.iterable())) {
+            if (iterableType instanceof Type.ListType && (sharedVariable(f.iterable())
+                    || f.iterable() instanceof Expr.Field || f.iterable() instanceof Expr.Index)) {
                 // closures or other threads may push meanwhile: loop over the elements as they are now
                 out.beginControlFlow("for ($T $N : $T.snapshot($L))", elementType, name, LISTS, expr(f.iterable()));
             } else if (iterableType instanceof Type.ListType) {
@@ -1965,8 +2009,8 @@ public final class JavaEmitter {
         return switch (e) {
             case Expr.IntLit i -> CodeBlock.of("$LL", i.value());
             case Expr.FloatLit f -> CodeBlock.of("$L", floatLiteral(f.value()));
-            case Expr.StringLit s -> CodeBlock.of("$S", s.value());
-            case Expr.CharLit c -> CodeBlock.of("$S", c.value());
+            case Expr.StringLit s -> stringLiteral(s.value());
+            case Expr.CharLit c -> stringLiteral(c.value());
             case Expr.ByteLit b -> CodeBlock.of("$LL", b.value());
             case Expr.BoolLit b -> CodeBlock.of("$L", b.value());
             case Expr.NilLit n -> CodeBlock.of("null");
@@ -2030,7 +2074,7 @@ public final class JavaEmitter {
         boolean startsWithText = !f.parts().isEmpty() && f.parts().get(0) instanceof Expr.FStringText;
         for (Expr.FStringPart part : f.parts()) {
             switch (part) {
-                case Expr.FStringText t -> parts.add(CodeBlock.of("$S", t.text()));
+                case Expr.FStringText t -> parts.add(stringLiteral(t.text()));
                 case Expr.FStringInterp in -> {
                     Type t = types.of(in.expr());
                     if (in.spec() != null) {
@@ -2716,7 +2760,7 @@ public final class JavaEmitter {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr.ObjectEntry en : o.entries()) {
             if (en instanceof Expr.KeyValue kv) {
-                codes.add(CodeBlock.of("$S, $L", kv.key(), boxed(kv.value())));
+                codes.add(CodeBlock.of("$L, $L", stringLiteral(kv.key()), boxed(kv.value())));
             }
         }
         if (!spread) {
@@ -2735,7 +2779,7 @@ public final class JavaEmitter {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T()", R_OBJECT);
         for (Expr.ObjectEntry en : o.entries()) {
             switch (en) {
-                case Expr.KeyValue kv -> b.add(".with($S, $L)", kv.key(), boxed(kv.value()));
+                case Expr.KeyValue kv -> b.add(".with($L, $L)", stringLiteral(kv.key()), boxed(kv.value()));
                 case Expr.Spread sp -> b.add(".withAll($L)", boxed(sp.value()));
             }
         }

@@ -133,23 +133,34 @@ final class Exchange {
             return;
         }
         List<Object> handlers = server.errorHandlers();
-        if (handlers.isEmpty()) {
-            Callbacks.report(where(), t);
-        } else {
+        if (!handlers.isEmpty()) {
             try {
                 errorStep(handlers, 0, Callbacks.errorValue(t));
             } catch (Throwable again) {
                 Callbacks.report("error middleware for " + where(), again);
             }
         }
-        response.sendError(500, "Internal Server Error", null);
+        if (!response.isSent()) {
+            // no error middleware answered (none, or each passed it on with next(err)): the failure
+            // itself is reported, with its line, and the client gets the plain 500
+            Callbacks.report(where(), t);
+            response.sendError(500, "Internal Server Error", null);
+        }
     }
 
+    /**
+     * Runs error middleware {@code i} with {@code err}. Its {@code next()} and {@code next(e)} go on to
+     * the next error middleware, with {@code err} or {@code e}, as in Express.
+     */
     private void errorStep(List<Object> handlers, int i, Object err) {
         if (i >= handlers.size() || response.isSent()) {
             return;
         }
-        Callbacks.callLenient(handlers.get(i), err, request, response, next(() -> errorStep(handlers, i + 1, err)));
+        FnN next = args -> {
+            errorStep(handlers, i + 1, args.length > 0 && args[0] != null ? args[0] : err);
+            return null;
+        };
+        Callbacks.callLenient(handlers.get(i), err, request, response, next);
     }
 
     private String where() {
