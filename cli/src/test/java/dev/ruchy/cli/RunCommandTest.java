@@ -60,6 +60,19 @@ class RunCommandTest {
     }
 
     @Test
+    void mainIsCalledAfterTheTopLevelAndAMainWithParametersFailsAsInRuchy() throws IOException {
+        Path plain = script("main.ruchy", "fun helper() { 2 }\nfun main() {\n    println(\"main\", helper())\n}\nprintln(\"top\")\n");
+        assertEquals(0, run("run", plain.toString()));
+        assertEquals("top\nmain 2\n", out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        Path withArgs = script("main_args.ruchy", "println(\"top\")\nfun main(args) {\n    println(args)\n}\n");
+        assertEquals(1, run("run", withArgs.toString()));
+        assertEquals("top\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Runtime error: Function expects 1-1 arguments, got 0\n  --> " + withArgs + ":2\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void evalPrintsTheLastValueUnlessNil() {
         assertEquals(0, run("-e", "let x = 6\nx * 7"));
         assertEquals(0, run("-e", "println(\"side effect\")"));

@@ -599,6 +599,19 @@ public final class JavaEmitter {
         }
         if (hasMain) {
             stmt("main()");
+        } else if (!program.statements().isEmpty() && !AstScan.endsAbruptly(program.statements().get(program.statements().size() - 1))) {
+            // `fun main(args)`: the automatic `main()` call fails as the interpreter's does (semantics §4.1)
+            program.statements().stream()
+                    .filter(s -> s instanceof Stmt.Fun f && f.name().equals("main") && !f.params().isEmpty())
+                    .map(s -> (Stmt.Fun) s)
+                    .filter(f -> f.params().stream().anyMatch(p -> p.defaultValue() == null))
+                    .findFirst()
+                    .ifPresent(f -> {
+                        long required = f.params().stream().filter(p -> p.defaultValue() == null).count();
+                        mark(f);
+                        stmt("throw $T.runtime($S)", RUCHY_ERROR, "Function expects " + required + "-" + f.params().size()
+                                + " arguments, got 0");
+                    });
         }
         MethodSpec.Builder m = MethodSpec.methodBuilder("main")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
