@@ -108,6 +108,39 @@ class NetTest {
     }
 
     @Test
+    void isPortOpenAndServe() throws Exception {
+        int port;
+        try (java.net.ServerSocket open = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = open.getLocalPort();
+            assertEquals(true, Ops.callPath("net::is_port_open", "127.0.0.1", (long) port));
+        }
+        assertEquals(false, Ops.callPath("net::is_port_open", "127.0.0.1", (long) port)); // closed now
+        assertEquals("Runtime error: net::is_port_open() port must be between 1 and 65535, got 0",
+                error(() -> Ops.callPath("net::is_port_open", "127.0.0.1", 0L)).getMessage());
+
+        // http::serve blocks like listen(); interrupting its thread stops the server
+        Thread serving = Thread.ofVirtual().start(() -> Ops.callPath("http::serve", (long) port,
+                (Fn2) (req, res) -> Ops.invoke(res, "text", "Hello from " + Ops.field(req, "path") + "!")));
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 100 && r == null; i++) {
+                try {
+                    r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/any/path")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    Thread.sleep(50); // not listening yet
+                }
+            }
+            assertEquals("Hello from /any/path!", r.body());
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+        assertEquals(false, serving.isAlive());
+    }
+
+    @Test
     void clientErrors() {
         assertEquals("Runtime error: Invalid URL 'ftp://x/y': expected http://host/... or https://host/...",
                 error(() -> Ops.callPath("http::get", "ftp://x/y")).getMessage());

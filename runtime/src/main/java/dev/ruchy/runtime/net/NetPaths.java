@@ -27,9 +27,14 @@ import java.util.function.BiConsumer;
  *   <tr><td>{@code ws::connect(url)}</td><td>{@link WsClient}, connected</td></tr>
  *   <tr><td>{@code net::TcpListener::bind(addr)}</td><td>{@link TcpListener}</td></tr>
  *   <tr><td>{@code net::TcpStream::connect(addr)}, {@code connect_timeout(addr, ms)}</td><td>{@link TcpStream}</td></tr>
+ *   <tr><td>{@code net::is_port_open(host, port)}</td><td>whether a connection succeeds within 1 s</td></tr>
+ *   <tr><td>{@code http::serve(port, handler)}</td><td>serves every path with {@code handler} on 0.0.0.0; blocks</td></tr>
  * </table>
  */
 public final class NetPaths {
+    /** How long {@code net::is_port_open} waits for a connection, in milliseconds. */
+    static final long IS_PORT_OPEN_TIMEOUT_MS = 1000;
+
     private NetPaths() {
     }
 
@@ -40,6 +45,13 @@ public final class NetPaths {
      * @param table receives each path and its function
      */
     public static void register(BiConsumer<String, FnN> table) {
+        fn(table, "http::serve", 2, a -> {
+            // the REPL example's one-liner: every path to one handler, then listen() (blocks)
+            HttpServer server = HttpServer.create("0.0.0.0:" + Args.integer(a[0], "http::serve() port"));
+            server.all("*", a[1]);
+            server.listen();
+            return null;
+        });
         fn(table, "http::Server::new", 1, a -> HttpServer.create(Args.string(a[0], "http::Server::new() address")));
         fn(table, "http::get", 1, a -> ClientRequest.get(Args.string(a[0], "http::get() url")));
         fn(table, "http::post", 1, a -> ClientRequest.create("POST", Args.string(a[0], "http::post() url")));
@@ -53,6 +65,8 @@ public final class NetPaths {
         fn(table, "ws::connect", 1, a -> WsClient.connect(Args.string(a[0], "ws::connect() url")));
         fn(table, "net::TcpListener::bind", 1, a -> TcpListener.bind(Args.string(a[0], "net::TcpListener::bind() address")));
         fn(table, "net::TcpStream::connect", 1, a -> TcpStream.connect(Args.string(a[0], "net::TcpStream::connect() address")));
+        fn(table, "net::is_port_open", 2, a -> TcpStream.isPortOpen(Args.string(a[0], "net::is_port_open() host"), a[1],
+                IS_PORT_OPEN_TIMEOUT_MS));
         fn(table, "net::TcpStream::connect_timeout", 2, a -> TcpStream.connectTimeout(
                 Args.string(a[0], "net::TcpStream::connect_timeout() address"), a[1]));
     }

@@ -33,6 +33,28 @@ public interface TcpStream extends AutoCloseable {
     }
 
     /**
+     * Whether something accepts TCP connections on {@code host}'s {@code port}
+     * ({@code net::is_port_open("example.com", 443)}): a connection is opened and closed at once.
+     *
+     * @param host      a name or address (an IPv6 address without brackets)
+     * @param port      1 to 65535, an integer
+     * @param timeoutMs how long to wait for the connection, in milliseconds
+     * @return {@code false} when refused, unreachable, unresolvable or not answered in time
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: net::is_port_open() port must be between 1 and 65535, got 0}
+     */
+    static boolean isPortOpen(String host, Object port, long timeoutMs) {
+        long p = Args.integer(port, "net::is_port_open() port");
+        if (p < 1 || p > 65535) {
+            throw dev.ruchy.runtime.RuchyError.runtime("net::is_port_open() port must be between 1 and 65535, got " + p);
+        }
+        try (TcpStream stream = SocketStream.connect(new HostPort(host, (int) p), timeoutMs)) {
+            return true;
+        } catch (dev.ruchy.runtime.RuchyError e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads one line ({@code read_line()}).
      *
      * @return the line without its {@code \n} or {@code \r\n}; {@code ""} at the end of the stream (an
