@@ -22,5 +22,11 @@ public final class Arrays {
         Builtins.println(sum);
         // expect: 23
         Builtins.println(numbers);
+        // expect: [3, 1, 4, 1, 5, 9]
+        var grow = Lists.of(1L, 2L);
+        for (long x : Lists.snapshot(grow)) {
+            Lists.push(grow, x + 10);
+        }
+        Builtins.println(grow);
     }
 }

@@ -14,7 +14,7 @@ public final class Tuples {
     static Tuple minMax(List<Long> values) {
         long lo = Lists.get(values, 0);
         long hi = Lists.get(values, 0);
-        for (long v : values) {
+        for (long v : Lists.snapshot(values)) {
             if (v < lo) {
                 lo = v;
             }

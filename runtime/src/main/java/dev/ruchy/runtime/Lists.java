@@ -39,7 +39,14 @@ public final class Lists {
      *                    message names the index as written
      */
     public static <T> T get(List<T> list, long index) {
-        return list.get(position(index, list.size(), "array"));
+        try {
+            return list.get(position(index, list.size(), "array"));
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // another thread grew the array between the size check and the read: read again, under its monitor
+            synchronized (list) {
+                return list.get(position(index, list.size(), "array"));
+            }
+        }
     }
 
     /**

@@ -1200,12 +1200,20 @@ public final class JavaEmitter {
     }
 
     /**
-     * A variable that closures or functions share (a captured local or a top-level variable they use).
-     * A loop over such an array, or over an array held in a field or element, iterates a snapshot.
+     * Whether {@code for x in iterable} over a typed array may loop over the array itself rather than
+     * a snapshot (Ruchy loops over the elements as they were when the loop began, and Java's iterator
+     * fails on a change): only an array literal, or a local variable that no closure captures, that
+     * is not top-level and that the loop body does not mention (so neither the body nor anything it
+     * calls can change it). Parameters, fields, elements and call results may be shared with other
+     * code and threads.
      */
-    private boolean sharedVariable(Expr e) {
-        Symbol sym = e instanceof Expr.Ident id ? symbolOf(id) : null;
-        return sym != null && (sym.isCaptured() || sym.isGlobal());
+    private boolean iteratesInPlace(Expr iterable, Expr body) {
+        if (iterable instanceof Expr.ArrayLit) {
+            return true;
+        }
+        Symbol sym = iterable instanceof Expr.Ident id ? symbolOf(id) : null;
+        return sym != null && sym.kind() == Symbol.Kind.VARIABLE && !sym.isCaptured() && !sym.isGlobal()
+                && !AstScan.any(body, n -> n instanceof Expr.Ident other && symbolOf(other) == sym);
     }
 
     /** {@code code} of {@code e}, put in a local first unless {@code e} is pure: it keeps its place in the evaluation order. */
@@ -1565,9 +1573,8 @@ public final class JavaEmitter {
             Symbol sym = resolution.declaration(b);
             String name = declareName(sym, b.name());
             TypeName elementType = sym == null ? OBJECT : javaType(sym.type());
-            if (iterableType instanceof Type.ListType && (sharedVariable(f.iterable())
-                    || f.iterable() instanceof Expr.Field || f.iterable() instanceof Expr.Index)) {
-                // closures or other threads may push meanwhile: loop over the elements as they are now
+            if (iterableType instanceof Type.ListType && !iteratesInPlace(f.iterable(), f.body())) {
+                // the body, a closure or another thread may change it meanwhile: loop over the elements as they are now
                 out.beginControlFlow("for ($T $N : $T.snapshot($L))", elementType, name, LISTS, expr(f.iterable()));
             } else if (iterableType instanceof Type.ListType) {
                 out.beginControlFlow("for ($T $N : $L)", elementType, name, expr(f.iterable()));
