@@ -1,7 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Fn2;
-import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import java.util.List;
@@ -23,15 +22,14 @@ public final class Lambdas {
         var total = Ops.invoke(numbers, "reduce", 0L, (Fn2) (acc, x) -> Ops.add(acc, x));
         Builtins.println(total);
         // expect: 21
-        var five = (FnN) fnArgs -> {
-            var arguments = Ops.arguments(fnArgs, 5);
-            var a = arguments[0];
-            var b = arguments[1];
-            var c = arguments[2];
-            var d = arguments[3];
-            var e = arguments[4];
+        var five = Ops.fn(5, fnArgs -> {
+            var a = fnArgs[0];
+            var b = fnArgs[1];
+            var c = fnArgs[2];
+            var d = fnArgs[3];
+            var e = fnArgs[4];
             return Ops.add(Ops.sub(Ops.add(a, Ops.mul(b, c)), d), e);
-        };
+        });
         Builtins.println(Ops.call(five, 1L, 2L, 3L, 4L, 5L));
     }
 }

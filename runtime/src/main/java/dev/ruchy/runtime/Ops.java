@@ -306,16 +306,20 @@ public final class Ops {
     }
 
     /**
-     * The arguments of a closure of five or more parameters ({@code (FnN) args -> ...}), checked
-     * against its parameter count as the fixed-arity closures are.
+     * A closure of five or more parameters: {@code Ops.fn(5, fnArgs -> ...)}. The function checks
+     * the argument count before {@code body} runs, as the fixed-arity closures are checked at the call.
      *
-     * @return {@code args}
-     * @throws RuchyError {@code Runtime error: Function expects 5 arguments, got 2}
+     * @param arity the parameter count
+     * @param body  the closure, reading its parameters from the array
+     * @return the function value; calling it with another count throws
+     *         {@code Runtime error: Function expects 5 arguments, got 2}
      */
-    public static Object[] arguments(Object[] args, int count) {
-        Object[] given = args == null ? new Object[] {null} : args;
-        Calls.arity(count, given);
-        return given;
+    public static FnN fn(int arity, FnN body) {
+        return args -> {
+            Object[] given = args == null ? new Object[] {null} : args;
+            Calls.arity(arity, given);
+            return body.call(given);
+        };
     }
 
     /**

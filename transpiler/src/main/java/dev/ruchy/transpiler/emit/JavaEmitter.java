@@ -2891,18 +2891,16 @@ public final class JavaEmitter {
                 bindPattern(p.pattern(), CodeBlock.of("$N", raw), Type.DYN);
             }
         }
+        String arrayParam = null;
         if (params.size() > 4) {
-            // FnN takes an array: `(FnN) fnArgs -> { var a = Ops.arguments(fnArgs, 5)[0]; ... }`
+            // FnN takes an array: `Ops.fn(5, fnArgs -> { var a = fnArgs[0]; ... })`, its count checked by Ops.fn
             CodeBlock.Builder unpack = CodeBlock.builder();
-            String array = allocate("fnArgs");
-            String checked = allocate("arguments");
-            unpack.addStatement("var $N = $T.arguments($N, $L)", checked, OPS, array, params.size());
+            arrayParam = allocate("fnArgs");
             for (int i = 0; i < params.size(); i++) {
-                unpack.addStatement("var $L = $N[$L]", params.get(i), checked, i);
+                unpack.addStatement("var $L = $N[$L]", params.get(i), arrayParam, i);
             }
             unpack.add(out.build());
             out = unpack;
-            params = List.of(CodeBlock.of("$N", array));
         }
         CodeBlock prelude = out.build();
         CodeBlock body;
@@ -2945,6 +2943,9 @@ public final class JavaEmitter {
         }
         out = savedOut;
         inLambda = savedInLambda;
+        if (arrayParam != null) {
+            return CodeBlock.of("$T.fn($L, $N -> $L)", OPS, params.size(), arrayParam, body);
+        }
         CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
         return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(l.params().size()), paramList, body)
                 : CodeBlock.of("$L -> $L", paramList, body);
