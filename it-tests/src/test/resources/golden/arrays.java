@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
+import java.util.List;
 
 /**
  * Generated from arrays.ruchy.
@@ -28,5 +29,8 @@ public final class Arrays {
             Lists.push(grow, x + 10);
         }
         Builtins.println(grow);
+        // expect: [1, 2, 11, 12]
+        List<Long> zeros = Lists.repeat(0L, 3L);
+        Builtins.println(zeros);
     }
 }

@@ -76,7 +76,7 @@ public final class Lists {
      *
      * @throws RuchyError {@code Runtime error: Cannot repeat an array element -1 times} for a negative count
      */
-    public static List<Object> repeat(Object value, long count) {
+    public static <T> List<T> repeat(T value, long count) {
         if (count < 0) {
             throw RuchyError.runtime("Cannot repeat an array element " + count + " times");
         }

@@ -615,6 +615,10 @@ public final class Resolver {
         switch (target) {
             case Expr.Ident id -> {
                 Symbol sym = lookup(id.name());
+                if (sym == null && readsToo) {
+                    expr(id); // `totl += 1` reads the name first: an unknown one is reported as any unknown read
+                    return;
+                }
                 if (sym == null) {
                     // Ruchy: assigning an unbound name creates a binding in the current scope
                     Symbol created = declare(Symbol.Kind.VARIABLE, id.name(), id);
