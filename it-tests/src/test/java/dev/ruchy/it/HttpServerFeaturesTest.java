@@ -151,6 +151,13 @@ class HttpServerFeaturesTest {
     }
 
     @Test
+    void aThrownObjectReachesErrorMiddlewareWithItsFields() throws Exception {
+        HttpResponse<String> r = get("/teapot");
+        assertEquals(418, r.statusCode());
+        assertEquals("{\"error\":\"short and stout\",\"type\":\"Thrown\"}", r.body());
+    }
+
+    @Test
     void errorMiddlewarePassesTheErrorOnWithNext() throws Exception {
         HttpResponse<String> r = get("/pass");
         assertEquals(502, r.statusCode());

@@ -63,9 +63,22 @@ public final class Callbacks {
     /**
      * What a Ruchy error handler sees of a failure: {@code {message, type}} ({@code type} is
      * {@code RuntimeError}, {@code TypeError}, ..., or {@code Error} for a failure that is not a Ruchy
-     * error), so {@code err.message} works whatever was thrown.
+     * error), so {@code err.message} works whatever was thrown. A thrown object keeps its fields
+     * (a copy), with {@code message} and {@code type} added when it has none.
      */
     public static RObject errorValue(Throwable t) {
+        if (t instanceof RuchyError r && r.kind() == RuchyError.Kind.THROWN && r.payload() instanceof RObject thrown) {
+            // `throw {message: "forbidden", code: 403}` or `next({...})`: the object's own fields, so that
+            // `res.status(err.code)` works, with `message` and `type` added where it lacks them
+            RObject err = new RObject().withAll(thrown);
+            if (!err.has("message")) {
+                err.set("message", message(t));
+            }
+            if (!err.has("type")) {
+                err.set("type", errorType(t));
+            }
+            return err;
+        }
         return RObject.of("message", message(t), "type", errorType(t));
     }
 
