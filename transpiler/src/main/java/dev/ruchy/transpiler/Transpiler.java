@@ -8,6 +8,7 @@ import dev.ruchy.transpiler.emit.Names;
 import dev.ruchy.transpiler.parser.Parser;
 import dev.ruchy.transpiler.resolve.Resolver;
 import dev.ruchy.transpiler.source.SourceFile;
+import dev.ruchy.transpiler.types.FieldChecks;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.List;
 
@@ -45,7 +46,10 @@ public final class Transpiler {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         if (!diagnostics.hasErrors()) {
-            Resolver.resolve(program, diagnostics);
+            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+            if (!diagnostics.hasErrors()) {
+                FieldChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
+            }
         }
         return new ParseResult(program, diagnostics.sorted());
     }
@@ -100,6 +104,10 @@ public final class Transpiler {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
         TypeInference.Types types = TypeInference.infer(program, resolution);
+        FieldChecks.check(program, resolution, types, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
+        }
         JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, options);
         return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
     }

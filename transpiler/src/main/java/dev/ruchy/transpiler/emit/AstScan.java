@@ -1,6 +1,7 @@
 package dev.ruchy.transpiler.emit;
 
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Program;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -87,34 +88,6 @@ final class AstScan {
 
     /** Whether any node under {@code root} satisfies {@code test}. */
     static boolean any(Object root, Predicate<Object> test) {
-        if (root == null) {
-            return false;
-        }
-        if (test.test(root)) {
-            return true;
-        }
-        if (root instanceof List<?> list) {
-            for (Object item : list) {
-                if (any(item, test)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (root instanceof Record r && r.getClass().getName().startsWith("dev.ruchy.transpiler.ast.")) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.getType().isPrimitive() || c.getType() == String.class) {
-                    continue;
-                }
-                try {
-                    if (any(c.getAccessor().invoke(r), test)) {
-                        return true;
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return false;
+        return Nodes.any(root, test);
     }
 }

@@ -1,0 +1,47 @@
+package dev.ruchy.transpiler.ast;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Walks a syntax tree generically: every AST record and list under a root, depth first. */
+public final class Nodes {
+    private Nodes() {
+    }
+
+    /**
+     * Whether any node under {@code root} (itself included) satisfies {@code test}; the walk stops at
+     * the first that does. Strings and primitives are not visited.
+     */
+    public static boolean any(Object root, Predicate<Object> test) {
+        if (root == null) {
+            return false;
+        }
+        if (test.test(root)) {
+            return true;
+        }
+        if (root instanceof List<?> list) {
+            for (Object item : list) {
+                if (any(item, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (root instanceof Record r && r.getClass().getPackageName().equals(Nodes.class.getPackageName())) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (c.getType().isPrimitive() || c.getType() == String.class) {
+                    continue;
+                }
+                try {
+                    if (any(c.getAccessor().invoke(r), test)) {
+                        return true;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return false;
+    }
+}
