@@ -73,6 +73,15 @@ class RunCommandTest {
     }
 
     @Test
+    void breakInAClosureIsRuchysRunTimeErrorNotAJavaCompileError() throws IOException {
+        Path file = script("stray_break.ruchy", "for i in 0..3 {\n    [1, 2].each(|x| {\n        if x == 2 {\n            break\n        }\n"
+                + "        println(x)\n    })\n}\n");
+        assertEquals(1, run("run", file.toString()));
+        assertEquals("1\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Runtime error: Break outside of loop\n  --> " + file + ":4\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void evalPrintsTheLastValueUnlessNil() {
         assertEquals(0, run("-e", "let x = 6\nx * 7"));
         assertEquals(0, run("-e", "println(\"side effect\")"));

@@ -883,7 +883,13 @@ public final class JavaEmitter {
             case Expr.TryCatch t -> tryCatch(t, Sink.DISCARD);
             case Expr.Return r -> returnStatement(r);
             case Expr.Break b -> breakStatement(b);
-            case Expr.Continue c -> stmt(c.label() == null ? "continue" : "continue " + javaLabel(c.label()));
+            case Expr.Continue c -> {
+                if (findLoop(c.label()) == null) {
+                    stmt("throw $T.runtime($S)", RUCHY_ERROR, "Continue outside of loop");
+                } else {
+                    stmt(c.label() == null ? "continue" : "continue " + javaLabel(c.label()));
+                }
+            }
             case Expr.Throw t -> stmt("throw $T.thrown($L)", RUCHY_ERROR, expr(t.value()));
             case Expr.Assign a -> assign(a);
             case Expr.CompoundAssign a -> compoundAssign(a);
@@ -1007,6 +1013,11 @@ public final class JavaEmitter {
 
     private void breakStatement(Expr.Break b) {
         LoopContext target = findLoop(b.label());
+        if (target == null) {
+            // no loop of this function or closure to leave: Ruchy's run-time error (semantics §6.1)
+            stmt("throw $T.runtime($S)", RUCHY_ERROR, "Break outside of loop");
+            return;
+        }
         if (b.value() != null && target != null && target.valueTarget() != null) {
             stmt("$N = $L", target.valueTarget(),
                     coerce(expr(b.value()), types.of(b.value()), target.valueType()));
@@ -2860,10 +2871,14 @@ public final class JavaEmitter {
     /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
     private CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
         Set<String> outer = new HashSet<>(usedNames);
+        List<LoopContext> outerLoops = new ArrayList<>(loops);
+        loops.clear(); // a closure's body cannot break out of the loops around it
         try {
             return lambdaCodeScoped(l, withCast);
         } finally {
             usedNames = outer;
+            loops.clear();
+            loops.addAll(outerLoops);
         }
     }
 
