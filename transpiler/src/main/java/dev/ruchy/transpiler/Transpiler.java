@@ -8,7 +8,7 @@ import dev.ruchy.transpiler.emit.Names;
 import dev.ruchy.transpiler.parser.Parser;
 import dev.ruchy.transpiler.resolve.Resolver;
 import dev.ruchy.transpiler.source.SourceFile;
-import dev.ruchy.transpiler.types.FieldChecks;
+import dev.ruchy.transpiler.types.MemberChecks;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.List;
 
@@ -48,7 +48,7 @@ public final class Transpiler {
         if (!diagnostics.hasErrors()) {
             Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
             if (!diagnostics.hasErrors()) {
-                FieldChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
+                MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
             }
         }
         return new ParseResult(program, diagnostics.sorted());
@@ -104,7 +104,7 @@ public final class Transpiler {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
         TypeInference.Types types = TypeInference.infer(program, resolution);
-        FieldChecks.check(program, resolution, types, diagnostics);
+        MemberChecks.check(program, resolution, types, diagnostics);
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
