@@ -82,6 +82,15 @@ class RunCommandTest {
     }
 
     @Test
+    void checkedArithmeticCoversValuesOfUnknownType() throws IOException {
+        // i64::MAX is a dynamic value here; JSON numbers and closure parameters are too
+        Path file = script("dynamic_overflow.ruchy", "let big = i64::MAX\nlet add = |a, b| a + b\nprintln(add(1, 2))\nprintln(add(big, 1))\n");
+        assertEquals(1, run("run", "--checked", file.toString()));
+        assertEquals("3\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Runtime error: Integer overflow in addition\n  --> " + file + ":2\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void evalPrintsTheLastValueUnlessNil() {
         assertEquals(0, run("-e", "let x = 6\nx * 7"));
         assertEquals(0, run("-e", "println(\"side effect\")"));

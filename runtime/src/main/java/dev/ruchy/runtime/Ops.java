@@ -63,6 +63,26 @@ public final class Ops {
     }
 
     /**
+     * {@code a + b} under the checked-arithmetic option ({@code ruchy run --checked}) when the operand
+     * types are not known at compile time: two integers add as {@link #addExact}, anything else as {@link #add}.
+     *
+     * @throws RuchyError {@code Runtime error: Integer overflow in addition}; as {@link #add}
+     */
+    public static Object addChecked(Object a, Object b) {
+        return Arith.isInt(a) && Arith.isInt(b) ? (Object) addExact(Arith.longOf(a), Arith.longOf(b)) : add(a, b);
+    }
+
+    /** {@code a - b} under the checked-arithmetic option; see {@link #addChecked}. */
+    public static Object subChecked(Object a, Object b) {
+        return Arith.isInt(a) && Arith.isInt(b) ? (Object) subtractExact(Arith.longOf(a), Arith.longOf(b)) : sub(a, b);
+    }
+
+    /** {@code a * b} under the checked-arithmetic option; see {@link #addChecked}. */
+    public static Object mulChecked(Object a, Object b) {
+        return Arith.isInt(a) && Arith.isInt(b) ? (Object) multiplyExact(Arith.longOf(a), Arith.longOf(b)) : mul(a, b);
+    }
+
+    /**
      * Integer {@code a + b} under the checked-arithmetic option.
      *
      * @throws RuchyError {@code Runtime error: Integer overflow in addition} (ruchy-semantics §3.1)

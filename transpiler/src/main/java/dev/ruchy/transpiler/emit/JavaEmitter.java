@@ -1164,7 +1164,7 @@ public final class JavaEmitter {
             CodeBlock obj = evaluatedFirst(expr(f.receiver()), f.receiver(), "target");
             CodeBlock operand = updateOperand(a.value());
             String old = allocate("old");
-            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, opMethod(a.op()), old, operand);
+            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, arithMethod(a.op()), old, operand);
             return;
         }
         if (target instanceof Expr.Index i) {
@@ -1172,7 +1172,7 @@ public final class JavaEmitter {
             CodeBlock index = evaluatedFirst(boxed(i.index()), i.index(), "index");
             CodeBlock operand = updateOperand(a.value());
             String old = allocate("old");
-            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, opMethod(a.op()), old, operand);
+            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, arithMethod(a.op()), old, operand);
             return;
         }
         stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
@@ -2396,7 +2396,7 @@ public final class JavaEmitter {
                 if (rt instanceof Type.Str) {
                     return CodeBlock.of("$T.concat($L, $L)", OPS, boxCode(left, lt), right);
                 }
-                return dynamic("add", left, lt, right, rt);
+                return dynamic(checkedArithmetic ? "addChecked" : "add", left, lt, right, rt);
             case SUB, MUL:
                 if (ints && checkedArithmetic) {
                     return CodeBlock.of("$T.$L($L, $L)", OPS, op == BinaryOp.SUB ? "subtractExact" : "multiplyExact", left, right);
@@ -2404,7 +2404,7 @@ public final class JavaEmitter {
                 if (numeric) {
                     return CodeBlock.of("$L $L $L", left, op.symbol(), right);
                 }
-                return dynamic(op == BinaryOp.SUB ? "sub" : "mul", left, lt, right, rt);
+                return dynamic(arithMethod(op), left, lt, right, rt);
             case DIV:
                 if (ints && isNonZeroLiteral(rightExpr)) {
                     return CodeBlock.of("$L / $L", left, right);
@@ -2471,6 +2471,12 @@ public final class JavaEmitter {
 
     private CodeBlock dynamic(String method, CodeBlock left, Type lt, CodeBlock right, Type rt) {
         return CodeBlock.of("$T.$L($L, $L)", OPS, method, boxCode(left, lt), boxCode(right, rt));
+    }
+
+    /** The {@code Ops} method of a dynamic {@code op}; {@code +}, {@code -} and {@code *} check overflow under {@code --checked}. */
+    private String arithMethod(BinaryOp op) {
+        String method = opMethod(op);
+        return checkedArithmetic && (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL) ? method + "Checked" : method;
     }
 
     private static String opMethod(BinaryOp op) {
