@@ -24,6 +24,7 @@ import dev.ruchy.transpiler.source.Span;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -184,8 +185,19 @@ public final class Parser {
         if (endsWithBlock(stmt)) {
             return;
         }
-        throw error(t, DiagnosticCode.EXPECTED_STATEMENT_END.at(span(t), describe(t)));
+        var diagnostic = DiagnosticCode.EXPECTED_STATEMENT_END.at(span(t), describe(t));
+        String hint = stmt instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Ident id ? FOREIGN_KEYWORDS.get(id.name()) : null;
+        throw error(t, hint == null ? diagnostic : diagnostic.withHint(hint));
     }
+
+    /** Words other languages use where Ruchy has its own keyword: a statement that is only one of them gets a hint. */
+    private static final Map<String, String> FOREIGN_KEYWORDS = Map.of(
+            "elif", "Ruchy writes `else if`",
+            "elsif", "Ruchy writes `else if`",
+            "elseif", "Ruchy writes `else if`",
+            "function", "Ruchy declares functions with `fun` (or `fn`)",
+            "def", "Ruchy declares functions with `fun` (or `fn`)",
+            "func", "Ruchy declares functions with `fun` (or `fn`)");
 
     private static boolean endsWithBlock(Stmt stmt) {
         return switch (stmt) {
