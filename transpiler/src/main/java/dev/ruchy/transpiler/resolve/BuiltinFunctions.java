@@ -1,8 +1,10 @@
 package dev.ruchy.transpiler.resolve;
 
 import dev.ruchy.transpiler.types.Type;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The builtin functions of Ruchy (ruchy-semantics §5.2 and the project's Decisions), as data: the
@@ -105,6 +107,11 @@ public final class BuiltinFunctions {
     }
 
     private BuiltinFunctions() {
+    }
+
+    /** Every builtin function's name, for "did you mean" suggestions. */
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(BUILTINS.keySet());
     }
 
     /** The builtin called {@code name}, or null. */

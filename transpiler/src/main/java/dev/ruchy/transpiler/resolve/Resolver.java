@@ -468,7 +468,8 @@ public final class Resolver {
                     || importedNames.contains(id.name())) {
                 return;
             }
-            diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_FUNCTION.at(id.span(), id.name()), id.name()));
+            diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_FUNCTION.at(id.span(), id.name()), id.name(),
+                    BuiltinFunctions.names()));
             return;
         }
         expr(c.callee());
@@ -480,14 +481,23 @@ public final class Resolver {
 
     /** Adds "did you mean `x`?" when a visible name is one or two edits away. */
     private dev.ruchy.transpiler.diag.Diagnostic withSuggestion(dev.ruchy.transpiler.diag.Diagnostic d, String name) {
+        return withSuggestion(d, name, Set.of());
+    }
+
+    /** As {@link #withSuggestion(dev.ruchy.transpiler.diag.Diagnostic, String)}, also among {@code more} (builtin names). */
+    private dev.ruchy.transpiler.diag.Diagnostic withSuggestion(dev.ruchy.transpiler.diag.Diagnostic d, String name,
+            Set<String> more) {
+        List<String> candidates = new ArrayList<>();
+        for (Map<String, Symbol> scope : scopes) {
+            candidates.addAll(scope.keySet());
+        }
+        candidates.addAll(more.stream().sorted().toList()); // visible names first, then builtins in a fixed order
         String best = null;
         int bestDistance = name.length() <= 3 ? 1 : 2;
-        for (Map<String, Symbol> scope : scopes) {
-            for (String candidate : scope.keySet()) {
-                int distance = editDistance(name, candidate);
-                if (distance <= bestDistance && (best == null || distance < editDistance(name, best))) {
-                    best = candidate;
-                }
+        for (String candidate : candidates) {
+            int distance = editDistance(name, candidate);
+            if (distance <= bestDistance && (best == null || distance < editDistance(name, best))) {
+                best = candidate;
             }
         }
         return best == null ? d : d.withHint("did you mean `" + best + "`?");
