@@ -8,7 +8,7 @@ import dev.ruchy.runtime.Ops;
  * Generated from closure_counter.ruchy.
  */
 public final class ClosureCounter {
-    private static Object total;
+    private static Object total = 0L;
 
     private ClosureCounter() {
     }
@@ -32,7 +32,6 @@ public final class ClosureCounter {
         Ops.call(next);
         Builtins.println(Ops.call(next));
         // expect: 3
-        total = 0L;
         var add = (Fn1) n -> {
             total = Ops.add(total, n);
             return null;

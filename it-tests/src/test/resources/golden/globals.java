@@ -4,7 +4,7 @@ import dev.ruchy.runtime.Builtins;
  * Generated from globals.ruchy.
  */
 public final class Globals {
-    private static long counter;
+    private static long counter = 0L;
 
     private Globals() {
     }
@@ -25,7 +25,6 @@ public final class Globals {
 
     public static void main(String[] args) {
         // A top-level variable used by a function becomes a static field.
-        counter = 0L;
         main();
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
  * Generated from shared_state.ruchy.
  */
 public final class SharedState {
-    private static List<Long> hits;
+    private static List<Long> hits = new ArrayList<>();
 
-    private static RObject counter;
+    private static RObject counter = RObject.of("n", 0L);
 
-    private static List<Long> slots;
+    private static List<Long> slots = Lists.of(0L, 0L);
 
     private SharedState() {
     }
@@ -21,9 +21,6 @@ public final class SharedState {
     public static void main(String[] args) {
         // Values that spawned tasks change at once: pushes on a shared array, a counter in an object (a
         // dynamic map) and array elements, each with `+=`. Every update lands.
-        hits = new ArrayList<>();
-        counter = RObject.of("n", 0L);
-        slots = Lists.of(0L, 0L);
         List<Object> tasks = new ArrayList<>();
         for (long t : Ops.longs(Ops.range(0L, 8L, false))) {
             Lists.push(tasks, Ops.spawn(() -> {

@@ -39,6 +39,7 @@ import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,6 +92,8 @@ public final class JavaEmitter {
     private boolean inLambda;
     private String selfType;
     private final Deque<LoopContext> loops = new ArrayDeque<>();
+    /** Top-level {@code let}s of constants that initialise their field where it is declared (see {@link #declareGlobals}). */
+    private final Set<Stmt.Let> hoistedLets = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Symbol, String> globalNames = new IdentityHashMap<>();
     /** Comments already carried into the Java, by index in {@code program.comments()}. */
     private final boolean[] commentUsed;
@@ -432,8 +435,8 @@ public final class JavaEmitter {
         } else if (owner == null || !hasSelf(f)) {
             m.addModifiers(Modifier.STATIC);
         }
-        if (owner != null) {
-            m.addModifiers(Modifier.PUBLIC);
+        if (owner != null || topLevel && !junitTest && f.isPublic()) {
+            m.addModifiers(Modifier.PUBLIC); // `pub fun`: callable from Java in any package
         }
         resultType = junitTest ? Type.NIL : sig.result();
         resultVoid = junitTest || !sig.returnsValue() || resultType instanceof Type.Nil;
@@ -628,7 +631,15 @@ public final class JavaEmitter {
 
     private void declareGlobals() {
         for (Stmt s : program.statements()) {
-            if (s instanceof Stmt.Let let) {
+            if (s instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.elseBlock() == null
+                    && let.init() != null && isConstant(let.init()) && resolution.declaration(b) != null
+                    && resolution.declaration(b).isGlobal() && !resolution.declaration(b).needsCell()) {
+                // a constant the program's functions use: initialised with the class, so Java callers and
+                // tests, which never run `main`, see it too
+                Symbol sym = resolution.declaration(b);
+                addGlobalField(sym, b.name(), globalInitializer(sym, let.init()));
+                hoistedLets.add(let);
+            } else if (s instanceof Stmt.Let let) {
                 declareGlobalsIn(let.pattern());
             } else if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Assign a && a.target() instanceof Expr.Ident id) {
                 Symbol sym = resolution.declaration(id);
@@ -653,12 +664,46 @@ public final class JavaEmitter {
     }
 
     private void addGlobalField(Symbol sym, String rubyName) {
+        addGlobalField(sym, rubyName, null);
+    }
+
+    private void addGlobalField(Symbol sym, String rubyName, CodeBlock initializer) {
         String name = Names.camelCase(rubyName);
         while (globalNames.containsValue(name)) {
             name = name + "2";
         }
         globalNames.put(sym, name);
-        type.addField(FieldSpec.builder(javaType(sym.type()), name, Modifier.PRIVATE, Modifier.STATIC).build());
+        FieldSpec.Builder field = FieldSpec.builder(javaType(sym.type()), name, Modifier.PRIVATE, Modifier.STATIC);
+        if (initializer != null) {
+            field.initializer(initializer);
+        }
+        type.addField(field.build());
+    }
+
+    /** The value of a hoisted top-level {@code let}, as {@link #declareVariable} would assign it. */
+    private CodeBlock globalInitializer(Symbol sym, Expr init) {
+        return init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? expr(init)
+                : coerce(expr(init), types.of(init), sym.type());
+    }
+
+    /**
+     * A value with no effects and no dependence on other code: literals, and arrays, tuples and
+     * objects of them. A top-level {@code let} of one can be set when the class loads.
+     */
+    private static boolean isConstant(Expr e) {
+        return switch (e) {
+            case Expr.IntLit l -> true;
+            case Expr.FloatLit l -> true;
+            case Expr.StringLit l -> true;
+            case Expr.CharLit l -> true;
+            case Expr.BoolLit l -> true;
+            case Expr.NilLit l -> true;
+            case Expr.Unary u -> u.op() == UnaryOp.NEG && (u.operand() instanceof Expr.IntLit || u.operand() instanceof Expr.FloatLit);
+            case Expr.ArrayLit a -> a.elements().stream().allMatch(JavaEmitter::isConstant);
+            case Expr.TupleLit t -> t.elements().stream().allMatch(JavaEmitter::isConstant);
+            case Expr.ObjectLit o -> o.entries().stream().allMatch(en -> en instanceof Expr.KeyValue kv && isConstant(kv.value()));
+            default -> false;
+        };
     }
 
     // ================================================================================================
@@ -700,8 +745,12 @@ public final class JavaEmitter {
                 effect(e.expr());
             }
             case Stmt.Let let -> {
-                mark(s);
-                let(let);
+                if (hoistedLets.contains(let)) {
+                    flushComments(s.span().start()); // its value is in the field's declaration
+                } else {
+                    mark(s);
+                    let(let);
+                }
             }
             case Stmt.Fun f -> {
                 mark(s);

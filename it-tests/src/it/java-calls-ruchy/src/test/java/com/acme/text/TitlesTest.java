@@ -9,4 +9,9 @@ class TitlesTest {
     void linksUseTheRuchySlug() {
         assertEquals("/posts/hello-ruchy-on-the-jvm", Titles.link("Hello  Ruchy on the JVM"));
     }
+
+    @Test
+    void publicRuchyFunctionsSeeTheirTopLevelConstants() {
+        assertEquals("BREAKING NEWS! (3)", Titles.headline("breaking news"));
+    }
 }
