@@ -24,8 +24,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -349,8 +352,35 @@ final class IncrementalTranspiler {
         if (!errors.isEmpty()) {
             return new Converted(input, Map.of(), errors, warnings, markers);
         }
+        testAttributeWarning(text, source, result.className()).ifPresent(warnings::add);
         String output = (folder.isEmpty() ? "" : folder + "/") + result.className() + ".java";
         return new Converted(input, Map.of(output, result.source()), List.of(), warnings, markers);
+    }
+
+    /** Surefire's default includes: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */
+    private static final Pattern SUREFIRE_CLASS = Pattern.compile("Test.*|.*Test|.*Tests|.*TestCase");
+    private static final Pattern TEST_ATTRIBUTE = Pattern.compile("^\\s*#\\[test]", Pattern.MULTILINE);
+
+    /**
+     * A warning for {@code #[test]} functions that no test run would find: in main sources (where they
+     * are plain static methods), or in a test source whose class Surefire does not run by default.
+     */
+    private Optional<String> testAttributeWarning(String text, Path source, String className) {
+        Matcher m = TEST_ATTRIBUTE.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+        String at = location(source, line, 1) + " warning: ";
+        if (!config.testMode()) {
+            return Optional.of(at + "#[test] functions in main sources are plain static methods, not tests;"
+                    + " put tests in src/test/ruchy");
+        }
+        if (!SUREFIRE_CLASS.matcher(className).matches()) {
+            return Optional.of(at + "#[test] functions become JUnit tests of class " + className
+                    + ", which Surefire does not run by default; name the file *_test.ruchy");
+        }
+        return Optional.empty();
     }
 
     private static boolean anyMissing(File root, List<String> outputs) {

@@ -236,6 +236,24 @@ class IncrementalTranspilerTest {
     }
 
     @Test
+    void testsNoRunWouldFindAreWarnedAbout() throws IOException {
+        write("math_checks.ruchy", "// checks\n#[test]\nfun adds() {\n    assert_eq(1 + 1, 2)\n}\n");
+        write("math_test.ruchy", "#[test]\nfun adds() {\n    assert_eq(1 + 1, 2)\n}\n");
+        run("tool 1", true);
+        List<String> warnings = log.stream().filter(l -> l.startsWith("warn ")).toList();
+        assertEquals(1, warnings.size(), log.toString());
+        assertTrue(warnings.get(0).contains("math_checks.ruchy:[2,1] warning: #[test] functions become JUnit tests of class "
+                + "MathChecks, which Surefire does not run by default; name the file *_test.ruchy"), warnings.toString());
+
+        Files.delete(src.resolve("math_checks.ruchy"));
+        Files.delete(src.resolve("math_test.ruchy"));
+        write("app.ruchy", "#[test]\nfun adds() {\n    assert_eq(1 + 1, 2)\n}\n");
+        run("tool 1", false);
+        assertTrue(log.stream().anyMatch(l -> l.contains("app.ruchy:[1,1] warning: #[test] functions in main sources are plain "
+                + "static methods, not tests; put tests in src/test/ruchy")), log.toString());
+    }
+
+    @Test
     void noSourcesNoWork() throws IOException {
         var outcome = run();
         assertEquals(0, outcome.sources());
