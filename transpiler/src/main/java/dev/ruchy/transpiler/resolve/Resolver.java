@@ -6,6 +6,7 @@ import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import java.util.ArrayDeque;
@@ -480,12 +481,12 @@ public final class Resolver {
     }
 
     /** Adds "did you mean `x`?" when a visible name is one or two edits away. */
-    private dev.ruchy.transpiler.diag.Diagnostic withSuggestion(dev.ruchy.transpiler.diag.Diagnostic d, String name) {
+    private Diagnostic withSuggestion(Diagnostic d, String name) {
         return withSuggestion(d, name, Set.of());
     }
 
-    /** As {@link #withSuggestion(dev.ruchy.transpiler.diag.Diagnostic, String)}, also among {@code more} (builtin names). */
-    private dev.ruchy.transpiler.diag.Diagnostic withSuggestion(dev.ruchy.transpiler.diag.Diagnostic d, String name,
+    /** As {@link #withSuggestion(Diagnostic, String)}, also among {@code more} (builtin names). */
+    private Diagnostic withSuggestion(Diagnostic d, String name,
             Set<String> more) {
         List<String> candidates = new ArrayList<>();
         for (Map<String, Symbol> scope : scopes) {
@@ -523,18 +524,33 @@ public final class Resolver {
     }
 
     private void checkArity(Expr.Call c, Stmt.Fun f) {
+        Diagnostic d = arityError(f.name(), f, c.args().size(), c);
+        if (d != null) {
+            diagnostics.report(d);
+        }
+    }
+
+    /**
+     * R0202 at {@code at} when {@code given} arguments do not fit {@code f}'s parameters ({@code self}
+     * aside, parameters with defaults optional); null when they do.
+     */
+    public static Diagnostic arityError(String name, Stmt.Fun f, int given, Node at) {
         int required = 0;
+        int total = 0;
         for (Param p : f.params()) {
-            if (p.defaultValue() == null && !"self".equals(p.name())) {
+            if ("self".equals(p.name())) {
+                continue;
+            }
+            total++;
+            if (p.defaultValue() == null) {
                 required++;
             }
         }
-        int total = (int) f.params().stream().filter(p -> !"self".equals(p.name())).count();
-        int given = c.args().size();
-        if (given < required || given > total) {
-            String arity = required == total ? String.valueOf(total) : required + "-" + total;
-            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(c.span(), f.name(), arguments(arity), given));
+        if (given >= required && given <= total) {
+            return null;
         }
+        String arity = required == total ? String.valueOf(total) : required + "-" + total;
+        return DiagnosticCode.WRONG_ARITY.at(at.span(), name, arguments(arity), given);
     }
 
     private void path(Expr.Path p) {

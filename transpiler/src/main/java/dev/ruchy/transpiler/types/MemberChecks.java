@@ -3,9 +3,9 @@ package dev.ruchy.transpiler.types;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Nodes;
-import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.resolve.Resolver;
@@ -51,22 +51,10 @@ public final class MemberChecks {
         });
     }
 
-    /** R0202 unless {@code given} arguments fit {@code f}'s parameters ({@code self} aside, defaults optional). */
     private static void checkArity(String name, Stmt.Fun f, int given, Node at, Diagnostics diagnostics) {
-        int required = 0;
-        int total = 0;
-        for (Param p : f.params()) {
-            if ("self".equals(p.name())) {
-                continue;
-            }
-            total++;
-            if (p.defaultValue() == null) {
-                required++;
-            }
-        }
-        if (given < required || given > total) {
-            String count = required == total ? String.valueOf(total) : required + "-" + total;
-            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(at.span(), name, count + (count.equals("1") ? " argument" : " arguments"), given));
+        Diagnostic d = Resolver.arityError(name, f, given, at);
+        if (d != null) {
+            diagnostics.report(d);
         }
     }
 }
