@@ -10,6 +10,10 @@ package dev.ruchy.runtime;
  * is what a Ruchy {@code catch e} sees as {@code e.message}.
  */
 public final class RuchyError extends RuntimeException {
+    static {
+        UncaughtErrors.install(); // programs started with plain `java` report an uncaught error as Ruchy does
+    }
+
     /** The error kinds of §6.1, each with the prefix Ruchy prints before the detail. */
     public enum Kind {
         /** {@code Runtime error: <detail>}; caught as {@code {message, type: "RuntimeError"}}. */
