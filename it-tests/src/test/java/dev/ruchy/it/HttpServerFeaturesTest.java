@@ -45,6 +45,7 @@ class HttpServerFeaturesTest {
         server = RuchyProcess.start(RuchyProcess.testProgram("http_server_features.ruchy"), dir,
                 Map.of("PORT", String.valueOf(port), "PLAIN_PORT", String.valueOf(plainPort)));
         server.awaitOutput("ready " + plainPort + " " + port, RuchyProcess.seconds(60));
+        RuchyProcess.awaitPort(port, RuchyProcess.seconds(10)); // "ready" is printed just before app.listen() binds
     }
 
     @AfterAll
