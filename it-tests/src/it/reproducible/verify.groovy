@@ -1,4 +1,4 @@
-// (f) Two clean builds give byte-identical generated sources.
+// (f) Two clean builds give byte-identical generated sources (and line maps).
 def first = new File(basedir, 'out/first')
 def second = new File(basedir, 'out/second')
 def files = { File root ->
@@ -9,7 +9,8 @@ def files = { File root ->
 def a = files(first)
 def b = files(second)
 println "generated: ${a.keySet()}"
-assert a.keySet() == ['main/repro/Report.java', 'main/repro/model/Inventory.java', 'test/repro/ReportTest.java'] as Set
+assert a.keySet() == ['main/repro/Report.java', 'main/repro/Report.ruchy-lines', 'main/repro/model/Inventory.java',
+        'main/repro/model/Inventory.ruchy-lines', 'test/repro/ReportTest.java', 'test/repro/ReportTest.ruchy-lines'] as Set
 assert a.keySet() == b.keySet()
 a.each { name, bytes -> assert Arrays.equals(bytes, b[name]) : "${name} differs between the two builds" }
 // no absolute path or time stamp in the output

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -104,6 +105,9 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
     /** Adds {@code directory} as a compile or test-compile source root of the project. */
     protected abstract void addSourceRoot(MavenProject project, String directory);
 
+    /** Adds {@code resource} to the main or test resources of {@code project}. */
+    protected abstract void addResourceRoot(MavenProject project, Resource resource);
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
@@ -135,6 +139,11 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
         } finally {
             if (output.toFile().isDirectory()) {
                 addSourceRoot(project, output.toString());
+                // the line maps beside the Java go into the classes, where the runtime finds them
+                Resource lineMaps = new Resource();
+                lineMaps.setDirectory(output.toString());
+                lineMaps.addInclude("**/*" + IncrementalTranspiler.LINE_MAP_SUFFIX);
+                addResourceRoot(project, lineMaps);
             }
             if (outcome != null && getLog().isDebugEnabled()) {
                 getLog().debug(String.format("Ruchy: %d sources, %d transpiled, %d files written, %d deleted, took %d ms",

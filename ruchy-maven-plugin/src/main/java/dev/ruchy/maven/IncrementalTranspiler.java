@@ -353,8 +353,24 @@ final class IncrementalTranspiler {
             return new Converted(input, Map.of(), errors, warnings, markers);
         }
         testAttributeWarning(text, source, result.className()).ifPresent(warnings::add);
-        String output = (folder.isEmpty() ? "" : folder + "/") + result.className() + ".java";
-        return new Converted(input, Map.of(output, result.source()), List.of(), warnings, markers);
+        String base = (folder.isEmpty() ? "" : folder + "/") + result.className();
+        return new Converted(input, Map.of(base + ".java", result.source(), base + LINE_MAP_SUFFIX,
+                lineMap(input.path(), result.lineMap())), List.of(), warnings, markers);
+    }
+
+    /**
+     * The name ending of the line map written beside each class: a resource the build copies next to
+     * the class, where the runtime looks for it to name the Ruchy line of an error.
+     */
+    static final String LINE_MAP_SUFFIX = ".ruchy-lines";
+
+    /** The line map's text: the source's path under the source folder, then the Ruchy line of each Java line. */
+    private static String lineMap(String sourcePath, int[] lines) {
+        StringBuilder sb = new StringBuilder(sourcePath).append('\n');
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(lines[i]);
+        }
+        return sb.append('\n').toString();
     }
 
     /** Surefire's default includes: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */

@@ -2,6 +2,7 @@ package dev.ruchy.maven;
 
 import java.io.File;
 import javax.inject.Inject;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -56,5 +57,10 @@ public class TranspileMojo extends AbstractTranspileMojo {
     @Override
     protected void addSourceRoot(MavenProject project, String directory) {
         project.addCompileSourceRoot(directory);
+    }
+
+    @Override
+    protected void addResourceRoot(MavenProject project, Resource resource) {
+        project.addResource(resource);
     }
 }

@@ -134,8 +134,9 @@ class IncrementalTranspilerTest {
         Files.delete(src.resolve("pkg/b.ruchy"));
         var outcome = run();
         assertEquals(List.of("info Removed the output of 1 deleted source file."), log);
-        assertEquals(1, outcome.deleted());
+        assertEquals(2, outcome.deleted()); // B.java and its line map
         assertFalse(Files.exists(out.resolve("pkg/B.java")));
+        assertFalse(Files.exists(out.resolve("pkg/B.ruchy-lines")));
         assertTrue(Files.exists(out.resolve("pkg/A.java")));
         assertTrue(Files.exists(out.resolve("pkg/Other.java")));
     }
@@ -251,6 +252,18 @@ class IncrementalTranspilerTest {
         run("tool 1", false);
         assertTrue(log.stream().anyMatch(l -> l.contains("app.ruchy:[1,1] warning: #[test] functions in main sources are plain "
                 + "static methods, not tests; put tests in src/test/ruchy")), log.toString());
+    }
+
+    @Test
+    void eachClassGetsALineMapBesideIt() throws IOException {
+        write("com/acme/app.ruchy", "let x = 1\n\nprintln(x)\n");
+        run();
+        String map = Files.readString(out.resolve("com/acme/App.ruchy-lines"));
+        assertTrue(map.startsWith("com/acme/app.ruchy\n"), map);
+        String java = Files.readString(out.resolve("com/acme/App.java"));
+        String[] lines = map.lines().toList().get(1).split(" ");
+        int printLine = java.lines().toList().indexOf("        Builtins.println(x);") + 1;
+        assertEquals("3", lines[printLine], map + "\n" + java);
     }
 
     @Test

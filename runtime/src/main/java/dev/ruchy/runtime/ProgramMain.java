@@ -35,21 +35,21 @@ public final class ProgramMain {
     }
 
     /**
-     * Where in the running program's Ruchy source {@code t} was thrown: {@code "app.ruchy:18"} (the
-     * innermost frame of generated code), or {@code null} when no program was started here or no
-     * frame is the program's. For errors reported while the program goes on, such as a failed
-     * request handler.
+     * Where in the Ruchy source {@code t} was thrown: {@code "app.ruchy:18"}, from the innermost frame
+     * of generated code, for the program {@code ruchy run} started here or, for classes the Maven plugin
+     * built, from the line map it put beside each class; {@code null} when no frame is known. For
+     * errors reported while the program goes on, such as a failed request handler, and uncaught ones.
      */
     public static String location(Throwable t) {
         Program p = running;
-        if (p == null) {
-            return null;
+        StackTraceElement frame = p == null ? null : firstGeneratedFrame(t, p.mainClass());
+        if (frame != null) {
+            return where(frame, p.fileName(), p.lineMap().get());
         }
-        StackTraceElement frame = firstGeneratedFrame(t, p.mainClass());
-        return frame == null ? null : where(frame, p.fileName(), p.lineMap().get());
+        return BuiltLineMaps.location(t);
     }
 
-    private static String where(StackTraceElement frame, String fileName, int[] lineMap) {
+    static String where(StackTraceElement frame, String fileName, int[] lineMap) {
         int javaLine = frame.getLineNumber();
         int line = javaLine > 0 && javaLine < lineMap.length ? lineMap[javaLine] : 0;
         return fileName + (line > 0 ? ":" + line : "");

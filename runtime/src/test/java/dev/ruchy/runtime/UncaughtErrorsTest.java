@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A program started with plain {@code java}, as the Maven plugin's classes are: an uncaught Ruchy error. */
 class UncaughtErrorsTest {
@@ -23,10 +25,16 @@ class UncaughtErrorsTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     private static Result run(String... extra) throws IOException, InterruptedException {
+        return runWith(System.getProperty("java.class.path"), extra);
+    }
+
+    private static Result runWith(String classPath, String... extra) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Program.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", classPath, Program.class.getName()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -43,6 +51,17 @@ class UncaughtErrorsTest {
         assertEquals(1, r.status());
         assertEquals("before\n", r.out());
         assertEquals("Error: Runtime error: Index 5 out of bounds for array of length 2\n", r.err());
+    }
+
+    @Test
+    void aLineMapBesideTheClassNamesTheRuchyLine() throws Exception {
+        // as the Maven plugin writes it: the source's path, then the Ruchy line of every Java line
+        Path map = dir.resolve("dev/ruchy/runtime/UncaughtErrorsTest.ruchy-lines");
+        Files.createDirectories(map.getParent());
+        Files.writeString(map, "app/program.ruchy\n" + "0 " + "7 ".repeat(400) + "\n");
+        Result r = runWith(dir + java.io.File.pathSeparator + System.getProperty("java.class.path"));
+        assertEquals(1, r.status());
+        assertEquals("Error: Runtime error: Index 5 out of bounds for array of length 2\n  --> app/program.ruchy:7\n", r.err());
     }
 
     @Test
