@@ -1278,9 +1278,11 @@ public final class JavaEmitter {
 
     /** {@code code} of {@code e}, put in a local first unless {@code e} is pure: it keeps its place in the evaluation order. */
     private CodeBlock evaluatedFirst(CodeBlock code, Expr e, String name) {
-        if (isPure(e)) {
-            return code;
-        }
+        return isPure(e) ? code : intoLocal(code, name);
+    }
+
+    /** {@code var name = code;} with a fresh name; the local's name as code. */
+    private CodeBlock intoLocal(CodeBlock code, String name) {
         String tmp = allocate(name);
         stmt("var $N = $L", tmp, code);
         return CodeBlock.of("$N", tmp);
@@ -1299,9 +1301,7 @@ public final class JavaEmitter {
         if (sym != null && !sym.isReassigned() && !sym.isGlobal()) {
             return boxed(value); // effectively final in Java
         }
-        String tmp = allocate("operand");
-        stmt("var $N = $L", tmp, boxed(value));
-        return CodeBlock.of("$N", tmp);
+        return intoLocal(boxed(value), "operand");
     }
 
     // ---- control flow ---------------------------------------------------------------------------
