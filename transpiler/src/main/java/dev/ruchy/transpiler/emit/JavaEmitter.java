@@ -1039,7 +1039,7 @@ public final class JavaEmitter {
 
     private void returnStatement(Expr.Return r) {
         if (inLambda) {
-            stmt("return $L", r.value() == null ? "null" : boxed(r.value()));
+            stmt("return $L", r.value() == null ? "null" : expr(r.value()));
             return;
         }
         if (resultVoid) {
@@ -1115,11 +1115,11 @@ public final class JavaEmitter {
                     stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
                             coerce(value, types.of(a.value()), ft));
                 } else {
-                    stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), boxed(a.value(), value));
+                    stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
                 }
             }
-            case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), boxed(i.index()),
-                    boxed(a.value(), exprOrHoist(a.value())));
+            case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()),
+                    exprOrHoist(a.value()));
             case Expr.TupleLit t -> {
                 String tmp = allocate("values");
                 stmt("var $N = $L", tmp, expr(a.value()));
@@ -1218,7 +1218,7 @@ public final class JavaEmitter {
         }
         if (target instanceof Expr.Index i) {
             CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
-            CodeBlock index = evaluatedFirst(boxed(i.index()), i.index(), "index");
+            CodeBlock index = evaluatedFirst(expr(i.index()), i.index(), "index");
             CodeBlock operand = updateOperand(a.value());
             String old = allocate("old");
             stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, arithMethod(a.op()), old, operand);
@@ -1295,13 +1295,13 @@ public final class JavaEmitter {
      */
     private CodeBlock updateOperand(Expr value) {
         if (value instanceof Expr.IntLit || value instanceof Expr.FloatLit || value instanceof Expr.StringLit) {
-            return boxed(value);
+            return expr(value);
         }
         Symbol sym = value instanceof Expr.Ident id ? symbolOf(id) : null;
         if (sym != null && !sym.isReassigned() && !sym.isGlobal()) {
-            return boxed(value); // effectively final in Java
+            return expr(value); // effectively final in Java
         }
-        return intoLocal(boxed(value), "operand");
+        return intoLocal(expr(value), "operand");
     }
 
     // ---- control flow ---------------------------------------------------------------------------
@@ -1385,7 +1385,7 @@ public final class JavaEmitter {
             }
             case RETURN -> {
                 if (inLambda) {
-                    stmt("return $L", boxCode(code, from));
+                    stmt("return $L", code);
                 } else if (resultVoid) {
                     if (!code.toString().equals("null")) {
                         stmt("$T.discard($L)", OPS, code);
@@ -1497,11 +1497,11 @@ public final class JavaEmitter {
             }
             if (!exhaustive) {
                 if (first) {
-                    stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+                    stmt("throw $T.noMatch($L)", RUCHY_ERROR, subjectCode);
                     return;
                 }
                 out.nextControlFlow("else");
-                stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+                stmt("throw $T.noMatch($L)", RUCHY_ERROR, subjectCode);
             }
             out.endControlFlow();
             return;
@@ -1548,7 +1548,7 @@ public final class JavaEmitter {
             }
         }
         if (!exhaustive) {
-            stmt("throw $T.noMatch($L)", RUCHY_ERROR, boxCode(subjectCode, t));
+            stmt("throw $T.noMatch($L)", RUCHY_ERROR, subjectCode);
         }
         if (needsLabel) {
             out.endControlFlow();
@@ -1648,7 +1648,7 @@ public final class JavaEmitter {
             }
         } else {
             String item = allocate("item");
-            out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, boxed(f.iterable()));
+            out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
             bindPattern(f.pattern(), CodeBlock.of("$N", item), Type.DYN);
         }
         blockStatements(f.body());
@@ -1716,8 +1716,8 @@ public final class JavaEmitter {
                     yield r.high() == null ? low : CodeBlock.of("$L && $L $L $L", low, subject, r.inclusive() ? "<=" : "<",
                             ((Expr.IntLit) r.high()).value());
                 }
-                yield CodeBlock.of("$T.inRange($L, $L, $L, $L)", OPS, boxCode(subject, t), boxed(r.low()),
-                        r.high() == null ? "null" : boxed(r.high()), r.inclusive());
+                yield CodeBlock.of("$T.inRange($L, $L, $L, $L)", OPS, subject, expr(r.low()),
+                        r.high() == null ? "null" : expr(r.high()), r.inclusive());
             }
             case Pattern.Or o -> {
                 List<CodeBlock> tests = new ArrayList<>();
@@ -1729,9 +1729,9 @@ public final class JavaEmitter {
             case Pattern.At a -> patternTest(a.pattern(), subject, t);
             case Pattern.Tuple tu -> {
                 List<CodeBlock> tests = new ArrayList<>();
-                tests.add(CodeBlock.of("$T.isTuple($L, $L)", OPS, boxCode(subject, t), tu.elements().size()));
+                tests.add(CodeBlock.of("$T.isTuple($L, $L)", OPS, subject, tu.elements().size()));
                 for (int i = 0; i < tu.elements().size(); i++) {
-                    CodeBlock el = CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i);
+                    CodeBlock el = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
                     CodeBlock test = patternTest(tu.elements().get(i), el, Type.DYN);
                     if (!test.toString().equals("true")) {
                         tests.add(test);
@@ -1743,7 +1743,7 @@ public final class JavaEmitter {
                 List<CodeBlock> tests = new ArrayList<>();
                 boolean rest = a.elements().stream().anyMatch(e -> e instanceof Pattern.Rest);
                 int fixed = (int) a.elements().stream().filter(e -> !(e instanceof Pattern.Rest)).count();
-                tests.add(CodeBlock.of("$T.isList($L, $L, $L)", OPS, boxCode(subject, t), fixed, rest));
+                tests.add(CodeBlock.of("$T.isList($L, $L, $L)", OPS, subject, fixed, rest));
                 int restIndex = indexOfRest(a.elements());
                 for (int i = 0; i < a.elements().size(); i++) {
                     Pattern el = a.elements().get(i);
@@ -1751,8 +1751,8 @@ public final class JavaEmitter {
                         continue;
                     }
                     CodeBlock access = restIndex >= 0 && i > restIndex
-                            ? CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i - a.elements().size())
-                            : CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i);
+                            ? CodeBlock.of("$T.element($L, $L)", OPS, subject, i - a.elements().size())
+                            : CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
                     CodeBlock test = patternTest(el, access, Type.DYN);
                     if (!test.toString().equals("true")) {
                         tests.add(test);
@@ -1774,9 +1774,9 @@ public final class JavaEmitter {
                             yield CodeBlock.of("$L instanceof $T(var $N)", subject, record,
                                     declareName(resolution.declaration(b), b.name()));
                         }
-                        tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, boxCode(subject, t)));
+                        tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, subject));
                         if (ts.elements().size() == 1) {
-                            CodeBlock inner = CodeBlock.of("$T.payload($L)", OPS, boxCode(subject, t));
+                            CodeBlock inner = CodeBlock.of("$T.payload($L)", OPS, subject);
                             CodeBlock test = patternTest(ts.elements().get(0), inner, Type.DYN);
                             if (!test.toString().equals("true")) {
                                 tests.add(test);
@@ -1797,7 +1797,7 @@ public final class JavaEmitter {
             case Pattern.Path path -> {
                 String name = path.path().get(path.path().size() - 1);
                 if (name.equals("None")) {
-                    yield CodeBlock.of("$T.isNone($L)", OPS, boxCode(subject, t));
+                    yield CodeBlock.of("$T.isNone($L)", OPS, subject);
                 }
                 Stmt.Enum owner = resolution.variantOwner(name);
                 yield owner == null ? CodeBlock.of("false") : variantTest(owner, name, subject, List.of(), t);
@@ -1806,17 +1806,17 @@ public final class JavaEmitter {
                 String name = st.path().get(st.path().size() - 1);
                 List<CodeBlock> tests = new ArrayList<>();
                 if (resolution.structs().containsKey(name)) {
-                    tests.add(CodeBlock.of("$L instanceof $T", boxCode(subject, t), self.nestedClass(name)));
+                    tests.add(CodeBlock.of("$L instanceof $T", subject, self.nestedClass(name)));
                 } else {
                     Stmt.Enum owner = resolution.variantOwner(name);
                     if (owner != null) {
-                        tests.add(CodeBlock.of("$L instanceof $T", boxCode(subject, t),
+                        tests.add(CodeBlock.of("$L instanceof $T", subject,
                                 self.nestedClass(owner.name()).nestedClass(name)));
                     }
                 }
                 for (Pattern.FieldPattern f : st.fields()) {
                     if (f.pattern() != null) {
-                        CodeBlock test = patternTest(f.pattern(), CodeBlock.of("$T.field($L, $S)", OPS, boxCode(subject, t),
+                        CodeBlock test = patternTest(f.pattern(), CodeBlock.of("$T.field($L, $S)", OPS, subject,
                                 f.name()), Type.DYN);
                         if (!test.toString().equals("true")) {
                             tests.add(test);
@@ -1853,12 +1853,12 @@ public final class JavaEmitter {
                 vars.add(CodeBlock.of("var $N", declareName(resolution.declaration(b), b.name())));
                 boundByTest.add(b);
             }
-            return CodeBlock.of("$L instanceof $T($L)", boxCode(subject, t), enumClass.nestedClass(variant),
+            return CodeBlock.of("$L instanceof $T($L)", subject, enumClass.nestedClass(variant),
                     CodeBlock.join(vars, ", "));
         }
-        tests.add(CodeBlock.of("$L instanceof $T", boxCode(subject, t), enumClass.nestedClass(variant)));
+        tests.add(CodeBlock.of("$L instanceof $T", subject, enumClass.nestedClass(variant)));
         for (int i = 0; i < elements.size(); i++) {
-            CodeBlock access = CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i);
+            CodeBlock access = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
             CodeBlock test = patternTest(elements.get(i), access, Type.DYN);
             if (!test.toString().equals("true")) {
                 tests.add(test);
@@ -1880,7 +1880,7 @@ public final class JavaEmitter {
         if (literal instanceof Expr.NilLit) {
             return CodeBlock.of("$L == null", subject);
         }
-        return CodeBlock.of("$T.matches($L, $L)", OPS, boxCode(subject, t), boxed(literal));
+        return CodeBlock.of("$T.matches($L, $L)", OPS, subject, expr(literal));
     }
 
     /** Bindings already declared by the test itself (record patterns), which {@link #bindPattern} skips. */
@@ -1913,7 +1913,7 @@ public final class JavaEmitter {
             }
             case Pattern.Tuple tu -> {
                 for (int i = 0; i < tu.elements().size(); i++) {
-                    bindPattern(tu.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i),
+                    bindPattern(tu.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, subject, i),
                             Type.DYN);
                 }
             }
@@ -1924,13 +1924,13 @@ public final class JavaEmitter {
                     if (el instanceof Pattern.Rest r) {
                         if (r.name() != null) {
                             int after = a.elements().size() - i - 1;
-                            bindPattern(el, CodeBlock.of("$T.restOf($L, $L, $L)", OPS, boxCode(subject, t), i, after), t);
+                            bindPattern(el, CodeBlock.of("$T.restOf($L, $L, $L)", OPS, subject, i, after), t);
                         }
                         continue;
                     }
                     CodeBlock access = restIndex >= 0 && i > restIndex
-                            ? CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i - a.elements().size())
-                            : CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i);
+                            ? CodeBlock.of("$T.element($L, $L)", OPS, subject, i - a.elements().size())
+                            : CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
                     bindPattern(el, access, Type.DYN);
                 }
             }
@@ -1944,17 +1944,17 @@ public final class JavaEmitter {
                 String name = ts.path().get(ts.path().size() - 1);
                 if (name.equals("Some") || name.equals("Ok") || name.equals("Err")) {
                     if (ts.elements().size() == 1) {
-                        bindPattern(ts.elements().get(0), CodeBlock.of("$T.payload($L)", OPS, boxCode(subject, t)), Type.DYN);
+                        bindPattern(ts.elements().get(0), CodeBlock.of("$T.payload($L)", OPS, subject), Type.DYN);
                     }
                     return;
                 }
                 for (int i = 0; i < ts.elements().size(); i++) {
-                    bindPattern(ts.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, boxCode(subject, t), i),
+                    bindPattern(ts.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, subject, i),
                             Type.DYN);
                 }
             }
             case Pattern.Struct st -> st.fields().forEach(f -> {
-                CodeBlock access = CodeBlock.of("$T.field($L, $S)", OPS, boxCode(subject, t), f.name());
+                CodeBlock access = CodeBlock.of("$T.field($L, $S)", OPS, subject, f.name());
                 if (f.pattern() != null) {
                     bindPattern(f.pattern(), access, Type.DYN);
                 } else {
@@ -2078,7 +2078,7 @@ public final class JavaEmitter {
             return;
         }
         String item = allocate("item");
-        out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, boxed(iterable));
+        out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(iterable));
         bindPattern(pattern, CodeBlock.of("$N", item), Type.DYN);
         body.run();
         out.endControlFlow();
@@ -2111,22 +2111,22 @@ public final class JavaEmitter {
                         coerce(expr(i.then()), types.of(i.then()), tt), coerce(expr(i.otherwise()), types.of(i.otherwise()), tt));
             }
             case Expr.Block b -> expr(((Stmt.ExprStmt) b.statements().get(0)).expr());
-            case Expr.Range r -> CodeBlock.of("$T.range($L, $L, $L)", OPS, r.start() == null ? "null" : boxed(r.start()),
-                    r.end() == null ? "null" : boxed(r.end()), r.inclusive());
+            case Expr.Range r -> CodeBlock.of("$T.range($L, $L, $L)", OPS, r.start() == null ? "null" : expr(r.start()),
+                    r.end() == null ? "null" : expr(r.end()), r.inclusive());
             case Expr.Cast c -> cast(c);
-            case Expr.Try t -> coerce(CodeBlock.of("$T.tryUnwrap($L)", OPS, boxed(t.operand())), Type.DYN, types.of(t));
+            case Expr.Try t -> coerce(CodeBlock.of("$T.tryUnwrap($L)", OPS, expr(t.operand())), Type.DYN, types.of(t));
             case Expr.Call c -> voidAsNil(c, call(c));
             case Expr.MethodCall m -> voidAsNil(m, methodCall(m));
             case Expr.Field f -> field(f);
             case Expr.Index i -> index(i);
             case Expr.MacroCall m -> voidAsNil(m, macro(m));
             case Expr.ArrayLit a -> arrayLiteral(a);
-            case Expr.ArrayRepeat a -> CodeBlock.of("$T.repeat($L, $L)", LISTS, boxed(a.value()), expr(a.count()));
-            case Expr.TupleLit t -> CodeBlock.of("$T.of($L)", TUPLE, args(t.elements()));
+            case Expr.ArrayRepeat a -> CodeBlock.of("$T.repeat($L, $L)", LISTS, expr(a.value()), expr(a.count()));
+            case Expr.TupleLit t -> CodeBlock.of("$T.of($L)", TUPLE, boxedArgsOf(t.elements()));
             case Expr.ObjectLit o -> objectLiteral(o);
             case Expr.StructLit s -> structLiteral(s);
             case Expr.Lambda l -> lambdaCode(l, true);
-            case Expr.Await a -> CodeBlock.of("$T.await($L)", OPS, boxed(a.operand()));
+            case Expr.Await a -> CodeBlock.of("$T.await($L)", OPS, expr(a.operand()));
             case Expr.AsyncBlock a -> CodeBlock.of("$T.async($L)", OPS, supplier(a.body()));
             case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, supplier(s.body()));
             case Expr.Lazy l -> expr(l.value());
@@ -2158,11 +2158,11 @@ public final class JavaEmitter {
                 case Expr.FStringInterp in -> {
                     Type t = types.of(in.expr());
                     if (in.spec() != null) {
-                        parts.add(CodeBlock.of("$T.format($L, $S)", FMT, boxed(in.expr()), in.spec()));
+                        parts.add(CodeBlock.of("$T.format($L, $S)", FMT, expr(in.expr()), in.spec()));
                     } else if (t instanceof Type.Str || t instanceof Type.Int || t instanceof Type.Bool) {
                         parts.add(parenthesizeIfNeeded(in.expr(), expr(in.expr())));
                     } else {
-                        parts.add(CodeBlock.of("$T.interpolate($L)", FMT, boxed(in.expr())));
+                        parts.add(CodeBlock.of("$T.interpolate($L)", FMT, expr(in.expr())));
                     }
                 }
             }
@@ -2235,7 +2235,7 @@ public final class JavaEmitter {
         }
         CodeBlock call = CodeBlock.of("$N($L)", Names.camelCase(f.name()), CodeBlock.join(args, ", "));
         boolean isVoid = sig == null || !sig.returnsValue();
-        CodeBlock body = isVoid ? CodeBlock.of("{ $L; return null; }", call) : boxCode(call, sig.result());
+        CodeBlock body = isVoid ? CodeBlock.of("{ $L; return null; }", call) : call;
         return CodeBlock.of("($T) ($L) -> $L", RuntimeApi.fn(f.params().size()), CodeBlock.join(params, ", "), body);
     }
 
@@ -2268,10 +2268,10 @@ public final class JavaEmitter {
     private CodeBlock unary(Expr.Unary u) {
         Type t = types.of(u.operand());
         return switch (u.op()) {
-            case NEG -> t.isNumeric() ? CodeBlock.of("-$L", parenthesized(u.operand())) : CodeBlock.of("$T.neg($L)", OPS, boxed(u.operand()));
+            case NEG -> t.isNumeric() ? CodeBlock.of("-$L", parenthesized(u.operand())) : CodeBlock.of("$T.neg($L)", OPS, expr(u.operand()));
             case NOT -> CodeBlock.of("!$L", parenthesizedCondition(u.operand()));
             case BIT_NOT -> t instanceof Type.Int ? CodeBlock.of("~$L", parenthesized(u.operand()))
-                    : CodeBlock.of("$T.bitNot($L)", OPS, boxed(u.operand()));
+                    : CodeBlock.of("$T.bitNot($L)", OPS, expr(u.operand()));
             case REF, REF_MUT, DEREF -> expr(u.operand());
             default -> CodeBlock.of("$T.unsupported($S)", RUCHY_ERROR, "`" + u.op().symbol() + "` outside a statement");
         };
@@ -2307,7 +2307,7 @@ public final class JavaEmitter {
         if (t instanceof Type.Bool) {
             return expr(e);
         }
-        return CodeBlock.of("$T.truthy($L)", OPS, boxed(e));
+        return CodeBlock.of("$T.truthy($L)", OPS, expr(e));
     }
 
     private CodeBlock operandCondition(Expr operand, BinaryOp parent) {
@@ -2331,14 +2331,14 @@ public final class JavaEmitter {
             if (lt instanceof Type.Bool && rt instanceof Type.Bool) {
                 return CodeBlock.of("$L $L $L", operand(b.left(), b), b.op().symbol(), operand(b.right(), b));
             }
-            return CodeBlock.of("$T.$L($L, () -> $L)", OPS, b.op() == BinaryOp.AND ? "and" : "or", boxed(b.left()),
-                    boxed(b.right()));
+            return CodeBlock.of("$T.$L($L, () -> $L)", OPS, b.op() == BinaryOp.AND ? "and" : "or", expr(b.left()),
+                    expr(b.right()));
         }
         if (b.op() == BinaryOp.NULL_COALESCE) {
-            return CodeBlock.of("$T.coalesce($L, $L)", OPS, boxed(b.left()), boxed(b.right()));
+            return CodeBlock.of("$T.coalesce($L, $L)", OPS, expr(b.left()), expr(b.right()));
         }
         if (b.op() == BinaryOp.SEND) {
-            return CodeBlock.of("$T.send($L, $L)", OPS, boxed(b.left()), boxed(b.right()));
+            return CodeBlock.of("$T.send($L, $L)", OPS, expr(b.left()), expr(b.right()));
         }
         return binaryCode(b.op(), operand(b.left(), b), lt, operand(b.right(), b), rt, b.right());
     }
@@ -2440,10 +2440,10 @@ public final class JavaEmitter {
                     if (rt instanceof Type.Float) {
                         return CodeBlock.of("$L + $T.plain($L)", left, FMT, right);
                     }
-                    return CodeBlock.of("$T.concat($L, $L)", OPS, left, boxCode(right, rt));
+                    return CodeBlock.of("$T.concat($L, $L)", OPS, left, right);
                 }
                 if (rt instanceof Type.Str) {
-                    return CodeBlock.of("$T.concat($L, $L)", OPS, boxCode(left, lt), right);
+                    return CodeBlock.of("$T.concat($L, $L)", OPS, left, right);
                 }
                 return dynamic(checkedArithmetic ? "addChecked" : "add", left, lt, right, rt);
             case SUB, MUL:
@@ -2489,7 +2489,7 @@ public final class JavaEmitter {
                 if (lt instanceof Type.Str && rt instanceof Type.Str) {
                     return CodeBlock.of("$L$L.equals($L)", not, left, right);
                 }
-                return CodeBlock.of("$L$T.eq($L, $L)", not, OPS, boxCode(left, lt), boxCode(right, rt));
+                return CodeBlock.of("$L$T.eq($L, $L)", not, OPS, left, right);
             }
             case LT, LE, GT, GE:
                 if (numeric) {
@@ -2519,7 +2519,7 @@ public final class JavaEmitter {
     }
 
     private CodeBlock dynamic(String method, CodeBlock left, Type lt, CodeBlock right, Type rt) {
-        return CodeBlock.of("$T.$L($L, $L)", OPS, method, boxCode(left, lt), boxCode(right, rt));
+        return CodeBlock.of("$T.$L($L, $L)", OPS, method, left, right);
     }
 
     /** The {@code Ops} method of a dynamic {@code op}; {@code +}, {@code -} and {@code *} check overflow under {@code --checked}. */
@@ -2557,7 +2557,7 @@ public final class JavaEmitter {
                 return call(new Expr.Call(id, List.of(new Expr.Arg(null, b.left(), b.left().span())), b.span()));
             }
             if (sym != null) {
-                return CodeBlock.of("$T.call($L, $L)", OPS, expr(id), boxed(b.left()));
+                return CodeBlock.of("$T.call($L, $L)", OPS, expr(id), expr(b.left()));
             }
             return methodCall(new Expr.MethodCall(b.left(), id.name(), List.of(), List.of(), false, b.span()));
         }
@@ -2571,7 +2571,7 @@ public final class JavaEmitter {
             }
             return methodCall(new Expr.MethodCall(b.left(), id.name(), List.of(), c.args(), false, b.span()));
         }
-        return CodeBlock.of("$T.call($L, $L)", OPS, expr(target), boxed(b.left()));
+        return CodeBlock.of("$T.call($L, $L)", OPS, expr(target), expr(b.left()));
     }
 
     private CodeBlock cast(Expr.Cast c) {
@@ -2579,7 +2579,7 @@ public final class JavaEmitter {
         Type from = types.of(c.expr());
         if (target instanceof Type.Float) {
             return from instanceof Type.Float ? expr(c.expr()) : from instanceof Type.Int
-                    ? CodeBlock.of("(double) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toFloat($L)", OPS, boxed(c.expr()));
+                    ? CodeBlock.of("(double) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toFloat($L)", OPS, expr(c.expr()));
         }
         if (target instanceof Type.Int && from instanceof Type.Named n && resolution.enums().containsKey(n.name())
                 && resolution.enums().get(n.name()).variants().stream().anyMatch(v -> v.discriminant() != null)) {
@@ -2587,9 +2587,9 @@ public final class JavaEmitter {
         }
         if (target instanceof Type.Int) {
             return from instanceof Type.Int ? expr(c.expr()) : from instanceof Type.Float
-                    ? CodeBlock.of("(long) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toInt($L)", OPS, boxed(c.expr()));
+                    ? CodeBlock.of("(long) $L", parenthesized(c.expr())) : CodeBlock.of("$T.toInt($L)", OPS, expr(c.expr()));
         }
-        return CodeBlock.of("$T.cast($L, $S)", OPS, boxed(c.expr()), c.type().span().text());
+        return CodeBlock.of("$T.cast($L, $S)", OPS, expr(c.expr()), c.type().span().text());
     }
 
     /** The inferred type of the call being emitted, for coercing dynamic results. */
@@ -2738,7 +2738,7 @@ public final class JavaEmitter {
             return fast;
         }
         Type result = types.of(m);
-        CodeBlock call = CodeBlock.of("$T.invoke($L, $S$L)", OPS, boxed(m.receiver()), m.name(),
+        CodeBlock call = CodeBlock.of("$T.invoke($L, $S$L)", OPS, expr(m.receiver()), m.name(),
                 leadingComma(boxedArgs(m.args())));
         return coerce(call, Type.DYN, result);
     }
@@ -2746,10 +2746,6 @@ public final class JavaEmitter {
     /** For {@link MethodFastPaths}. */
     CodeBlock exprCode(Expr e) {
         return expr(e);
-    }
-
-    CodeBlock boxedCode(Expr e) {
-        return boxed(e);
     }
 
     Type typeOf(Expr e) {
@@ -2770,7 +2766,7 @@ public final class JavaEmitter {
             }
         }
         Type result = types.of(f);
-        return coerce(CodeBlock.of("$T.field($L, $S)", OPS, boxed(f.receiver()), f.name()), Type.DYN, result);
+        return coerce(CodeBlock.of("$T.field($L, $S)", OPS, expr(f.receiver()), f.name()), Type.DYN, result);
     }
 
     private String fieldName(String struct, String field) {
@@ -2787,7 +2783,7 @@ public final class JavaEmitter {
         if (target instanceof Type.ListType && types.of(i.index()) instanceof Type.Int) {
             return CodeBlock.of("$T.get($L, $L)", LISTS, expr(i.target()), intOperand(i.index()));
         }
-        return coerce(CodeBlock.of("$T.index($L, $L)", OPS, boxed(i.target()), boxed(i.index())), Type.DYN, result);
+        return coerce(CodeBlock.of("$T.index($L, $L)", OPS, expr(i.target()), expr(i.index())), Type.DYN, result);
     }
 
     /**
@@ -2830,7 +2826,7 @@ public final class JavaEmitter {
         Type element = t instanceof Type.ListType l ? l.element() : Type.DYN;
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr el : a.elements()) {
-            codes.add(boxCode(coerce(expr(el), types.of(el), element), element));
+            codes.add(coerce(expr(el), types.of(el), element));
         }
         if (codes.isEmpty()) {
             return CodeBlock.of("new $T<>()", ClassName.get("java.util", "ArrayList")); // typed by where it goes
@@ -2846,7 +2842,7 @@ public final class JavaEmitter {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr.ObjectEntry en : o.entries()) {
             if (en instanceof Expr.KeyValue kv) {
-                codes.add(CodeBlock.of("$L, $L", stringLiteral(kv.key()), boxed(kv.value())));
+                codes.add(CodeBlock.of("$L, $L", stringLiteral(kv.key()), expr(kv.value())));
             }
         }
         if (!spread) {
@@ -2865,8 +2861,8 @@ public final class JavaEmitter {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T()", R_OBJECT);
         for (Expr.ObjectEntry en : o.entries()) {
             switch (en) {
-                case Expr.KeyValue kv -> b.add(".with($L, $L)", stringLiteral(kv.key()), boxed(kv.value()));
-                case Expr.Spread sp -> b.add(".withAll($L)", boxed(sp.value()));
+                case Expr.KeyValue kv -> b.add(".with($L, $L)", stringLiteral(kv.key()), expr(kv.value()));
+                case Expr.Spread sp -> b.add(".withAll($L)", expr(sp.value()));
             }
         }
         return b.build();
@@ -2895,7 +2891,7 @@ public final class JavaEmitter {
             }
             List<CodeBlock> codes = new ArrayList<>();
             for (Expr.FieldInit f : s.fields()) {
-                codes.add(CodeBlock.of("$S, $L", f.name(), boxed(f.value())));
+                codes.add(CodeBlock.of("$S, $L", f.name(), expr(f.value())));
             }
             return CodeBlock.of("$T.of($L)", R_OBJECT, CodeBlock.join(codes, ", "));
         }
@@ -2980,7 +2976,7 @@ public final class JavaEmitter {
                 && b.statements().get(0).span().startLine() > l.span().startLine();
         if (prelude.isEmpty() && isExpressible(l.body()) && !ownLines
                 && !(l.body() instanceof Expr.Block b && b.statements().isEmpty())) {
-            CodeBlock value = boxed(l.body());
+            CodeBlock value = expr(l.body());
             CodeBlock hoisted = out.build();
             if (hoisted.isEmpty()) {
                 body = value;
@@ -3088,19 +3084,6 @@ public final class JavaEmitter {
         };
     }
 
-    /** The expression boxed into an {@code Object} (a {@code long} literal stays {@code 5L}, which boxes to Long). */
-    private CodeBlock boxed(Expr e) {
-        return expr(e);
-    }
-
-    private CodeBlock boxed(Expr e, CodeBlock code) {
-        return code;
-    }
-
-    private static CodeBlock boxCode(CodeBlock code, Type t) {
-        return code;
-    }
-
     private CodeBlock boxedArgs(List<Expr.Arg> args) {
         return boxedArgsOf(args.stream().map(Expr.Arg::value).toList());
     }
@@ -3108,15 +3091,11 @@ public final class JavaEmitter {
     private CodeBlock boxedArgsOf(List<Expr> values) {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr v : values) {
-            CodeBlock code = v instanceof Expr.Lambda l ? lambdaCode(l, true) : boxed(v);
+            CodeBlock code = v instanceof Expr.Lambda l ? lambdaCode(l, true) : expr(v);
             // a bare null as a varargs argument would be the array itself
             codes.add(code.toString().equals("null") ? CodeBlock.of("($T) null", OBJECT) : code);
         }
         return CodeBlock.join(codes, ", ");
-    }
-
-    private CodeBlock args(List<Expr> values) {
-        return boxedArgsOf(values);
     }
 
     // ================================================================================================
