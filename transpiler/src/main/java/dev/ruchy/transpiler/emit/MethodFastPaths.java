@@ -20,7 +20,7 @@ final class MethodFastPaths {
     }
 
     /** The Java code for {@code m}, or null when it needs dynamic dispatch. */
-    static CodeBlock emit(JavaEmitter emitter, Expr.MethodCall m, Type receiver) {
+    static CodeBlock emit(CallPrinter emitter, Expr.MethodCall m, Type receiver) {
         List<Expr.Arg> args = m.args();
         int n = args.size();
         CodeBlock r = receiverCode(emitter, m.receiver());
@@ -70,20 +70,20 @@ final class MethodFastPaths {
         return null;
     }
 
-    private static CodeBlock receiverCode(JavaEmitter emitter, Expr receiver) {
+    private static CodeBlock receiverCode(CallPrinter emitter, Expr receiver) {
         CodeBlock code = emitter.exprCode(receiver);
         return receiver instanceof Expr.Binary || receiver instanceof Expr.Ternary ? CodeBlock.of("($L)", code) : code;
     }
 
-    private static boolean isStr(JavaEmitter emitter, Expr.Arg a) {
+    private static boolean isStr(CallPrinter emitter, Expr.Arg a) {
         return emitter.typeOf(a.value()) instanceof Type.Str;
     }
 
-    private static CodeBlock arg(JavaEmitter emitter, List<Expr.Arg> args, int i) {
+    private static CodeBlock arg(CallPrinter emitter, List<Expr.Arg> args, int i) {
         return emitter.exprCode(args.get(i).value());
     }
 
-    private static CodeBlock element(JavaEmitter emitter, Expr.MethodCall m, Expr value) {
+    private static CodeBlock element(CallPrinter emitter, Expr.MethodCall m, Expr value) {
         Type list = emitter.typeOf(m.receiver());
         Type element = list instanceof Type.ListType l ? l.element() : Type.DYN;
         return emitter.coerce(emitter.exprCode(value), emitter.typeOf(value), element);

@@ -1,0 +1,367 @@
+package dev.ruchy.transpiler.emit;
+
+import static dev.ruchy.transpiler.emit.RuntimeApi.CELL;
+import static dev.ruchy.transpiler.emit.RuntimeApi.FMT;
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
+import static dev.ruchy.transpiler.emit.RuntimeApi.RUCHY_ERROR;
+import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Param;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.ast.TypeRef;
+import dev.ruchy.transpiler.lexer.Comment;
+import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.types.TypeInference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/** Declarations: structs as records or classes, enums as Java enums or sealed interfaces, classes, functions and methods with their Javadoc. */
+final class DeclarationPrinter extends Printer {
+    private static final ClassName JUNIT_TEST = ClassName.get("org.junit.jupiter.api", "Test");
+
+    DeclarationPrinter(EmitContext cx) {
+        super(cx);
+    }
+
+    TypeSpec struct(Stmt.Struct st) {
+        ClassName name = cx.self.nestedClass(st.name());
+        List<Stmt.Fun> methods = new ArrayList<>(st.methods());
+        methods.addAll(resolution.implMethods(st.name()));
+        TypeSpec.Builder b;
+        if (cx.structsAsClasses.contains(st.name())) {
+            b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC, Modifier.FINAL)
+                    .addSuperinterface(RuntimeApi.STRUCT);
+            MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+            CodeBlock.Builder fieldsMap = CodeBlock.builder().add("return $T.of(", R_OBJECT);
+            boolean first = true;
+            for (Stmt.FieldDecl f : st.fields()) {
+                TypeName ft = javaType(fieldType(f));
+                String fn = Names.camelCase(f.name());
+                b.addField(ft, fn, Modifier.PUBLIC);
+                ctor.addParameter(ft, fn).addStatement("this.$N = $N", fn, fn);
+                fieldsMap.add(first ? "$S, $N" : ", $S, $N", f.name(), fn);
+                first = false;
+            }
+            b.addMethod(ctor.build());
+            b.addMethod(MethodSpec.methodBuilder("fields").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, OBJECT))
+                    .addStatement(fieldsMap.add(").snapshot()").build()).build());
+            b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(STRING).addStatement("return $T.display(this)", FMT).build());
+        } else {
+            b = TypeSpec.recordBuilder(name).addModifiers(Modifier.STATIC);
+            MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+            if (!st.tupleFields().isEmpty()) {
+                int i = 0;
+                for (TypeRef t : st.tupleFields()) {
+                    ctor.addParameter(javaType(TypeInference.fromAnnotation(t)), "value" + i++);
+                }
+            } else {
+                for (Stmt.FieldDecl f : st.fields()) {
+                    ctor.addParameter(javaType(fieldType(f)), Names.camelCase(f.name()));
+                }
+            }
+            b.recordConstructor(ctor.build());
+            b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(STRING).addStatement("return $T.display(this)", FMT).build());
+        }
+        String savedSelf = cx.selfType;
+        cx.selfType = st.name();
+        for (Stmt.Fun m : methods) {
+            b.addMethod(function(m, st.name(), false));
+        }
+        cx.selfType = savedSelf;
+        return b.build();
+    }
+
+    Type fieldType(Stmt.FieldDecl f) {
+        return f.type() == null ? Type.DYN : TypeInference.fromAnnotation(f.type());
+    }
+
+    TypeSpec enumType(Stmt.Enum en) {
+        ClassName name = cx.self.nestedClass(en.name());
+        boolean simple = en.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
+        if (simple) {
+            TypeSpec.Builder b = TypeSpec.enumBuilder(name).addModifiers(Modifier.STATIC)
+                    .addSuperinterface(RuntimeApi.ENUM);
+            boolean discriminants = en.variants().stream().anyMatch(v -> v.discriminant() != null);
+            long next = 0;
+            for (Stmt.Variant v : en.variants()) {
+                if (discriminants) {
+                    long value = v.discriminant() instanceof Expr.IntLit i ? i.value() : next;
+                    next = value + 1;
+                    b.addEnumConstant(v.name(), TypeSpec.anonymousClassBuilder("$L", value + "L").build());
+                } else {
+                    b.addEnumConstant(v.name());
+                }
+            }
+            if (discriminants) {
+                b.addField(TypeName.LONG, "value", Modifier.PRIVATE, Modifier.FINAL);
+                b.addMethod(MethodSpec.constructorBuilder().addParameter(TypeName.LONG, "value")
+                        .addStatement("this.value = value").build());
+                b.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(TypeName.LONG)
+                        .addStatement("return value").build());
+            }
+            addImplMethods(b, en.name());
+            return b.build();
+        }
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.SEALED, Modifier.STATIC)
+                .addSuperinterface(RuntimeApi.ENUM);
+        for (Stmt.Variant v : en.variants()) {
+            ClassName variant = name.nestedClass(v.name());
+            TypeSpec.Builder rb = TypeSpec.recordBuilder(variant).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addSuperinterface(name);
+            MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+            if (!v.structFields().isEmpty()) {
+                for (Stmt.FieldDecl f : v.structFields()) {
+                    ctor.addParameter(javaType(fieldType(f)), Names.camelCase(f.name()));
+                }
+            } else {
+                for (int i = 0; i < v.tupleFields().size(); i++) {
+                    ctor.addParameter(javaType(TypeInference.fromAnnotation(v.tupleFields().get(i))),
+                            variantFieldName(v, i));
+                }
+            }
+            rb.recordConstructor(ctor.build());
+            rb.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(STRING).addStatement("return $T.display(this)", FMT).build());
+            b.addType(rb.build());
+            b.addPermittedSubclass(variant);
+        }
+        addImplMethods(b, en.name());
+        return b.build();
+    }
+
+    static String variantFieldName(Stmt.Variant v, int i) {
+        return v.tupleFields().size() == 1 ? "value" : "value" + i;
+    }
+
+    void addImplMethods(TypeSpec.Builder b, String typeName) {
+        String savedSelf = cx.selfType;
+        cx.selfType = typeName;
+        for (Stmt.Fun m : resolution.implMethods(typeName)) {
+            MethodSpec spec = function(m, typeName, false);
+            if (!hasSelf(m) || !b.build().kind().equals(TypeSpec.Kind.INTERFACE)) {
+                b.addMethod(spec);
+            } else {
+                b.addMethod(spec.toBuilder().addModifiers(Modifier.DEFAULT).build());
+            }
+        }
+        cx.selfType = savedSelf;
+    }
+
+    TypeSpec classType(Stmt.Class c) {
+        ClassName name = cx.self.nestedClass(c.name());
+        cx.structsAsClasses.add(c.name());
+        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
+                .addSuperinterface(RuntimeApi.STRUCT);
+        if (c.parent() instanceof TypeRef.Named p && resolution.classes().containsKey(p.path().get(0))) {
+            b.superclass(cx.self.nestedClass(p.path().get(0)));
+        } else {
+            b.addModifiers(Modifier.FINAL);
+        }
+        CodeBlock.Builder fieldsMap = CodeBlock.builder().add("return $T.of(", R_OBJECT);
+        boolean first = true;
+        for (Stmt.FieldDecl f : c.fields()) {
+            String fn = Names.camelCase(f.name());
+            FieldSpec.Builder field = FieldSpec.builder(javaType(fieldType(f)), fn, Modifier.PUBLIC);
+            if (f.defaultValue() != null) {
+                field.initializer(constantInitializer(f.defaultValue(), fieldType(f)));
+            }
+            b.addField(field.build());
+            fieldsMap.add(first ? "$S, $N" : ", $S, $N", f.name(), fn);
+            first = false;
+        }
+        b.addMethod(MethodSpec.methodBuilder("fields").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, OBJECT))
+                .addStatement(fieldsMap.add(").snapshot()").build()).build());
+        b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(STRING).addStatement("return $T.display(this)", FMT).build());
+        String savedSelf = cx.selfType;
+        cx.selfType = c.name();
+        for (Stmt.Fun ctor : c.constructors()) {
+            b.addMethod(constructor(ctor));
+        }
+        for (Stmt.Fun m : c.methods()) {
+            b.addMethod(function(m, c.name(), false));
+        }
+        cx.selfType = savedSelf;
+        return b.build();
+    }
+
+    CodeBlock constantInitializer(Expr e, Type t) {
+        EmitContext.MethodState saved = cx.enterMethod();
+        cx.out = CodeBlock.builder();
+        CodeBlock code = coerce(expr(e), types.of(e), t);
+        cx.restoreMethod(saved);
+        return code;
+    }
+
+    MethodSpec constructor(Stmt.Fun ctor) {
+        EmitContext.MethodState saved = cx.enterMethod();
+        cx.resultType = Type.NIL;
+        cx.resultVoid = true;
+        MethodSpec.Builder m = MethodSpec.constructorBuilder();
+        TypeInference.Signature sig = types.signature(ctor);
+        addParams(m, ctor, sig);
+        cx.out = CodeBlock.builder();
+        for (Stmt s : ctor.body().statements()) {
+            cx.statements.statement(s);
+        }
+        m.addCode(cx.out.build());
+        cx.restoreMethod(saved);
+        return m.build();
+    }
+
+    static boolean hasSelf(Stmt.Fun f) {
+        return !f.params().isEmpty() && "self".equals(f.params().get(0).name());
+    }
+
+    MethodSpec function(Stmt.Fun f, String owner, boolean topLevel) {
+        EmitContext.MethodState saved = cx.enterMethod();
+        TypeInference.Signature sig = types.signature(f);
+        String javaName = f.name().equals("main") && topLevel ? "main" : Names.camelCase(f.name());
+        MethodSpec.Builder m = MethodSpec.methodBuilder(javaName);
+        boolean junitTest = cx.testMode && topLevel && f.attributes().stream().anyMatch(a -> a.name().equals("test"));
+        if (junitTest) {
+            // #[test] in a test source: a JUnit 5 test method (public, an instance method, void)
+            m.addAnnotation(JUNIT_TEST).addModifiers(Modifier.PUBLIC);
+        } else if (owner == null || !hasSelf(f)) {
+            m.addModifiers(Modifier.STATIC);
+        }
+        if (owner != null || topLevel && !junitTest && f.isPublic()) {
+            m.addModifiers(Modifier.PUBLIC); // `pub fun`: callable from Java in any package
+        }
+        cx.resultType = junitTest ? Type.NIL : sig.result();
+        cx.resultVoid = junitTest || !sig.returnsValue() || cx.resultType instanceof Type.Nil;
+        m.returns(cx.resultVoid ? TypeName.VOID : javaType(cx.resultType));
+        docComment(f, m);
+        addParams(m, f, sig);
+        cx.out = CodeBlock.builder();
+        if (f.body() != null) {
+            functionBody(f.body());
+        }
+        CodeBlock body = cx.out.build();
+        if (body.toString().contains(".tryUnwrap(")) {
+            // a `?` inside an expression: its early return arrives as a RuchyError and leaves here
+            String error = cx.allocate("early");
+            CodeBlock.Builder wrapped = CodeBlock.builder().beginControlFlow("try").add(body)
+                    .nextControlFlow("catch ($T $N)", RUCHY_ERROR, error)
+                    .beginControlFlow("if ($N.isEarlyReturn())", error);
+            if (cx.resultVoid) {
+                wrapped.addStatement("return");
+            } else {
+                wrapped.addStatement("return $T.propagate($N.payload())", OPS, error);
+            }
+            body = wrapped.endControlFlow().addStatement("throw $N", error).endControlFlow().build();
+        }
+        m.addCode(body);
+        cx.restoreMethod(saved);
+        return m.build();
+    }
+
+    void addParams(MethodSpec.Builder m, Stmt.Fun f, TypeInference.Signature sig) {
+        int i = 0;
+        List<Runnable> destructure = new ArrayList<>();
+        for (Param p : f.params()) {
+            if ("self".equals(p.name())) {
+                continue;
+            }
+            Type t = sig.params().get(i++);
+            if (p.pattern() instanceof Pattern.Binding b) {
+                Symbol sym = resolution.declaration(b);
+                String name = cx.declareName(sym, b.name());
+                if (sym != null && sym.needsCell()) {
+                    String raw = cx.allocate(name + "Value");
+                    m.addParameter(javaType(t), raw);
+                    destructure.add(() -> stmt("var $N = new $T<>($N)", name, CELL, raw));
+                } else {
+                    m.addParameter(javaType(t), name);
+                }
+            } else {
+                String raw = cx.allocate("arg" + i);
+                m.addParameter(javaType(t), raw);
+                Pattern pattern = p.pattern();
+                destructure.add(() -> cx.patterns.bindPattern(pattern, CodeBlock.of("$N", raw), t));
+            }
+        }
+        if (!destructure.isEmpty()) {
+            cx.out = CodeBlock.builder();
+            destructure.forEach(Runnable::run);
+            m.addCode(cx.out.build());
+        }
+    }
+
+    /** Comments on the lines right above a function become its Javadoc. */
+    void docComment(Stmt.Fun f, MethodSpec.Builder m) {
+        List<Comment> comments = cx.program.comments();
+        int line = cx.program.file().line(f.span().start());
+        int first = -1;
+        for (int i = comments.size() - 1; i >= 0; i--) {
+            Comment c = comments.get(i);
+            if (cx.commentUsed[i] || c.end() > f.span().start()) {
+                continue;
+            }
+            if (cx.program.file().line(c.end()) == line - 1) {
+                first = i;
+                line = cx.program.file().line(c.start());
+            } else {
+                break;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = first; i < comments.size() && comments.get(i).end() <= f.span().start(); i++) {
+            cx.commentUsed[i] = true;
+            for (String text : comments.get(i).text().split("\n", -1)) {
+                lines.add(text.strip().replace("*/", "*&#47;"));
+            }
+        }
+        m.addJavadoc("$L\n", String.join("\n", lines));
+    }
+
+    /** A function body: every statement, the last one's value returned when the function returns a value. */
+    void functionBody(Expr.Block body) {
+        int savedFloor = cx.commentFloor;
+        cx.commentFloor = body.span().start();
+        functionStatements(body);
+        cx.flushComments(body.span().end());
+        cx.commentFloor = savedFloor;
+    }
+
+    void functionStatements(Expr.Block body) {
+        List<Stmt> statements = body.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            Stmt s = statements.get(i);
+            boolean last = i == statements.size() - 1;
+            if (last && !cx.resultVoid && s instanceof Stmt.ExprStmt es && producesValue(es.expr())) {
+                cx.mark(s);
+                cx.flow.valueInto(es.expr(), Sink.RETURN);
+            } else {
+                cx.statements.statement(s);
+                if (AstScan.endsAbruptly(s)) {
+                    break; // unreachable code after it
+                }
+            }
+        }
+    }
+
+    static boolean producesValue(Expr e) {
+        return !(e instanceof Expr.While || e instanceof Expr.For || e instanceof Expr.Assign
+                || e instanceof Expr.CompoundAssign || e instanceof Expr.Return || e instanceof Expr.Throw);
+    }
+}

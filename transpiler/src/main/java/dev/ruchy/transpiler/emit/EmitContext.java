@@ -1,0 +1,197 @@
+package dev.ruchy.transpiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.TranspileOptions;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Node;
+import dev.ruchy.transpiler.ast.Program;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.lexer.Comment;
+import dev.ruchy.transpiler.resolve.Resolver.Resolution;
+import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.types.TypeInference;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of emitting one compilation unit: the resolved and typed program, the options, and
+ * the method being written (its Java names, its code buffer, its result type, the loops around the
+ * current statement). The printers share one context; {@link #enterMethod} and {@link #restoreMethod}
+ * bracket each method, constructor and field initializer.
+ */
+final class EmitContext {
+    final Program program;
+    final Resolution resolution;
+    final TypeInference.Types types;
+    /** The class being emitted; structs, enums and classes are nested in it. */
+    final ClassName self;
+    final boolean evalMode;
+    final boolean checkedArithmetic;
+    final boolean replMode;
+    /** Test sources: {@code #[test]} functions become JUnit 5 tests, assertions name the Ruchy file and line. */
+    final boolean testMode;
+    /** Structs emitted as final classes with mutable fields rather than records. */
+    final Set<String> structsAsClasses = new HashSet<>();
+    /** Top-level {@code let}s of constants that initialise their field where it is declared. */
+    final Set<Stmt.Let> hoistedLets = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Map<Symbol, String> globalNames = new IdentityHashMap<>();
+    /** Comments already carried into the Java, by index in {@code program.comments()}. */
+    final boolean[] commentUsed;
+    /** Comments before this offset belong to an enclosing scope and are not pulled into the current one. */
+    int commentFloor;
+
+    /** Java names of symbols in the method being emitted. */
+    Map<Symbol, String> names = new IdentityHashMap<>();
+    Set<String> usedNames = new HashSet<>();
+    /** The body of the method being emitted. */
+    CodeBlock.Builder out;
+    /** Result type of the function being emitted; null at top level. */
+    Type resultType;
+    boolean resultVoid = true;
+    boolean inLambda;
+    /** The struct, enum or class whose methods are being emitted ({@code Self}), or null. */
+    String selfType;
+    final Deque<LoopContext> loops = new ArrayDeque<>();
+
+    final DeclarationPrinter declarations;
+    final StatementPrinter statements;
+    final ControlFlowPrinter flow;
+    final PatternPrinter patterns;
+    final ExpressionPrinter expressions;
+    final OperatorPrinter operators;
+    final CallPrinter calls;
+    final LambdaPrinter lambdas;
+    final Coercions coercions;
+
+    EmitContext(Program program, Resolution resolution, TypeInference.Types types, ClassName self,
+            TranspileOptions options) {
+        this.program = program;
+        this.resolution = resolution;
+        this.types = types;
+        this.self = self;
+        this.evalMode = options.evalMode();
+        this.checkedArithmetic = options.checkedArithmetic();
+        this.replMode = options.replMode();
+        this.testMode = options.testMode();
+        this.commentUsed = new boolean[program.comments().size()];
+        // last: the printers read the fields above
+        this.declarations = new DeclarationPrinter(this);
+        this.statements = new StatementPrinter(this);
+        this.flow = new ControlFlowPrinter(this);
+        this.patterns = new PatternPrinter(this);
+        this.expressions = new ExpressionPrinter(this);
+        this.operators = new OperatorPrinter(this);
+        this.calls = new CallPrinter(this);
+        this.lambdas = new LambdaPrinter(this);
+        this.coercions = new Coercions(this);
+    }
+
+    /** A loop being emitted: its Java label (or null) and where {@code break value} stores the value. */
+    record LoopContext(String label, String rubyLabel, String valueTarget, Type valueType) {
+    }
+
+    String fileName() {
+        String name = program.file().name();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1);
+    }
+
+    record MethodState(Map<Symbol, String> names, Set<String> usedNames, CodeBlock.Builder out,
+            Type resultType, boolean resultVoid, boolean inLambda) {
+    }
+
+    MethodState enterMethod() {
+        MethodState state = new MethodState(names, usedNames, out, resultType, resultVoid, inLambda);
+        names = new IdentityHashMap<>();
+        usedNames = new HashSet<>(globalNamesInUse());
+        inLambda = false;
+        return state;
+    }
+
+    Set<String> globalNamesInUse() {
+        return new HashSet<>(globalNames.values());
+    }
+
+    void restoreMethod(MethodState s) {
+        names = s.names();
+        usedNames = s.usedNames();
+        out = s.out();
+        resultType = s.resultType();
+        resultVoid = s.resultVoid();
+        inLambda = s.inLambda();
+    }
+
+    /** Adds one statement; unlike {@code addStatement}, a lambda body spanning lines inside it indents correctly. */
+    void stmt(String format, Object... args) {
+        out.add(CodeBlock.of(format, args)).add(";\n");
+    }
+
+    void mark(Node n) {
+        flushComments(n.span().start());
+        out.add("/*@$L*/", n.span().startLine());
+    }
+
+    /** Carries the Ruchy comments between the current floor and {@code before} into the Java as line comments. */
+    void flushComments(int before) {
+        List<Comment> comments = program.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (!commentUsed[i] && c.start() >= commentFloor && c.end() <= before) {
+                commentUsed[i] = true;
+                for (String line : c.text().split("\n", -1)) {
+                    String text = line.strip();
+                    if (text.isEmpty()) {
+                        out.add("//\n");
+                    } else {
+                        out.add("// $L\n", text);
+                    }
+                }
+            }
+        }
+    }
+
+    Symbol symbolOf(Expr.Ident id) {
+        Symbol sym = resolution.reference(id);
+        return sym != null ? sym : resolution.declaration(id);
+    }
+
+    String declareName(Symbol sym, String rubyName) {
+        String base = Names.camelCase(rubyName);
+        String name = allocate(base);
+        if (sym != null) {
+            names.put(sym, name);
+        }
+        return name;
+    }
+
+    String allocate(String base) {
+        String name = base;
+        int n = 2;
+        while (usedNames.contains(name)) {
+            name = base + n++;
+        }
+        usedNames.add(name);
+        return name;
+    }
+
+    String nameOf(Symbol sym, String rubyName) {
+        if (sym.isGlobal()) {
+            return globalName(sym);
+        }
+        String name = names.get(sym);
+        return name != null ? name : Names.camelCase(rubyName);
+    }
+
+    String globalName(Symbol sym) {
+        String name = globalNames.get(sym);
+        return name != null ? name : Names.camelCase(sym.name());
+    }
+}

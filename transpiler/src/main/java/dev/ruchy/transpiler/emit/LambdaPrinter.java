@@ -1,0 +1,137 @@
+package dev.ruchy.transpiler.emit;
+
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Param;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Closures: Ruchy lambdas as Java lambdas of the runtime's {@code Fn0}...{@code FnN} interfaces. */
+final class LambdaPrinter extends Printer {
+    LambdaPrinter(EmitContext cx) {
+        super(cx);
+    }
+
+    /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
+    CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
+        Set<String> outer = new HashSet<>(cx.usedNames);
+        List<EmitContext.LoopContext> outerLoops = new ArrayList<>(cx.loops);
+        cx.loops.clear(); // a closure's body cannot break out of the loops around it
+        try {
+            return lambdaCodeScoped(l, withCast);
+        } finally {
+            cx.usedNames = outer;
+            cx.loops.clear();
+            cx.loops.addAll(outerLoops);
+        }
+    }
+
+    CodeBlock lambdaCodeScoped(Expr.Lambda l, boolean withCast) {
+        boolean savedInLambda = cx.inLambda;
+        CodeBlock.Builder savedOut = cx.out;
+        cx.inLambda = true;
+        List<CodeBlock> params = new ArrayList<>();
+        cx.out = CodeBlock.builder();
+        for (Param p : l.params()) {
+            if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
+                Symbol sym = resolution.declaration(b);
+                String name = cx.declareName(sym, b.name());
+                if (sym != null && !(sym.type() instanceof Type.Dyn)) {
+                    String raw = cx.allocate(name + "Arg");
+                    params.add(CodeBlock.of("$N", raw));
+                    stmt("$T $N = $L", javaType(sym.type()), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
+                            sym.type()));
+                } else {
+                    params.add(CodeBlock.of("$N", name));
+                }
+            } else {
+                String raw = cx.allocate("arg");
+                params.add(CodeBlock.of("$N", raw));
+                cx.patterns.bindPattern(p.pattern(), CodeBlock.of("$N", raw), Type.DYN);
+            }
+        }
+        String arrayParam = null;
+        if (params.size() > 4) {
+            // FnN takes an array: `Ops.fn(5, fnArgs -> { var a = fnArgs[0]; ... })`, its count checked by Ops.fn
+            CodeBlock.Builder unpack = CodeBlock.builder();
+            arrayParam = cx.allocate("fnArgs");
+            for (int i = 0; i < params.size(); i++) {
+                unpack.addStatement("var $L = $N[$L]", params.get(i), arrayParam, i);
+            }
+            unpack.add(cx.out.build());
+            cx.out = unpack;
+        }
+        CodeBlock prelude = cx.out.build();
+        CodeBlock body;
+        cx.out = CodeBlock.builder();
+        // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
+        boolean ownLines = l.body() instanceof Expr.Block b && !b.statements().isEmpty()
+                && b.statements().get(0).span().startLine() > l.span().startLine();
+        if (prelude.isEmpty() && cx.flow.isExpressible(l.body()) && !ownLines
+                && !(l.body() instanceof Expr.Block b && b.statements().isEmpty())) {
+            CodeBlock value = expr(l.body());
+            CodeBlock hoisted = cx.out.build();
+            if (hoisted.isEmpty()) {
+                body = value;
+            } else {
+                body = CodeBlock.builder().add("{\n$>").add(hoisted).addStatement("return $L", value).add("$<}").build();
+            }
+        } else {
+            cx.out.add(prelude);
+            if (l.body() instanceof Expr.Block b) {
+                List<Stmt> stmts = b.statements();
+                for (int i = 0; i < stmts.size(); i++) {
+                    Stmt s = stmts.get(i);
+                    if (i == stmts.size() - 1 && s instanceof Stmt.ExprStmt es && DeclarationPrinter.producesValue(es.expr())) {
+                        cx.mark(s);
+                        cx.flow.valueInto(es.expr(), Sink.RETURN);
+                    } else {
+                        cx.statements.statement(s);
+                    }
+                }
+                if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
+                        && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts)) {
+                    if (!endsAbruptlyBlock(stmts) && (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1)))) {
+                        stmt("return null");
+                    }
+                }
+            } else {
+                cx.flow.valueInto(l.body(), Sink.RETURN);
+            }
+            body = CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
+        }
+        cx.out = savedOut;
+        cx.inLambda = savedInLambda;
+        if (arrayParam != null) {
+            return CodeBlock.of("$T.fn($L, $N -> $L)", OPS, params.size(), arrayParam, body);
+        }
+        CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
+        return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(l.params().size()), paramList, body)
+                : CodeBlock.of("$L -> $L", paramList, body);
+    }
+
+    static boolean endsWithStatement(List<Stmt> stmts) {
+        if (stmts.isEmpty()) {
+            return true;
+        }
+        Stmt last = stmts.get(stmts.size() - 1);
+        return last instanceof Stmt.ExprStmt es && (es.expr() instanceof Expr.While || es.expr() instanceof Expr.For);
+    }
+
+    static boolean endsAbruptlyBlock(List<Stmt> stmts) {
+        return !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es && ControlFlowPrinter.endsAbruptly(es.expr());
+    }
+
+    CodeBlock supplier(Expr body) {
+        Expr.Lambda l = new Expr.Lambda(List.of(), null, body, false, body.span());
+        return lambdaCode(l, false);
+    }
+}

@@ -1,0 +1,319 @@
+package dev.ruchy.transpiler.emit;
+
+import static dev.ruchy.transpiler.emit.RuntimeApi.CELL;
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPTION;
+import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/** Patterns: the Java test that a value matches a pattern, and the declarations of the variables it binds. */
+final class PatternPrinter extends Printer {
+    PatternPrinter(EmitContext cx) {
+        super(cx);
+    }
+
+    /** A Java boolean expression testing whether {@code subject} (of type {@code t}) matches {@code p}. */
+    CodeBlock patternTest(Pattern p, CodeBlock subject, Type t) {
+        return switch (p) {
+            case Pattern.Wildcard w -> CodeBlock.of("true");
+            case Pattern.Binding b -> {
+                Stmt.Enum owner = resolution.variantOwner(b.name());
+                if (owner != null && resolution.declaration(b) == null) {
+                    yield variantTest(owner, b.name(), subject, List.of(), t);
+                }
+                yield CodeBlock.of("true");
+            }
+            case Pattern.Rest r -> CodeBlock.of("true");
+            case Pattern.Literal l -> literalTest(l.value(), subject, t);
+            case Pattern.Range r -> {
+                if (t instanceof Type.Int && r.low() instanceof Expr.IntLit && (r.high() == null || r.high() instanceof Expr.IntLit)) {
+                    CodeBlock low = CodeBlock.of("$L >= $L", subject, ((Expr.IntLit) r.low()).value());
+                    yield r.high() == null ? low : CodeBlock.of("$L && $L $L $L", low, subject, r.inclusive() ? "<=" : "<",
+                            ((Expr.IntLit) r.high()).value());
+                }
+                yield CodeBlock.of("$T.inRange($L, $L, $L, $L)", OPS, subject, expr(r.low()),
+                        r.high() == null ? "null" : expr(r.high()), r.inclusive());
+            }
+            case Pattern.Or o -> {
+                List<CodeBlock> tests = new ArrayList<>();
+                for (Pattern alt : o.alternatives()) {
+                    tests.add(patternTest(alt, subject, t));
+                }
+                yield CodeBlock.join(tests, " || ");
+            }
+            case Pattern.At a -> patternTest(a.pattern(), subject, t);
+            case Pattern.Tuple tu -> {
+                List<CodeBlock> tests = new ArrayList<>();
+                tests.add(CodeBlock.of("$T.isTuple($L, $L)", OPS, subject, tu.elements().size()));
+                for (int i = 0; i < tu.elements().size(); i++) {
+                    CodeBlock el = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
+                    CodeBlock test = patternTest(tu.elements().get(i), el, Type.DYN);
+                    if (!test.toString().equals("true")) {
+                        tests.add(test);
+                    }
+                }
+                yield CodeBlock.join(tests, " && ");
+            }
+            case Pattern.Array a -> {
+                List<CodeBlock> tests = new ArrayList<>();
+                boolean rest = a.elements().stream().anyMatch(e -> e instanceof Pattern.Rest);
+                int fixed = (int) a.elements().stream().filter(e -> !(e instanceof Pattern.Rest)).count();
+                tests.add(CodeBlock.of("$T.isList($L, $L, $L)", OPS, subject, fixed, rest));
+                int restIndex = indexOfRest(a.elements());
+                for (int i = 0; i < a.elements().size(); i++) {
+                    Pattern el = a.elements().get(i);
+                    if (el instanceof Pattern.Rest) {
+                        continue;
+                    }
+                    CodeBlock access = restIndex >= 0 && i > restIndex
+                            ? CodeBlock.of("$T.element($L, $L)", OPS, subject, i - a.elements().size())
+                            : CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
+                    CodeBlock test = patternTest(el, access, Type.DYN);
+                    if (!test.toString().equals("true")) {
+                        tests.add(test);
+                    }
+                }
+                yield CodeBlock.join(tests, " && ");
+            }
+            case Pattern.TupleStruct ts -> {
+                String name = ts.path().get(ts.path().size() - 1);
+                List<CodeBlock> tests = new ArrayList<>();
+                switch (name) {
+                    case "Some", "Ok", "Err" -> {
+                        boolean typed = name.equals("Some") ? t instanceof Type.OptionType : t instanceof Type.ResultType;
+                        if (typed && ts.elements().size() == 1 && isPlainBinding(ts.elements().get(0))) {
+                            // a record pattern: `r instanceof Result.Ok(var v)`
+                            Pattern.Binding b = (Pattern.Binding) ts.elements().get(0);
+                            boundByTest.add(b);
+                            ClassName record = (name.equals("Some") ? OPTION : RESULT).nestedClass(name);
+                            yield CodeBlock.of("$L instanceof $T(var $N)", subject, record,
+                                    cx.declareName(resolution.declaration(b), b.name()));
+                        }
+                        tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, subject));
+                        if (ts.elements().size() == 1) {
+                            CodeBlock inner = CodeBlock.of("$T.payload($L)", OPS, subject);
+                            CodeBlock test = patternTest(ts.elements().get(0), inner, Type.DYN);
+                            if (!test.toString().equals("true")) {
+                                tests.add(test);
+                            }
+                        }
+                    }
+                    default -> {
+                        Stmt.Enum owner = resolution.variantOwner(name);
+                        if (owner == null) {
+                            tests.add(CodeBlock.of("false"));
+                        } else {
+                            tests.add(variantTest(owner, name, subject, ts.elements(), t));
+                        }
+                    }
+                }
+                yield CodeBlock.join(tests, " && ");
+            }
+            case Pattern.Path path -> {
+                String name = path.path().get(path.path().size() - 1);
+                if (name.equals("None")) {
+                    yield CodeBlock.of("$T.isNone($L)", OPS, subject);
+                }
+                Stmt.Enum owner = resolution.variantOwner(name);
+                yield owner == null ? CodeBlock.of("false") : variantTest(owner, name, subject, List.of(), t);
+            }
+            case Pattern.Struct st -> {
+                String name = st.path().get(st.path().size() - 1);
+                List<CodeBlock> tests = new ArrayList<>();
+                if (resolution.structs().containsKey(name)) {
+                    tests.add(CodeBlock.of("$L instanceof $T", subject, cx.self.nestedClass(name)));
+                } else {
+                    Stmt.Enum owner = resolution.variantOwner(name);
+                    if (owner != null) {
+                        tests.add(CodeBlock.of("$L instanceof $T", subject,
+                                cx.self.nestedClass(owner.name()).nestedClass(name)));
+                    }
+                }
+                for (Pattern.FieldPattern f : st.fields()) {
+                    if (f.pattern() != null) {
+                        CodeBlock test = patternTest(f.pattern(), CodeBlock.of("$T.field($L, $S)", OPS, subject,
+                                f.name()), Type.DYN);
+                        if (!test.toString().equals("true")) {
+                            tests.add(test);
+                        }
+                    }
+                }
+                yield tests.isEmpty() ? CodeBlock.of("true") : CodeBlock.join(tests, " && ");
+            }
+            case Pattern.Error er -> CodeBlock.of("false");
+        };
+    }
+
+    static int indexOfRest(List<Pattern> elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof Pattern.Rest) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    CodeBlock variantTest(Stmt.Enum owner, String variant, CodeBlock subject, List<Pattern> elements, Type t) {
+        ClassName enumClass = cx.self.nestedClass(owner.name());
+        boolean simple = owner.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
+        if (simple) {
+            return CodeBlock.of("$L == $T.$N", subject, enumClass, variant);
+        }
+        List<CodeBlock> tests = new ArrayList<>();
+        if (!elements.isEmpty() && elements.stream().allMatch(this::isPlainBinding)) {
+            // a record pattern binds the variant's fields directly: `s instanceof Shape.Circle(var r)`
+            List<CodeBlock> vars = new ArrayList<>();
+            for (Pattern el : elements) {
+                Pattern.Binding b = (Pattern.Binding) el;
+                vars.add(CodeBlock.of("var $N", cx.declareName(resolution.declaration(b), b.name())));
+                boundByTest.add(b);
+            }
+            return CodeBlock.of("$L instanceof $T($L)", subject, enumClass.nestedClass(variant),
+                    CodeBlock.join(vars, ", "));
+        }
+        tests.add(CodeBlock.of("$L instanceof $T", subject, enumClass.nestedClass(variant)));
+        for (int i = 0; i < elements.size(); i++) {
+            CodeBlock access = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
+            CodeBlock test = patternTest(elements.get(i), access, Type.DYN);
+            if (!test.toString().equals("true")) {
+                tests.add(test);
+            }
+        }
+        return CodeBlock.join(tests, " && ");
+    }
+
+    CodeBlock literalTest(Expr literal, CodeBlock subject, Type t) {
+        if (t instanceof Type.Int && literal instanceof Expr.IntLit i) {
+            return CodeBlock.of("$L == $L", subject, i.value());
+        }
+        if (t instanceof Type.Str && (literal instanceof Expr.StringLit || literal instanceof Expr.CharLit)) {
+            return CodeBlock.of("$L.equals($L)", subject, expr(literal));
+        }
+        if (t instanceof Type.Bool && literal instanceof Expr.BoolLit b) {
+            return b.value() ? subject : CodeBlock.of("!$L", subject);
+        }
+        if (literal instanceof Expr.NilLit) {
+            return CodeBlock.of("$L == null", subject);
+        }
+        return CodeBlock.of("$T.matches($L, $L)", OPS, subject, expr(literal));
+    }
+
+    /** Bindings already declared by the test itself (record patterns), which {@link #bindPattern} skips. */
+    private final Set<Pattern.Binding> boundByTest = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    boolean isPlainBinding(Pattern p) {
+        if (!(p instanceof Pattern.Binding b)) {
+            return false;
+        }
+        Symbol sym = resolution.declaration(b);
+        return sym != null && !sym.needsCell() && !sym.isGlobal();
+    }
+
+    /** Declares the variables a matched pattern binds. */
+    void bindPattern(Pattern p, CodeBlock subject, Type t) {
+        switch (p) {
+            case Pattern.Binding b -> {
+                Symbol sym = resolution.declaration(b);
+                if (sym == null || boundByTest.contains(b)) {
+                    return;
+                }
+                declareBound(sym, b.name(), subject, t);
+            }
+            case Pattern.At a -> {
+                Symbol sym = resolution.declaration(a);
+                if (sym != null) {
+                    declareBound(sym, a.name(), subject, t);
+                }
+                bindPattern(a.pattern(), subject, t);
+            }
+            case Pattern.Tuple tu -> {
+                for (int i = 0; i < tu.elements().size(); i++) {
+                    bindPattern(tu.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, subject, i),
+                            Type.DYN);
+                }
+            }
+            case Pattern.Array a -> {
+                int restIndex = indexOfRest(a.elements());
+                for (int i = 0; i < a.elements().size(); i++) {
+                    Pattern el = a.elements().get(i);
+                    if (el instanceof Pattern.Rest r) {
+                        if (r.name() != null) {
+                            int after = a.elements().size() - i - 1;
+                            bindPattern(el, CodeBlock.of("$T.restOf($L, $L, $L)", OPS, subject, i, after), t);
+                        }
+                        continue;
+                    }
+                    CodeBlock access = restIndex >= 0 && i > restIndex
+                            ? CodeBlock.of("$T.element($L, $L)", OPS, subject, i - a.elements().size())
+                            : CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
+                    bindPattern(el, access, Type.DYN);
+                }
+            }
+            case Pattern.Rest r -> {
+                Symbol sym = resolution.declaration(r);
+                if (sym != null) {
+                    declareBound(sym, r.name(), subject, Type.DYN);
+                }
+            }
+            case Pattern.TupleStruct ts -> {
+                String name = ts.path().get(ts.path().size() - 1);
+                if (name.equals("Some") || name.equals("Ok") || name.equals("Err")) {
+                    if (ts.elements().size() == 1) {
+                        bindPattern(ts.elements().get(0), CodeBlock.of("$T.payload($L)", OPS, subject), Type.DYN);
+                    }
+                    return;
+                }
+                for (int i = 0; i < ts.elements().size(); i++) {
+                    bindPattern(ts.elements().get(i), CodeBlock.of("$T.element($L, $L)", OPS, subject, i),
+                            Type.DYN);
+                }
+            }
+            case Pattern.Struct st -> st.fields().forEach(f -> {
+                CodeBlock access = CodeBlock.of("$T.field($L, $S)", OPS, subject, f.name());
+                if (f.pattern() != null) {
+                    bindPattern(f.pattern(), access, Type.DYN);
+                } else {
+                    Symbol sym = resolution.declaration(f);
+                    if (sym != null) {
+                        declareBound(sym, f.name(), access, Type.DYN);
+                    }
+                }
+            });
+            case Pattern.Or o -> bindPattern(o.alternatives().get(0), subject, t);
+            default -> {
+            }
+        }
+    }
+
+    void declareBound(Symbol sym, String rubyName, CodeBlock value, Type from) {
+        String text = value.toString();
+        if (!sym.isReassigned() && !sym.isCaptured() && !sym.isGlobal() && from.equals(sym.type())
+                && text.matches("[A-Za-z_$][A-Za-z0-9_$]*") && !text.equals("this") && cx.usedNames.contains(text)) {
+            cx.names.put(sym, text); // `x => ...` on a plain variable: use the variable itself
+            return;
+        }
+        if (sym.isGlobal()) {
+            stmt("$N = $L", cx.globalName(sym), coerce(value, from, sym.type()));
+            return;
+        }
+        String name = cx.declareName(sym, rubyName);
+        CodeBlock coerced = coerce(value, from, sym.type());
+        if (sym.needsCell()) {
+            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(sym.type()).box(), coerced);
+        } else {
+            stmt("$T $N = $L", javaType(sym.type()), name, coerced);
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package dev.ruchy.transpiler.emit;
+
+import static dev.ruchy.transpiler.emit.RuntimeApi.CELL;
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
+import static dev.ruchy.transpiler.emit.RuntimeApi.OPTION;
+import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
+import static dev.ruchy.transpiler.emit.RuntimeApi.RUCHY_ERROR;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.ast.BinaryOp;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.resolve.BuiltinFunctions;
+import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.types.TypeInference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Statements: {@code let}, assignments and compound assignments, expressions evaluated for their effect, {@code return}, {@code break}. */
+final class StatementPrinter extends Printer {
+    StatementPrinter(EmitContext cx) {
+        super(cx);
+    }
+
+    void statement(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> {
+                cx.mark(s);
+                effect(e.expr());
+            }
+            case Stmt.Let let -> {
+                if (cx.hoistedLets.contains(let)) {
+                    cx.flushComments(s.span().start()); // its value is in the field's declaration
+                } else {
+                    cx.mark(s);
+                    let(let);
+                }
+            }
+            case Stmt.Fun f -> {
+                cx.mark(s);
+                localFunction(f);
+            }
+            case Stmt.Use u -> {
+            }
+            case Stmt.Struct st -> {
+            }
+            case Stmt.Enum en -> {
+            }
+            case Stmt.Impl i -> {
+            }
+            case Stmt.Class c -> {
+            }
+            case Stmt.Trait t -> {
+            }
+            case Stmt.TypeAlias t -> {
+            }
+            case Stmt.Actor a -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "actors");
+            case Stmt.Mod m -> {
+                if (m.body() != null) {
+                    m.body().forEach(this::statement);
+                }
+            }
+            case Stmt.Error e -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "a statement with errors");
+        }
+    }
+
+    void let(Stmt.Let let) {
+        if (let.pattern() instanceof Pattern.Binding b) {
+            Symbol sym = resolution.declaration(b);
+            if (let.init() == null) {
+                declareVariable(sym, b.name(), null, Type.NIL);
+                return;
+            }
+            if (let.init() instanceof Expr.Try t && sym != null && !sym.needsCell() && !sym.isGlobal()
+                    && earlyReturnPattern(types.of(t.operand())) != null) {
+                // `let v = f()?`: a record pattern that falls through with `v` bound, or returns the error
+                String value = cx.allocate(Names.camelCase(b.name()) + "Result");
+                stmt("var $N = $L", value, expr(t.operand()));
+                String name = cx.declareName(sym, b.name());
+                cx.out.beginControlFlow("if (!($N instanceof $T(var $N)))", value,
+                        earlyReturnPattern(types.of(t.operand())), name);
+                if (cx.inLambda) {
+                    stmt("return $N", value);
+                } else if (cx.resultVoid) {
+                    stmt("return");
+                } else {
+                    stmt("return $T.propagate($N)", OPS, value);
+                }
+                cx.out.endControlFlow();
+                return;
+            }
+            if (let.init() instanceof Expr.Comprehension c && sym != null && !sym.needsCell() && !sym.isGlobal()
+                    && javaType(sym.type()).equals(javaType(types.of(c)))) {
+                cx.flow.comprehensionInto(c, cx.declareName(sym, b.name()), true);
+                return;
+            }
+            if (!cx.flow.isExpressible(let.init())) {
+                String name = declareVariableUninitialized(sym, b.name());
+                cx.flow.valueInto(let.init(), Sink.assign(name, sym == null ? types.of(let.init()) : varType(sym),
+                        sym != null && sym.needsCell()));
+                return;
+            }
+            declareVariable(sym, b.name(), let.init(), types.of(let.init()));
+            return;
+        }
+        Type t = types.of(let.init());
+        CodeBlock value = cx.flow.exprOrHoist(let.init());
+        String tmp = cx.allocate("value");
+        stmt("var $N = $L", tmp, value);
+        if (let.elseBlock() != null) {
+            CodeBlock test = cx.patterns.patternTest(let.pattern(), CodeBlock.of("$N", tmp), t);
+            cx.out.beginControlFlow("if (!($L))", test);
+            blockStatements(let.elseBlock());
+            cx.out.endControlFlow();
+        }
+        cx.patterns.bindPattern(let.pattern(), CodeBlock.of("$N", tmp), t);
+    }
+
+    Type varType(Symbol sym) {
+        return sym.type();
+    }
+
+    /** Declares a variable (field for globals) and assigns its initial value. */
+    void declareVariable(Symbol sym, String rubyName, Expr init, Type initType) {
+        if (sym == null) {
+            String name = cx.allocate(Names.camelCase(rubyName));
+            stmt("var $N = $L", name, init == null ? "null" : expr(init));
+            return;
+        }
+        Type t = sym.type();
+        CodeBlock value = init == null ? cx.coercions.defaultValue(t)
+                : init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? expr(init) // `new ArrayList<>()` takes t
+                : coerce(expr(init), initType, t);
+        if (sym.isGlobal()) {
+            stmt("$N = $L", cx.globalName(sym), value);
+            return;
+        }
+        String name = cx.declareName(sym, rubyName);
+        if (sym.needsCell()) {
+            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(t).box(), value);
+        } else if (init != null && canUseVar(t, initType, init)) {
+            stmt("var $N = $L", name, value);
+        } else {
+            stmt("$T $N = $L", javaType(t), name, value);
+        }
+    }
+
+    String declareVariableUninitialized(Symbol sym, String rubyName) {
+        if (sym == null) {
+            String name = cx.allocate(Names.camelCase(rubyName));
+            stmt("$T $N", OBJECT, name);
+            return name;
+        }
+        if (sym.isGlobal()) {
+            return cx.globalName(sym);
+        }
+        String name = cx.declareName(sym, rubyName);
+        if (sym.needsCell()) {
+            stmt("var $N = new $T<$T>(null)", name, CELL, javaType(sym.type()).box());
+        } else {
+            stmt("$T $N", javaType(sym.type()), name);
+        }
+        return name;
+    }
+
+    boolean canUseVar(Type declared, Type init, Expr initExpr) {
+        if (!declared.equals(init)) {
+            return false;
+        }
+        if (initExpr instanceof Expr.NilLit || init instanceof Type.Nil) {
+            return false;
+        }
+        if (declared instanceof Type.Named n && resolution.enums().containsKey(n.name())
+                && resolution.enums().get(n.name()).variants().stream()
+                        .anyMatch(v -> !v.tupleFields().isEmpty() || !v.structFields().isEmpty())) {
+            return false; // `Shape s = new Shape.Circle(2.0)`: `var` would give the variant's type
+        }
+        if (declared.isPrimitive() && (initExpr instanceof Expr.Index || initExpr instanceof Expr.MethodCall
+                || initExpr instanceof Expr.Field)) {
+            return false; // `Lists.get(...)` and friends return boxed values: say `long`, not `var` (Long)
+        }
+        return !(declared instanceof Type.ListType) || initExpr instanceof Expr.ArrayLit a && !a.elements().isEmpty();
+    }
+
+    void localFunction(Stmt.Fun f) {
+        Symbol sym = resolution.declaration(f);
+        String name = cx.declareName(sym, f.name());
+        Expr.Lambda lambda = new Expr.Lambda(f.params(), f.result(), f.body(), f.async(), f.span());
+        stmt("$T $N = $L", RuntimeApi.fn(f.params().size()), name, cx.lambdas.lambdaCode(lambda, false));
+    }
+
+    /** An expression evaluated for its effect; control flow becomes Java statements. */
+    void effect(Expr e) {
+        switch (e) {
+            case Expr.If i -> cx.flow.ifStatement(i, Sink.DISCARD);
+            case Expr.IfLet i -> cx.flow.ifLet(i, Sink.DISCARD);
+            case Expr.Match m -> cx.flow.match(m, Sink.DISCARD);
+            case Expr.While w -> cx.flow.whileLoop(w);
+            case Expr.WhileLet w -> cx.flow.whileLet(w);
+            case Expr.For f -> cx.flow.forLoop(f);
+            case Expr.Loop l -> cx.flow.loop(l, null, null);
+            case Expr.Block b -> {
+                cx.out.beginControlFlow("");
+                blockStatements(b);
+                cx.out.endControlFlow();
+            }
+            case Expr.TryCatch t -> cx.flow.tryCatch(t, Sink.DISCARD);
+            case Expr.Return r -> returnStatement(r);
+            case Expr.Break b -> breakStatement(b);
+            case Expr.Continue c -> {
+                if (findLoop(c.label()) == null) {
+                    stmt("throw $T.runtime($S)", RUCHY_ERROR, "Continue outside of loop");
+                } else {
+                    stmt(c.label() == null ? "continue" : "continue " + javaLabel(c.label()));
+                }
+            }
+            case Expr.Throw t -> stmt("throw $T.thrown($L)", RUCHY_ERROR, expr(t.value()));
+            case Expr.Assign a -> assign(a);
+            case Expr.CompoundAssign a -> compoundAssign(a);
+            case Expr.Unary u when u.op() == UnaryOp.POST_INC || u.op() == UnaryOp.PRE_INC
+                    || u.op() == UnaryOp.POST_DEC || u.op() == UnaryOp.PRE_DEC -> {
+                BinaryOp op = u.op() == UnaryOp.POST_INC || u.op() == UnaryOp.PRE_INC ? BinaryOp.ADD : BinaryOp.SUB;
+                compoundAssign(new Expr.CompoundAssign(op, u.operand(), new Expr.IntLit(1, u.span()), u.span()));
+            }
+            case Expr.Comprehension c -> {
+                CodeBlock code = cx.flow.exprOrHoist(c);
+                stmt("$T.discard($L)", OPS, code);
+            }
+            case Expr.Lazy l -> effect(l.value());
+            case Expr.Call c -> stmt("$L", cx.calls.call(c));
+            case Expr.MethodCall m -> stmt("$L", cx.calls.methodCall(m));
+            case Expr.MacroCall m -> stmt("$L", cx.calls.macro(m));
+            default -> {
+                CodeBlock code = expr(e);
+                if (isStatementExpression(e)) {
+                    stmt("$L", code);
+                } else if (!isPure(e)) {
+                    stmt("$T.discard($L)", OPS, code);
+                }
+            }
+        }
+    }
+
+    /**
+     * A call whose Java method is {@code void} (a Ruchy function ending in {@code println}, or
+     * {@code println} itself) used as a value: the call becomes a statement and the value is nil.
+     */
+    CodeBlock voidAsNil(Expr call, CodeBlock code) {
+        if (!isVoidCall(call)) {
+            return code;
+        }
+        stmt("$L", code);
+        return CodeBlock.of("null");
+    }
+
+    boolean isVoidCall(Expr call) {
+        Stmt.Fun target = switch (call) {
+            case Expr.Call c when c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
+                    && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION && !cx.names.containsKey(cx.symbolOf(id))
+                    && cx.symbolOf(id).declaration() instanceof Stmt.Fun f -> f;
+            case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 ->
+                    cx.calls.findMethod(p.segments().get(0), p.segments().get(1));
+            case Expr.MethodCall m when types.of(m.receiver()) instanceof Type.Named n -> cx.calls.findMethod(n.name(), m.name());
+            default -> null;
+        };
+        if (target != null) {
+            TypeInference.Signature sig = types.signature(target);
+            boolean constructor = resolution.classes().values().stream().anyMatch(c -> c.constructors().contains(target));
+            return !constructor && sig != null && (!sig.returnsValue() || sig.result() instanceof Type.Nil);
+        }
+        if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) == null) {
+            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            return builtin != null && builtin.result() instanceof Type.Nil;
+        }
+        if (call instanceof Expr.MacroCall m) {
+            return Set.of("println", "print", "eprintln", "assert", "assert_eq", "panic").contains(m.name());
+        }
+        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.ListType && m.name().equals("push")
+                && m.args().size() == 1) {
+            return true; // `Lists.push(xs, x)`
+        }
+        return false;
+    }
+
+    static boolean isStatementExpression(Expr e) {
+        return e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.MacroCall
+                || e instanceof Expr.Spawn || e instanceof Expr.Await;
+    }
+
+    static boolean isPure(Expr e) {
+        return switch (e) {
+            case Expr.IntLit l -> true;
+            case Expr.FloatLit l -> true;
+            case Expr.StringLit l -> true;
+            case Expr.BoolLit l -> true;
+            case Expr.NilLit l -> true;
+            case Expr.Ident i -> true;
+            case Expr.ObjectLit o -> o.entries().isEmpty();
+            default -> false;
+        };
+    }
+
+    /** The statements of a nested Java block; names declared in it may be reused once it ends. */
+    void blockStatements(Expr.Block b) {
+        Set<String> outer = new HashSet<>(cx.usedNames);
+        for (Stmt s : b.statements()) {
+            statement(s);
+            if (AstScan.endsAbruptly(s)) {
+                break; // what follows can never run, and Java rejects unreachable statements
+            }
+        }
+        cx.usedNames = outer;
+    }
+
+    void returnStatement(Expr.Return r) {
+        if (cx.inLambda) {
+            stmt("return $L", r.value() == null ? "null" : expr(r.value()));
+            return;
+        }
+        if (cx.resultVoid) {
+            if (r.value() != null && !isPure(r.value())) {
+                effect(r.value());
+            }
+            stmt("return");
+            return;
+        }
+        if (r.value() == null) {
+            stmt("return $L", cx.coercions.defaultValue(cx.resultType));
+            return;
+        }
+        if (!cx.flow.isExpressible(r.value())) {
+            cx.flow.valueInto(r.value(), Sink.RETURN);
+            return;
+        }
+        stmt("return $L", coerce(expr(r.value()), types.of(r.value()), cx.resultType));
+    }
+
+    void breakStatement(Expr.Break b) {
+        EmitContext.LoopContext target = findLoop(b.label());
+        if (target == null) {
+            // no loop of this function or closure to leave: Ruchy's run-time error (semantics §6.1)
+            stmt("throw $T.runtime($S)", RUCHY_ERROR, "Break outside of loop");
+            return;
+        }
+        if (b.value() != null && target != null && target.valueTarget() != null) {
+            stmt("$N = $L", target.valueTarget(),
+                    coerce(expr(b.value()), types.of(b.value()), target.valueType()));
+        }
+        if (b.label() != null) {
+            stmt("break $L", javaLabel(b.label()));
+        } else {
+            stmt("break");
+        }
+    }
+
+    EmitContext.LoopContext findLoop(String label) {
+        for (EmitContext.LoopContext c : cx.loops) {
+            if (label == null || label.equals(c.rubyLabel())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String javaLabel(String rubyLabel) {
+        return Names.camelCase(rubyLabel);
+    }
+
+    void assign(Expr.Assign a) {
+        Expr target = a.target();
+        switch (target) {
+            case Expr.Ident id -> {
+                Symbol sym = cx.symbolOf(id);
+                Type t = sym == null ? Type.DYN : sym.type();
+                CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
+                if (sym != null && sym.needsCell()) {
+                    stmt("$N.set($L)", cx.nameOf(sym, id.name()), value);
+                } else if (sym != null && !cx.names.containsKey(sym) && !sym.isGlobal()) {
+                    // first assignment creates the variable (Ruchy semantics)
+                    declareVariable(sym, id.name(), a.value(), types.of(a.value()));
+                } else {
+                    stmt("$N = $L", sym == null ? Names.camelCase(id.name()) : cx.nameOf(sym, id.name()), value);
+                }
+            }
+            case Expr.Field f -> {
+                Type receiver = types.of(f.receiver());
+                CodeBlock value = cx.flow.exprOrHoist(a.value());
+                if (receiver instanceof Type.Named n && cx.structsAsClasses.contains(n.name())) {
+                    Type ft = structFieldType(n.name(), f.name());
+                    stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
+                            coerce(value, types.of(a.value()), ft));
+                } else {
+                    stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
+                }
+            }
+            case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()),
+                    cx.flow.exprOrHoist(a.value()));
+            case Expr.TupleLit t -> {
+                String tmp = cx.allocate("values");
+                stmt("var $N = $L", tmp, expr(a.value()));
+                for (int k = 0; k < t.elements().size(); k++) {
+                    Expr el = t.elements().get(k);
+                    effect(new Expr.Assign(el, new Expr.Index(new Expr.Ident(tmp, el.span()), new Expr.IntLit(k, el.span()),
+                            el.span()), el.span()));
+                }
+            }
+            default -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
+        }
+    }
+
+    CodeBlock receiverCode(Expr receiver) {
+        if (receiver instanceof Expr.Ident id && id.name().equals("self")) {
+            return CodeBlock.of("this");
+        }
+        return expr(receiver);
+    }
+
+    Type structFieldType(String struct, String field) {
+        Stmt.Struct st = resolution.structs().get(struct);
+        if (st != null) {
+            for (Stmt.FieldDecl f : st.fields()) {
+                if (f.name().equals(field)) {
+                    return cx.declarations.fieldType(f);
+                }
+            }
+        }
+        Stmt.Class c = resolution.classes().get(struct);
+        if (c != null) {
+            for (Stmt.FieldDecl f : c.fields()) {
+                if (f.name().equals(field)) {
+                    return cx.declarations.fieldType(f);
+                }
+            }
+        }
+        return Type.DYN;
+    }
+
+    void compoundAssign(Expr.CompoundAssign a) {
+        Expr target = a.target();
+        Type targetType = types.of(target);
+        Type valueType = types.of(a.value());
+        if (target instanceof Expr.Ident id) {
+            Symbol sym = cx.symbolOf(id);
+            String name = sym == null ? Names.camelCase(id.name()) : cx.nameOf(sym, id.name());
+            boolean cell = sym != null && sym.needsCell();
+            CodeBlock current = cell ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
+            boolean javaOp = (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB || a.op() == BinaryOp.MUL)
+                    && (targetType instanceof Type.Int && valueType instanceof Type.Int
+                    || targetType instanceof Type.Float && valueType.isNumeric())
+                    || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
+            if (javaOp && !cell && !(cx.checkedArithmetic && targetType instanceof Type.Int)) {
+                stmt("$N $L= $L", name, a.op().symbol(), cx.flow.intOperand(a.value()));
+                return;
+            }
+            CodeBlock value = cx.operators.binaryCode(a.op(), current, targetType, expr(a.value()), valueType, a.value());
+            Type variableType = sym == null ? Type.DYN : sym.type();
+            Type opType = types.of(a);
+            if (cell) {
+                stmt("$N.set($L)", name, coerce(value, opType, variableType));
+            } else {
+                stmt("$N = $L", name, coerce(value, opType, variableType));
+            }
+            return;
+        }
+        if (target instanceof Expr.Field f) {
+            Type receiver = types.of(f.receiver());
+            if (receiver instanceof Type.Named n && cx.structsAsClasses.contains(n.name())) {
+                Type ft = structFieldType(n.name(), f.name());
+                // one step under the struct's monitor: the struct may be shared by threads, as objects are
+                CodeBlock struct = evaluatedFirst(receiverCode(f.receiver()), f.receiver(), "target");
+                // literals, variables and their fields are read under the monitor; anything else (a call
+                // that may block) is evaluated before it is taken
+                boolean cheap = isPure(a.value()) || a.value() instanceof Expr.Field vf && isPure(vf.receiver());
+                CodeBlock operand = cheap ? expr(a.value()) : evaluatedFirst(expr(a.value()), a.value(), "operand");
+                CodeBlock field = CodeBlock.of("$L.$N", struct, Names.camelCase(f.name()));
+                cx.out.beginControlFlow("synchronized ($L)", struct);
+                if (ft.isNumeric() && valueType.isNumeric() && (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB
+                        || a.op() == BinaryOp.MUL) && (ft instanceof Type.Float || valueType instanceof Type.Int)) {
+                    stmt("$L $L= $L", field, a.op().symbol(), operand);
+                } else {
+                    CodeBlock value = cx.operators.binaryCode(a.op(), field, ft, operand, valueType, a.value());
+                    stmt("$L = $L", field, coerce(value, TypeInferenceBridge.arith(a.op(), ft, valueType), ft));
+                }
+                cx.out.endControlFlow();
+                return;
+            }
+            // atomic on an object many threads change (`counter.n += 1` in a request handler)
+            CodeBlock obj = evaluatedFirst(expr(f.receiver()), f.receiver(), "target");
+            CodeBlock operand = updateOperand(a.value());
+            String old = cx.allocate("old");
+            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, cx.operators.arithMethod(a.op()), old, operand);
+            return;
+        }
+        if (target instanceof Expr.Index i) {
+            CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
+            CodeBlock index = evaluatedFirst(expr(i.index()), i.index(), "index");
+            CodeBlock operand = updateOperand(a.value());
+            String old = cx.allocate("old");
+            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, cx.operators.arithMethod(a.op()), old, operand);
+            return;
+        }
+        stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
+    }
+
+    /** {@code code} of {@code e}, put in a local first unless {@code e} is pure: it keeps its place in the evaluation order. */
+    CodeBlock evaluatedFirst(CodeBlock code, Expr e, String name) {
+        return isPure(e) ? code : intoLocal(code, name);
+    }
+
+    /** {@code var name = code;} with a fresh name; the local's name as code. */
+    CodeBlock intoLocal(CodeBlock code, String name) {
+        String tmp = cx.allocate(name);
+        stmt("var $N = $L", tmp, code);
+        return CodeBlock.of("$N", tmp);
+    }
+
+    /**
+     * The right side of a compound assignment to a field or element, for the update function: a
+     * literal or a variable never reassigned as it is, anything else evaluated first into a local (the
+     * function runs under a lock and may only capture effectively final locals).
+     */
+    CodeBlock updateOperand(Expr value) {
+        if (value instanceof Expr.IntLit || value instanceof Expr.FloatLit || value instanceof Expr.StringLit) {
+            return expr(value);
+        }
+        Symbol sym = value instanceof Expr.Ident id ? cx.symbolOf(id) : null;
+        if (sym != null && !sym.isReassigned() && !sym.isGlobal()) {
+            return expr(value); // effectively final in Java
+        }
+        return intoLocal(expr(value), "operand");
+    }
+
+    /** The record that carries the value through {@code ?} for a statically typed operand, or null. */
+    static ClassName earlyReturnPattern(Type operand) {
+        if (operand instanceof Type.ResultType) {
+            return RESULT.nestedClass("Ok");
+        }
+        if (operand instanceof Type.OptionType) {
+            return OPTION.nestedClass("Some");
+        }
+        return null;
+    }
+
+    /** Bridges arithmetic result types for the emitter. */
+    static final class TypeInferenceBridge {
+        static Type arith(BinaryOp op, Type left, Type right) {
+            if (left instanceof Type.Int && right instanceof Type.Int) {
+                return Type.INT;
+            }
+            if (left.isNumeric() && right.isNumeric()) {
+                return Type.FLOAT;
+            }
+            return Type.DYN;
+        }
+    }
+}
