@@ -328,7 +328,7 @@ final class DeclarationPrinter extends Printer {
         for (int i = first; i < comments.size() && comments.get(i).end() <= f.span().start(); i++) {
             cx.commentUsed[i] = true;
             for (String text : comments.get(i).text().split("\n", -1)) {
-                lines.add(text.strip().replace("*/", "*&#47;"));
+                lines.add(EmitContext.commentText(text.strip()).replace("*/", "*&#47;"));
             }
         }
         m.addJavadoc("$L\n", String.join("\n", lines));

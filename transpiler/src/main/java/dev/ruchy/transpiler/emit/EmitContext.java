@@ -20,6 +20,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The state of emitting one compilation unit: the resolved and typed program, the options, and
@@ -47,6 +49,8 @@ final class EmitContext {
     final boolean[] commentUsed;
     /** Comments before this offset belong to an enclosing scope and are not pulled into the current one. */
     int commentFloor;
+    /** The Ruchy line of each statement, recorded as the file is written. */
+    final LineMarks lineMarks = new LineMarks();
 
     /** Java names of symbols in the method being emitted. */
     Map<Symbol, String> names = new IdentityHashMap<>();
@@ -136,7 +140,7 @@ final class EmitContext {
 
     void mark(Node n) {
         flushComments(n.span().start());
-        out.add("/*@$L*/", n.span().startLine());
+        out.add("$L", lineMarks.at(n.span().startLine()));
     }
 
     /** Carries the Ruchy comments between the current floor and {@code before} into the Java as line comments. */
@@ -151,11 +155,24 @@ final class EmitContext {
                     if (text.isEmpty()) {
                         out.add("//\n");
                     } else {
-                        out.add("// $L\n", text);
+                        out.add("// $L\n", commentText(text));
                     }
                 }
             }
         }
+    }
+
+    private static final Pattern BACKSLASHES_BEFORE_U = Pattern.compile("\\\\+(?=u)");
+
+    /**
+     * Ruchy comment text made safe inside a Java comment. javac reads Unicode escapes everywhere, in
+     * comments too: a Windows path such as {@code C:} followed by a backslash and {@code users} would
+     * be an illegal escape, and a backslash-{@code u000a} a line break that ends the comment. An odd
+     * run of backslashes before {@code u} gets one more, which javac reads as plain backslashes.
+     */
+    static String commentText(String text) {
+        return BACKSLASHES_BEFORE_U.matcher(text).replaceAll(run -> Matcher.quoteReplacement(
+                run.group().length() % 2 == 0 ? run.group() : run.group() + "\\"));
     }
 
     Symbol symbolOf(Expr.Ident id) {

@@ -32,8 +32,8 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Expressions with a known type compile to plain Java operators on {@code long}, {@code double},
  * {@code boolean} and {@code String}; the rest goes through the runtime's small dynamic layer
- * ({@code Ops}). Each statement is tagged with its Ruchy line ({@code /*@12*&#47;}) while
- * emitting; {@link #emit} strips the tags and returns them as a line map.
+ * ({@code Ops}). Each statement carries its Ruchy line as a {@link LineMarks} mark, and
+ * {@link #emit} returns the Ruchy line of each Java line beside the source.
  */
 public final class JavaEmitter {
     private final EmitContext cx;
@@ -90,7 +90,7 @@ public final class JavaEmitter {
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
-        return LineMarks.strip(className, file.toString());
+        return cx.lineMarks.write(className, file);
     }
 
     /** A struct whose fields are assigned anywhere, or that has a {@code &mut self} method, becomes a class. */
