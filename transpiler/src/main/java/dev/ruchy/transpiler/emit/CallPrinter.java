@@ -25,11 +25,7 @@ final class CallPrinter extends Printer {
         super(cx);
     }
 
-    /** The inferred type of the call being emitted, for coercing dynamic results. */
-    private Type currentCallType = Type.DYN;
-
     CodeBlock call(Expr.Call c) {
-        currentCallType = types.of(c);
         if (c.callee() instanceof Expr.Ident id) {
             Symbol sym = cx.symbolOf(id);
             if (sym != null && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
@@ -66,7 +62,7 @@ final class CallPrinter extends Printer {
             return CodeBlock.of("$T.undefined($S)", RUCHY_ERROR, id.name());
         }
         if (c.callee() instanceof Expr.Path p) {
-            return pathCall(p, c.args());
+            return pathCall(p, c.args(), types.of(c));
         }
         return CodeBlock.of("$T.call($L$L)", OPS, expr(c.callee()), leadingComma(boxedArgs(c.args())));
     }
@@ -126,7 +122,7 @@ final class CallPrinter extends Printer {
         }
     }
 
-    CodeBlock pathCall(Expr.Path p, List<Expr.Arg> args) {
+    CodeBlock pathCall(Expr.Path p, List<Expr.Arg> args, Type result) {
         List<String> segs = p.segments();
         if (segs.size() == 2) {
             String owner = segs.get(0);
@@ -151,7 +147,7 @@ final class CallPrinter extends Printer {
             }
         }
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
-                Type.DYN, currentCallType);
+                Type.DYN, result);
     }
 
     Stmt.Fun findMethod(String type, String name) {
