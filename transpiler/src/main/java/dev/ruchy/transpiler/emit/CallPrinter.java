@@ -225,7 +225,7 @@ final class CallPrinter extends Printer {
         for (Expr v : values) {
             CodeBlock code = v instanceof Expr.Lambda l ? cx.lambdas.lambdaCode(l, true) : expr(v);
             // a bare null as a varargs argument would be the array itself
-            codes.add(code.toString().equals("null") ? CodeBlock.of("($T) null", OBJECT) : code);
+            codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT) : code);
         }
         return CodeBlock.join(codes, ", ");
     }

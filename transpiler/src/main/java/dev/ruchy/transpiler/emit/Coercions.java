@@ -27,7 +27,7 @@ final class Coercions extends Printer {
             case Type.Int i -> CodeBlock.of("0L");
             case Type.Float f -> CodeBlock.of("0.0");
             case Type.Bool b -> CodeBlock.of("false");
-            default -> CodeBlock.of("null");
+            default -> NIL;
         };
     }
 
@@ -62,7 +62,7 @@ final class Coercions extends Printer {
                 || from instanceof Type.ResultType && to instanceof Type.ResultType) {
             return code; // `Result.ok(x)` takes its type arguments from where it is used
         }
-        if (code.toString().equals("null")) {
+        if (code == NIL) {
             return to.isPrimitive() ? defaultValue(to) : code;
         }
         return switch (to) {

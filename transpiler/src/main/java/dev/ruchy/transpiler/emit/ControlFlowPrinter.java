@@ -62,7 +62,7 @@ final class ControlFlowPrinter extends Printer {
                     }
                 }
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt)) {
-                    deliver(CodeBlock.of("null"), Type.NIL, sink);
+                    deliver(NIL, Type.NIL, sink);
                 }
             }
             case Expr.TryCatch t -> tryCatch(t, sink);
@@ -83,11 +83,11 @@ final class ControlFlowPrinter extends Printer {
             case Expr.Throw t -> cx.statements.effect(t);
             case Expr.While w -> {
                 cx.statements.effect(w);
-                deliver(CodeBlock.of("null"), Type.NIL, sink);
+                deliver(NIL, Type.NIL, sink);
             }
             case Expr.For f -> {
                 cx.statements.effect(f);
-                deliver(CodeBlock.of("null"), Type.NIL, sink);
+                deliver(NIL, Type.NIL, sink);
             }
             case Expr.Assign a -> {
                 cx.statements.effect(a);
@@ -109,7 +109,7 @@ final class ControlFlowPrinter extends Printer {
                 if (cx.inLambda) {
                     stmt("return $L", code);
                 } else if (cx.resultVoid) {
-                    if (!code.toString().equals("null")) {
+                    if (code != NIL) {
                         stmt("$T.discard($L)", OPS, code);
                     }
                     stmt("return");
@@ -155,7 +155,7 @@ final class ControlFlowPrinter extends Printer {
             branch(otherwise, sink);
         } else if (sink.kind() != Sink.Kind.DISCARD) {
             cx.out.nextControlFlow("else");
-            deliver(CodeBlock.of("null"), Type.NIL, sink);
+            deliver(NIL, Type.NIL, sink);
         }
         cx.out.endControlFlow();
     }
@@ -171,7 +171,7 @@ final class ControlFlowPrinter extends Printer {
             branch(i.otherwise(), sink);
         } else if (sink.kind() != Sink.Kind.DISCARD) {
             cx.out.nextControlFlow("else");
-            deliver(CodeBlock.of("null"), Type.NIL, sink);
+            deliver(NIL, Type.NIL, sink);
         }
         cx.out.endControlFlow();
     }
@@ -198,8 +198,8 @@ final class ControlFlowPrinter extends Printer {
             boolean first = true;
             boolean exhaustive = false;
             for (Expr.MatchArm arm : m.arms()) {
-                CodeBlock test = cx.patterns.patternTest(arm.pattern(), subjectCode, t);
-                boolean always = test.toString().equals("true");
+                boolean always = cx.patterns.irrefutable(arm.pattern());
+                CodeBlock test = always ? null : cx.patterns.patternTest(arm.pattern(), subjectCode, t);
                 if (first && always) {
                     cx.out.add("{\n$>");
                 } else if (first) {
@@ -235,8 +235,8 @@ final class ControlFlowPrinter extends Printer {
         }
         boolean exhaustive = false;
         for (Expr.MatchArm arm : m.arms()) {
-            CodeBlock test = cx.patterns.patternTest(arm.pattern(), subjectCode, t);
-            boolean always = test.toString().equals("true");
+            boolean always = cx.patterns.irrefutable(arm.pattern());
+            CodeBlock test = always ? null : cx.patterns.patternTest(arm.pattern(), subjectCode, t);
             CodeBlock.Builder saved = cx.out;
             cx.out = CodeBlock.builder();
             cx.patterns.bindPattern(arm.pattern(), subjectCode, t);

@@ -23,8 +23,11 @@ import dev.ruchy.transpiler.resolve.Symbol;
 import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Declarations: structs as records or classes, enums as Java enums or sealed interfaces, classes, functions and methods with their Javadoc. */
@@ -254,7 +257,7 @@ final class DeclarationPrinter extends Printer {
             functionBody(f.body());
         }
         CodeBlock body = cx.out.build();
-        if (body.toString().contains(".tryUnwrap(")) {
+        if (f.body() != null && propagatesByThrow(f.body())) {
             // a `?` inside an expression: its early return arrives as a RuchyError and leaves here
             String error = cx.allocate("early");
             CodeBlock.Builder wrapped = CodeBlock.builder().beginControlFlow("try").add(body)
@@ -270,6 +273,21 @@ final class DeclarationPrinter extends Printer {
         m.addCode(body);
         cx.restoreMethod(saved);
         return m.build();
+    }
+
+    /**
+     * Whether a {@code ?} in {@code body} (or in a closure inside it) is written as
+     * {@code Ops.tryUnwrap}, whose early return arrives as a RuchyError the function must catch.
+     */
+    private boolean propagatesByThrow(Expr.Block body) {
+        Set<Expr.Try> byPattern = Collections.newSetFromMap(new IdentityHashMap<>());
+        AstScan.any(body, n -> {
+            if (n instanceof Stmt.Let let && cx.statements.returnsEarlyByPattern(let)) {
+                byPattern.add((Expr.Try) let.init());
+            }
+            return false;
+        });
+        return AstScan.any(body, n -> n instanceof Expr.Try t && !byPattern.contains(t));
     }
 
     void addParams(MethodSpec.Builder m, Stmt.Fun f, TypeInference.Signature sig) {

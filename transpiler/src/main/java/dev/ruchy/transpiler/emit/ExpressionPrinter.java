@@ -67,7 +67,7 @@ final class ExpressionPrinter extends Printer {
             case Expr.CharLit c -> stringLiteral(c.value());
             case Expr.ByteLit b -> CodeBlock.of("$LL", b.value());
             case Expr.BoolLit b -> CodeBlock.of("$L", b.value());
-            case Expr.NilLit n -> CodeBlock.of("null");
+            case Expr.NilLit n -> NIL;
             case Expr.AtomLit a -> CodeBlock.of("$T.atom($S)", OPS, a.name());
             case Expr.FString f -> fstring(f);
             case Expr.Ident id -> ident(id);
@@ -193,7 +193,7 @@ final class ExpressionPrinter extends Printer {
     /** A named function used as a value: a lambda that calls it. */
     CodeBlock functionReference(Symbol sym) {
         if (!(sym.declaration() instanceof Stmt.Fun f)) {
-            return CodeBlock.of("null");
+            return NIL;
         }
         if (cx.names.containsKey(sym)) {
             return CodeBlock.of("$N", cx.names.get(sym));
@@ -409,7 +409,7 @@ final class ExpressionPrinter extends Printer {
                 if (v != null) {
                     for (Stmt.FieldDecl f : v.structFields()) {
                         Expr value = fieldInit(s, f.name());
-                        codes.add(value == null ? CodeBlock.of("null") : coerce(expr(value), types.of(value), cx.declarations.fieldType(f)));
+                        codes.add(value == null ? NIL : coerce(expr(value), types.of(value), cx.declarations.fieldType(f)));
                     }
                 }
                 return CodeBlock.of("new $T($L)", cx.self.nestedClass(owner.name()).nestedClass(v == null ? name : v.name()),

@@ -24,6 +24,27 @@ final class PatternPrinter extends Printer {
         super(cx);
     }
 
+    /**
+     * Whether {@code p} matches every value, so that it needs no test: a wildcard, a rest, a binding
+     * that is not a unit variant's name, or a struct pattern of an unknown type whose fields are all
+     * such patterns. {@link #patternTest} writes {@code true} for exactly these.
+     */
+    boolean irrefutable(Pattern p) {
+        return switch (p) {
+            case Pattern.Wildcard w -> true;
+            case Pattern.Rest r -> true;
+            case Pattern.Binding b -> resolution.variantOwner(b.name()) == null || resolution.declaration(b) != null;
+            case Pattern.At a -> irrefutable(a.pattern());
+            case Pattern.Or o -> o.alternatives().size() == 1 && irrefutable(o.alternatives().get(0));
+            case Pattern.Struct st -> {
+                String name = st.path().get(st.path().size() - 1);
+                yield !resolution.structs().containsKey(name) && resolution.variantOwner(name) == null
+                        && st.fields().stream().allMatch(f -> f.pattern() == null || irrefutable(f.pattern()));
+            }
+            default -> false;
+        };
+    }
+
     /** A Java boolean expression testing whether {@code subject} (of type {@code t}) matches {@code p}. */
     CodeBlock patternTest(Pattern p, CodeBlock subject, Type t) {
         return switch (p) {
@@ -59,9 +80,8 @@ final class PatternPrinter extends Printer {
                 tests.add(CodeBlock.of("$T.isTuple($L, $L)", OPS, subject, tu.elements().size()));
                 for (int i = 0; i < tu.elements().size(); i++) {
                     CodeBlock el = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
-                    CodeBlock test = patternTest(tu.elements().get(i), el, Type.DYN);
-                    if (!test.toString().equals("true")) {
-                        tests.add(test);
+                    if (!irrefutable(tu.elements().get(i))) {
+                        tests.add(patternTest(tu.elements().get(i), el, Type.DYN));
                     }
                 }
                 yield CodeBlock.join(tests, " && ");
@@ -80,9 +100,8 @@ final class PatternPrinter extends Printer {
                     CodeBlock access = restIndex >= 0 && i > restIndex
                             ? CodeBlock.of("$T.element($L, $L)", OPS, subject, i - a.elements().size())
                             : CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
-                    CodeBlock test = patternTest(el, access, Type.DYN);
-                    if (!test.toString().equals("true")) {
-                        tests.add(test);
+                    if (!irrefutable(el)) {
+                        tests.add(patternTest(el, access, Type.DYN));
                     }
                 }
                 yield CodeBlock.join(tests, " && ");
@@ -104,9 +123,8 @@ final class PatternPrinter extends Printer {
                         tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, subject));
                         if (ts.elements().size() == 1) {
                             CodeBlock inner = CodeBlock.of("$T.payload($L)", OPS, subject);
-                            CodeBlock test = patternTest(ts.elements().get(0), inner, Type.DYN);
-                            if (!test.toString().equals("true")) {
-                                tests.add(test);
+                            if (!irrefutable(ts.elements().get(0))) {
+                                tests.add(patternTest(ts.elements().get(0), inner, Type.DYN));
                             }
                         }
                     }
@@ -143,10 +161,9 @@ final class PatternPrinter extends Printer {
                 }
                 for (Pattern.FieldPattern f : st.fields()) {
                     if (f.pattern() != null) {
-                        CodeBlock test = patternTest(f.pattern(), CodeBlock.of("$T.field($L, $S)", OPS, subject,
-                                f.name()), Type.DYN);
-                        if (!test.toString().equals("true")) {
-                            tests.add(test);
+                        if (!irrefutable(f.pattern())) {
+                            tests.add(patternTest(f.pattern(), CodeBlock.of("$T.field($L, $S)", OPS, subject, f.name()),
+                                    Type.DYN));
                         }
                     }
                 }
@@ -186,9 +203,8 @@ final class PatternPrinter extends Printer {
         tests.add(CodeBlock.of("$L instanceof $T", subject, enumClass.nestedClass(variant)));
         for (int i = 0; i < elements.size(); i++) {
             CodeBlock access = CodeBlock.of("$T.element($L, $L)", OPS, subject, i);
-            CodeBlock test = patternTest(elements.get(i), access, Type.DYN);
-            if (!test.toString().equals("true")) {
-                tests.add(test);
+            if (!irrefutable(elements.get(i))) {
+                tests.add(patternTest(elements.get(i), access, Type.DYN));
             }
         }
         return CodeBlock.join(tests, " && ");

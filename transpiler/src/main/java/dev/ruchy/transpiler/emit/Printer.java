@@ -13,6 +13,11 @@ abstract class Printer {
     static final ClassName STRING = ClassName.get(String.class);
     static final ClassName OBJECT = ClassName.get(Object.class);
     static final ClassName LIST = ClassName.get("java.util", "List");
+    /**
+     * Java's {@code null}, Ruchy's nil: every printer writes nil as this one block, so a printer can
+     * tell a nil value from other code by identity ({@code code == NIL}) without reading code back.
+     */
+    static final CodeBlock NIL = CodeBlock.of("null");
 
     final EmitContext cx;
     final Resolution resolution;

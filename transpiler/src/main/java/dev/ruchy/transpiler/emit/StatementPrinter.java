@@ -69,6 +69,19 @@ final class StatementPrinter extends Printer {
         }
     }
 
+    /**
+     * Whether {@code let v = f()?} is written as a record pattern that falls through with {@code v}
+     * bound or returns the error, rather than through {@code Ops.tryUnwrap}: a plain local whose
+     * operand is statically an Option or a Result.
+     */
+    boolean returnsEarlyByPattern(Stmt.Let let) {
+        if (!(let.init() instanceof Expr.Try t && let.pattern() instanceof Pattern.Binding b)) {
+            return false;
+        }
+        Symbol sym = resolution.declaration(b);
+        return sym != null && !sym.needsCell() && !sym.isGlobal() && earlyReturnPattern(types.of(t.operand())) != null;
+    }
+
     void let(Stmt.Let let) {
         if (let.pattern() instanceof Pattern.Binding b) {
             Symbol sym = resolution.declaration(b);
@@ -76,8 +89,7 @@ final class StatementPrinter extends Printer {
                 declareVariable(sym, b.name(), null, Type.NIL);
                 return;
             }
-            if (let.init() instanceof Expr.Try t && sym != null && !sym.needsCell() && !sym.isGlobal()
-                    && earlyReturnPattern(types.of(t.operand())) != null) {
+            if (let.init() instanceof Expr.Try t && returnsEarlyByPattern(let)) {
                 // `let v = f()?`: a record pattern that falls through with `v` bound, or returns the error
                 String value = cx.allocate(Names.camelCase(b.name()) + "Result");
                 stmt("var $N = $L", value, expr(t.operand()));
@@ -255,7 +267,7 @@ final class StatementPrinter extends Printer {
             return code;
         }
         stmt("$L", code);
-        return CodeBlock.of("null");
+        return NIL;
     }
 
     boolean isVoidCall(Expr call) {
