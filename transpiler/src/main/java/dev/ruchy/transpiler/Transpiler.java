@@ -103,7 +103,7 @@ public final class Transpiler {
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
-        TypeInference.Types types = TypeInference.infer(program, resolution);
+        TypeInference.Types types = TypeInference.infer(program, resolution, options.checkedArithmetic());
         MemberChecks.check(program, resolution, types, diagnostics);
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());

@@ -15,6 +15,7 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
 import dev.ruchy.transpiler.resolve.BuiltinFunctions;
 import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.types.Operators;
 import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
@@ -469,7 +470,7 @@ final class StatementPrinter extends Printer {
                 stmt("$N $L= $L", name, a.op().symbol(), cx.flow.intOperand(a.value()));
                 return;
             }
-            CodeBlock value = cx.operators.binaryCode(a.op(), current, targetType, expr(a.value()), valueType, a.value());
+            CodeBlock value = cx.operators.print(types.operation(a), current, expr(a.value()));
             Type variableType = sym == null ? Type.DYN : sym.type();
             Type opType = types.of(a);
             if (cell) {
@@ -495,8 +496,8 @@ final class StatementPrinter extends Printer {
                         || a.op() == BinaryOp.MUL) && (ft instanceof Type.Float || valueType instanceof Type.Int)) {
                     stmt("$L $L= $L", field, a.op().symbol(), operand);
                 } else {
-                    CodeBlock value = cx.operators.binaryCode(a.op(), field, ft, operand, valueType, a.value());
-                    stmt("$L = $L", field, coerce(value, TypeInferenceBridge.arith(a.op(), ft, valueType), ft));
+                    CodeBlock value = cx.operators.print(types.operation(a), field, operand);
+                    stmt("$L = $L", field, coerce(value, Operators.resultType(a.op(), ft, valueType), ft));
                 }
                 cx.out.endControlFlow();
                 return;
@@ -505,7 +506,7 @@ final class StatementPrinter extends Printer {
             CodeBlock obj = evaluatedFirst(expr(f.receiver()), f.receiver(), "target");
             CodeBlock operand = updateOperand(a.value());
             String old = cx.allocate("old");
-            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, cx.operators.arithMethod(a.op()), old, operand);
+            stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, Operators.dynamicMethod(a.op(), cx.checkedArithmetic), old, operand);
             return;
         }
         if (target instanceof Expr.Index i) {
@@ -513,7 +514,7 @@ final class StatementPrinter extends Printer {
             CodeBlock index = evaluatedFirst(expr(i.index()), i.index(), "index");
             CodeBlock operand = updateOperand(a.value());
             String old = cx.allocate("old");
-            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, cx.operators.arithMethod(a.op()), old, operand);
+            stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, Operators.dynamicMethod(a.op(), cx.checkedArithmetic), old, operand);
             return;
         }
         stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
@@ -556,18 +557,5 @@ final class StatementPrinter extends Printer {
             return OPTION.nestedClass("Some");
         }
         return null;
-    }
-
-    /** Bridges arithmetic result types for the emitter. */
-    static final class TypeInferenceBridge {
-        static Type arith(BinaryOp op, Type left, Type right) {
-            if (left instanceof Type.Int && right instanceof Type.Int) {
-                return Type.INT;
-            }
-            if (left.isNumeric() && right.isNumeric()) {
-                return Type.FLOAT;
-            }
-            return Type.DYN;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ruchy.transpiler.types;
 
 import dev.ruchy.transpiler.ast.BinaryOp;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
@@ -60,10 +61,15 @@ public final class TypeInference {
     }
 
     /** The inferred types of one program. */
-    public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures) {
+    public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Expr, Operation> operations) {
         public Type of(Expr e) {
             Type t = expressions.get(e);
             return t == null ? Type.DYN : t;
+        }
+
+        /** What a binary operator or compound assignment becomes in Java (see {@link Operators}). */
+        public Operation operation(Expr e) {
+            return operations.get(e);
         }
 
         public Signature signature(Stmt.Fun f) {
@@ -78,9 +84,32 @@ public final class TypeInference {
 
     /** Infers the types of {@code program}. */
     public static Types infer(Program program, Resolution resolution) {
+        return infer(program, resolution, false);
+    }
+
+    /**
+     * Infers the types of {@code program} and decides, once, what each binary operator and compound
+     * assignment becomes ({@code checkedArithmetic}: integer {@code + - *} fail on overflow).
+     */
+    public static Types infer(Program program, Resolution resolution, boolean checkedArithmetic) {
         TypeInference inference = new TypeInference(program, resolution);
         inference.run();
-        return new Types(inference.types, inference.signatures);
+        Types types = new Types(inference.types, inference.signatures, new IdentityHashMap<>());
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.Binary b && b.op() != BinaryOp.PIPELINE) {
+                types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
+                        checkedArithmetic, isNonZeroInt(b.right())));
+            } else if (n instanceof Expr.CompoundAssign a) {
+                types.operations().put(a, Operators.operation(a.op(), types.of(a.target()), types.of(a.value()),
+                        checkedArithmetic, isNonZeroInt(a.value())));
+            }
+            return false;
+        });
+        return types;
+    }
+
+    private static boolean isNonZeroInt(Expr e) {
+        return e instanceof Expr.IntLit i && i.value() != 0;
     }
 
     private void run() {
@@ -458,7 +487,7 @@ public final class TypeInference {
             case Expr.CompoundAssign a -> {
                 Type target = expr(a.target());
                 Type value = expr(a.value());
-                Type result = arithmetic(a.op(), target, value);
+                Type result = Operators.resultType(a.op(), target, value);
                 assign(a.target(), result);
                 yield result;
             }
@@ -739,40 +768,7 @@ public final class TypeInference {
         if (b.op() == BinaryOp.PIPELINE) {
             return pipeline(b, left);
         }
-        Type right = expr(b.right());
-        return switch (b.op()) {
-            case EQ, NE, LT, LE, GT, GE -> Type.BOOL;
-            case AND, OR -> left instanceof Type.Bool && right instanceof Type.Bool ? Type.BOOL
-                    : left.isUnknown() || right.isUnknown() ? Type.UNKNOWN : Type.DYN;
-            case NULL_COALESCE -> Type.join(left, right);
-            case BIT_AND, BIT_OR, BIT_XOR, SHL, SHR -> left.isUnknown() || right.isUnknown() ? Type.UNKNOWN
-                    : left instanceof Type.Int && right instanceof Type.Int ? Type.INT : Type.DYN;
-            case SEND -> Type.DYN;
-            default -> arithmetic(b.op(), left, right);
-        };
-    }
-
-    /** {@code + - * / % **} per ruchy-semantics §3.1–3.3 and §3.6. */
-    static Type arithmetic(BinaryOp op, Type left, Type right) {
-        if (op == BinaryOp.ADD && (left instanceof Type.Str || right instanceof Type.Str)) {
-            return Type.STR;
-        }
-        if (op == BinaryOp.ADD && left instanceof Type.ListType && right instanceof Type.ListType) {
-            return Type.join(left, right);
-        }
-        if (left.isUnknown() || right.isUnknown()) {
-            return Type.UNKNOWN;
-        }
-        if (op == BinaryOp.MUL && left instanceof Type.Str && right instanceof Type.Int) {
-            return Type.STR;
-        }
-        if (left instanceof Type.Int && right instanceof Type.Int) {
-            return op == BinaryOp.POW ? Type.DYN : Type.INT;
-        }
-        if (left.isNumeric() && right.isNumeric()) {
-            return Type.FLOAT;
-        }
-        return Type.DYN;
+        return Operators.resultType(b.op(), left, expr(b.right()));
     }
 
     private Type pipeline(Expr.Binary b, Type left) {
