@@ -1,0 +1,2 @@
+/** The lexer: Ruchy source text into tokens, f-string parts and comments. */
+package dev.ruchy.transpiler.lexer;
