@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Runtime namespaces reached by {@code a::b} paths (ruchy-semantics §4.15, §5.2): functions such as
  * {@code std::fs::read_to_string}, {@code Utc::now}, {@code HashMap::new}, and constants such as
  * {@code i64::MAX}. A leading {@code std::}, {@code chrono::} or {@code collections::} is optional;
- * {@code math::sqrt} (any builtin under {@code math::}) is the builtin.
+ * {@code math::sqrt} (any builtin under {@code math::}) is the builtin. Paths defined outside this
+ * package (networking: {@code http::}, {@code ws::}, {@code net::}) come from {@link PathProvider}s.
  */
 final class Namespaces {
     private static final Map<String, FnN> FUNCTIONS = new HashMap<>();
@@ -69,10 +71,13 @@ final class Namespaces {
         FUNCTIONS.put("JSON::stringify", FUNCTIONS.get("json::stringify"));
         FUNCTIONS.put("Duration::from_millis", FUNCTIONS.get("time::Duration::from_millis"));
         FUNCTIONS.put("Duration::from_secs", FUNCTIONS.get("time::Duration::from_secs"));
-        dev.ruchy.runtime.net.NetPaths.register(FUNCTIONS::put); // http::, ws::, net:: (networking)
         fn("Some", 1, a -> Option.some(a[0]));
         fn("Ok", 1, a -> Result.ok(a[0]));
         fn("Err", 1, a -> Result.err(a[0]));
+        // http::, ws::, net:: (networking) and any other paths defined outside this package
+        for (PathProvider provider : ServiceLoader.load(PathProvider.class, PathProvider.class.getClassLoader())) {
+            provider.register(FUNCTIONS::put);
+        }
 
         CONSTANTS.put("None", Option.none());
         CONSTANTS.put("i64::MAX", Long.MAX_VALUE);

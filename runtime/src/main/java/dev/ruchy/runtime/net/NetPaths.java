@@ -1,6 +1,7 @@
 package dev.ruchy.runtime.net;
 
 import dev.ruchy.runtime.FnN;
+import dev.ruchy.runtime.PathProvider;
 import dev.ruchy.runtime.net.http.ClientRequest;
 import dev.ruchy.runtime.net.http.Download;
 import dev.ruchy.runtime.net.http.HttpServer;
@@ -11,8 +12,9 @@ import dev.ruchy.runtime.net.ws.WsServer;
 import java.util.function.BiConsumer;
 
 /**
- * The networking paths Ruchy programs call, for the runtime's path table ({@code Ops.callPath}). A
- * leading {@code std::} is optional there, so {@code std::net::TcpStream::connect} works too.
+ * The networking paths Ruchy programs call, for the runtime's path table ({@code Ops.callPath}), which
+ * finds this class as a {@link PathProvider} service. A leading {@code std::} is optional there, so
+ * {@code std::net::TcpStream::connect} works too.
  *
  * <table>
  *   <caption>Paths</caption>
@@ -31,11 +33,12 @@ import java.util.function.BiConsumer;
  *   <tr><td>{@code http::serve(port, handler)}</td><td>serves every path with {@code handler} on 0.0.0.0; blocks</td></tr>
  * </table>
  */
-public final class NetPaths {
+public final class NetPaths implements PathProvider {
     /** How long {@code net::is_port_open} waits for a connection, in milliseconds. */
     static final long IS_PORT_OPEN_TIMEOUT_MS = 1000;
 
-    private NetPaths() {
+    /** The provider {@link java.util.ServiceLoader} creates. */
+    public NetPaths() {
     }
 
     /**
@@ -44,7 +47,8 @@ public final class NetPaths {
      *
      * @param table receives each path and its function
      */
-    public static void register(BiConsumer<String, FnN> table) {
+    @Override
+    public void register(BiConsumer<String, FnN> table) {
         fn(table, "http::serve", 2, a -> {
             // the REPL example's one-liner: every path to one handler, then listen() (blocks)
             HttpServer server = HttpServer.create("0.0.0.0:" + Args.integer(a[0], "http::serve() port"));
