@@ -34,7 +34,8 @@ public final class FileHandle implements AutoCloseable {
         }
     }
 
-    /** The next line without its line break, or {@code ""} at the end of the file. */
+    /** The next line without its line break, or {@code ""} at the end of the file ({@code read_line()}). */
+    @RuchyName("read_line")
     public String readLine() {
         try {
             String line = reader().readLine();

@@ -446,12 +446,12 @@ final class Methods {
     private static Object otherMethod(Object receiver, String m, Object[] args) {
         boolean plain = receiver instanceof Boolean || receiver instanceof Atom || receiver instanceof Byte
                 || receiver instanceof Number;
-        if (m.equals("to_string") && args.length == 0) {
-            return Fmt.display(receiver);
-        }
         if (Values.isFunction(receiver)) {
             if (m.equals("call")) {
                 return Calls.call(receiver, args);
+            }
+            if (m.equals("to_string") && args.length == 0) {
+                return Fmt.display(receiver);
             }
             throw notFound(receiver, m);
         }
@@ -460,6 +460,9 @@ final class Methods {
             if (result != Reflect.NONE) {
                 return result;
             }
+        }
+        if (m.equals("to_string") && args.length == 0) {
+            return Fmt.display(receiver);
         }
         throw notFound(receiver, m);
     }

@@ -360,7 +360,8 @@ public final class Ops {
      * len is_empty}, Decisions), Some/None and Ok/Err ({@code unwrap unwrap_or is_some map expect ...}),
      * ranges, tuples, tasks, and {@code to_string} on everything; {@code x.await()} on anything. Other
      * receivers (generated structs and enums, runtime service objects) are searched by reflection for a
-     * method named {@code method} or its camelCase form. Details and the full method list:
+     * method whose Ruchy name ({@link RuchyName}, else its Java name) is {@code method}; {@code to_string}
+     * is their Display form unless they have their own. Details and the full method list:
      * {@code docs/runtime.md}.
      *
      * @throws RuchyError {@code Runtime error: Unknown array method: foo},

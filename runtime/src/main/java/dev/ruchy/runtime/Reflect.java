@@ -7,18 +7,21 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls methods and reads fields of Java objects that are not built-in Ruchy values: generated
  * structs and enums with {@code impl} methods, and runtime service objects (servers, sockets, ...).
- * A Ruchy name {@code get_endpoint} finds a Java member {@code get_endpoint} or {@code getEndpoint}.
- * Methods per class are cached; overloads are tried in declaration order and the first whose
- * parameters accept the arguments wins (integers convert to {@code int}/{@code long}, numbers to
- * {@code double}).
+ * Members are found by their Ruchy name: the {@link RuchyName} on the member (for a method, on it or
+ * on a method it overrides, so an interface can name its implementations' methods), else its Java
+ * name. So {@code notify} finds {@code @RuchyName("notify") notify_()} and {@code read_line} finds
+ * {@code @RuchyName("read_line") readLine()}, while an unannotated {@code readLine()} is reachable
+ * only as {@code readLine}. Members per class are cached; overloads are tried in declaration order
+ * and the first whose parameters accept the arguments wins (integers convert to {@code int}/{@code long},
+ * numbers to {@code double}).
  */
 final class Reflect {
     /** Returned when no member fits. */
@@ -26,13 +29,6 @@ final class Reflect {
     private static final Object[] NO_ARGS = {};
     /** Java's own object protocol, never a Ruchy method (besides {@code Object}'s methods: {@code wait}, {@code getClass}, ...). */
     private static final Set<String> JAVA_ONLY = Set.of("hashCode", "equals", "toString", "clone", "finalize");
-    /** Ruchy method names a Java method cannot have; a Java member for one carries a trailing underscore. */
-    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "_");
 
     /** A method as calls see it: its parameter types are read once, not per call. */
     private record Candidate(Method method, Class<?>[] types, boolean varArgs) {
@@ -41,59 +37,97 @@ final class Reflect {
         }
     }
 
-    /**
-     * The callable methods of one class: by Java name, and by the Ruchy names calls used so far (each
-     * worked out once by {@link #names}, since the same call site asks again on every call).
-     */
-    private static final class Members {
-        final Map<String, List<Candidate>> byJavaName;
-        final Map<String, List<Candidate>> byRuchyName = new ConcurrentHashMap<>();
-
-        Members(Map<String, List<Candidate>> byJavaName) {
-            this.byJavaName = byJavaName;
-        }
-
-        List<Candidate> named(String ruchyName) {
-            return byRuchyName.computeIfAbsent(ruchyName, n -> {
-                List<Candidate> found = new ArrayList<>();
-                for (String candidate : names(n)) {
-                    found.addAll(byJavaName.getOrDefault(candidate, List.of()));
-                }
-                return List.copyOf(found);
-            });
-        }
+    /** The callable methods and the instance fields of one class, by Ruchy name. */
+    private record Members(Map<String, List<Candidate>> methods, Map<String, Field> fields) {
     }
 
-    private static final ClassValue<Members> METHODS = new ClassValue<>() {
+    private static final ClassValue<Members> MEMBERS = new ClassValue<>() {
         @Override
         protected Members computeValue(Class<?> type) {
-            Map<String, List<Method>> byName = new HashMap<>();
-            List<Method> all = new ArrayList<>(List.of(type.getMethods()));
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                all.addAll(List.of(c.getDeclaredMethods())); // package-private generated methods
-            }
-            for (Method m : all) {
-                if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()
-                        || m.getDeclaringClass() == Object.class || JAVA_ONLY.contains(m.getName())) {
-                    continue;
-                }
-                List<Method> same = byName.computeIfAbsent(m.getName(), k -> new ArrayList<>());
-                if (same.stream().noneMatch(o -> sameSignature(o, m)) && m.trySetAccessible()) {
-                    same.add(m);
-                }
-            }
-            Map<String, List<Candidate>> byJavaName = new HashMap<>();
-            byName.forEach((name, methods) -> byJavaName.put(name, methods.stream().map(Candidate::new).toList()));
-            return new Members(byJavaName);
+            return new Members(methods(type), fields(type));
         }
     };
 
     private Reflect() {
     }
 
+    private static Map<String, List<Candidate>> methods(Class<?> type) {
+        List<Method> all = new ArrayList<>(List.of(type.getMethods()));
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            all.addAll(List.of(c.getDeclaredMethods())); // package-private generated methods
+        }
+        List<Method> distinct = new ArrayList<>();
+        for (Method m : all) {
+            if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()
+                    || m.getDeclaringClass() == Object.class || JAVA_ONLY.contains(m.getName())) {
+                continue;
+            }
+            if (distinct.stream().noneMatch(o -> sameSignature(o, m)) && m.trySetAccessible()) {
+                distinct.add(m);
+            }
+        }
+        Map<String, List<Candidate>> byName = new HashMap<>();
+        for (Method m : distinct) {
+            byName.computeIfAbsent(ruchyName(m, type), k -> new ArrayList<>()).add(new Candidate(m));
+        }
+        byName.replaceAll((name, candidates) -> List.copyOf(candidates));
+        return Map.copyOf(byName);
+    }
+
+    /** {@link RuchyName} on {@code m} or on a method of {@code type}'s supertypes that it overrides, else its Java name. */
+    private static String ruchyName(Method m, Class<?> type) {
+        RuchyName own = m.getAnnotation(RuchyName.class);
+        if (own != null) {
+            return own.value();
+        }
+        for (Class<?> c : supertypes(type)) {
+            try {
+                RuchyName inherited = c.getDeclaredMethod(m.getName(), m.getParameterTypes()).getAnnotation(RuchyName.class);
+                if (inherited != null) {
+                    return inherited.value();
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared there
+            }
+        }
+        return m.getName();
+    }
+
+    /** {@code type}, its superclasses and all their interfaces, nearest first. */
+    private static Set<Class<?>> supertypes(Class<?> type) {
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        List<Class<?>> queue = new ArrayList<>(List.of(type));
+        for (int i = 0; i < queue.size(); i++) {
+            Class<?> c = queue.get(i);
+            if (c != null && c != Object.class && seen.add(c)) {
+                queue.add(c.getSuperclass());
+                queue.addAll(List.of(c.getInterfaces()));
+            }
+        }
+        return seen;
+    }
+
+    /** Instance fields by {@link RuchyName} or Java name; a subclass's field hides its superclass's. */
+    private static Map<String, Field> fields(Class<?> type) {
+        Map<String, Field> byName = new HashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                    continue;
+                }
+                RuchyName name = f.getAnnotation(RuchyName.class);
+                String key = name != null ? name.value() : f.getName();
+                if (!byName.containsKey(key) && f.trySetAccessible()) {
+                    byName.put(key, f);
+                }
+            }
+        }
+        return Map.copyOf(byName);
+    }
+
     /** {@code target.name(args...)}, or {@link #NONE} if the class has no fitting method. */
     static Object invoke(Object target, String name, Object[] args) {
-        for (Candidate c : METHODS.get(target.getClass()).named(name)) {
+        for (Candidate c : MEMBERS.get(target.getClass()).methods().getOrDefault(name, List.of())) {
             Object[] actual = arguments(c, args);
             if (actual != null) {
                 return call(c.method(), target, actual);
@@ -103,19 +137,15 @@ final class Reflect {
     }
 
     /**
-     * {@code target.name} read through a no-argument method ({@code name}, {@code camelName},
-     * {@code getName}) or an instance field; {@link #NONE} if there is neither.
+     * {@code target.name} read through a no-argument method or an instance field of that Ruchy name;
+     * {@link #NONE} if there is neither.
      */
     static Object get(Object target, String name) {
         Object viaMethod = invoke(target, name, NO_ARGS);
         if (viaMethod != NONE) {
             return viaMethod;
         }
-        Object viaGetter = invoke(target, "get" + pascal(name), NO_ARGS);
-        if (viaGetter != NONE) {
-            return viaGetter;
-        }
-        Field f = field(target.getClass(), name);
+        Field f = MEMBERS.get(target.getClass()).fields().get(name);
         if (f == null) {
             return NONE;
         }
@@ -126,40 +156,22 @@ final class Reflect {
         }
     }
 
-    /** {@code target.name = value} through a non-final field or a {@code setName} method; {@code false} if neither exists. */
+    /** {@code target.name = value} through a non-final instance field of that Ruchy name; {@code false} if there is none or the value does not fit. */
     static boolean set(Object target, String name, Object value) {
-        Field f = field(target.getClass(), name);
-        if (f != null && !Modifier.isFinal(f.getModifiers())) {
-            Object v = coerce(value, f.getType());
-            if (v != NONE) {
-                try {
-                    f.set(target, v);
-                    return true;
-                } catch (IllegalAccessException e) {
-                    return false;
-                }
-            }
+        Field f = MEMBERS.get(target.getClass()).fields().get(name);
+        if (f == null || Modifier.isFinal(f.getModifiers())) {
+            return false;
         }
-        return invoke(target, "set" + pascal(name), new Object[] {value}) != NONE;
-    }
-
-    /** {@code user_name} → {@code userName}; names without underscores are unchanged. */
-    static String camel(String name) {
-        if (name.indexOf('_') <= 0) {
-            return name;
+        Object v = coerce(value, f.getType());
+        if (v == NONE) {
+            return false;
         }
-        StringBuilder sb = new StringBuilder(name.length());
-        boolean upper = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '_' && i > 0) {
-                upper = true;
-            } else {
-                sb.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
+        try {
+            f.set(target, v);
+            return true;
+        } catch (IllegalAccessException e) {
+            return false;
         }
-        return sb.toString();
     }
 
     /** Integers as {@code Long}, floats as {@code Double}, as Ruchy values are. */
@@ -170,35 +182,6 @@ final class Reflect {
             case Float f -> f.doubleValue();
             case null, default -> v;
         };
-    }
-
-    private static List<String> names(String name) {
-        if (JAVA_KEYWORDS.contains(name)) {
-            return List.of(name + "_"); // the renaming rule of docs/java-mapping.md: `static` → `static_`
-        }
-        String camel = camel(name);
-        return camel.equals(name) ? List.of(name) : List.of(name, camel);
-    }
-
-    private static String pascal(String name) {
-        String camel = camel(name);
-        return camel.isEmpty() ? camel : Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
-    }
-
-    private static Field field(Class<?> type, String name) {
-        for (String candidate : names(name)) {
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                try {
-                    Field f = c.getDeclaredField(candidate);
-                    if (!Modifier.isStatic(f.getModifiers()) && f.trySetAccessible()) {
-                        return f;
-                    }
-                } catch (NoSuchFieldException e) {
-                    // try the superclass
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean sameSignature(Method a, Method b) {

@@ -391,8 +391,14 @@ class InvokeTest {
         assertEquals(6.0, call(rect, "area"));
         assertEquals(Generated.rectangle(4, 6), call(rect, "scaled", 2L));
         assertEquals(4L, call(rect, "sides")); // int results become integers
-        assertEquals("rect", call(rect, "get_label")); // snake_case finds camelCase
-        assertEquals("Rectangle {height: 3.0, width: 2.0}", call(rect, "to_string"));
+        assertEquals("rect", call(rect, "get_label")); // by @RuchyName
+        assertEquals(41L, call(rect, "notify")); // a Java name that Object's notify() forced to notify_
+        assertEquals("a rectangle", call(rect, "to_string")); // the struct's own to_string wins over Display
+        assertEquals("not renamed", call(rect, "camelOnly"));
+        assertEquals("Runtime error: Method 'camel_only' not found for type struct", error(() -> call(rect, "camel_only")));
+        assertEquals("Runtime error: Method 'notify_' not found for type struct", error(() -> call(rect, "notify_")));
+        assertEquals("Rectangle {height: 3.0, width: 2.0}", Fmt.display(rect));
+        assertEquals("Counter {n: 1, step: 2}", call(Generated.counter(1, 2), "to_string"));
         assertEquals("Runtime error: Method 'scaled' not found for type struct", error(() -> call(rect, "scaled", "x")));
         assertEquals(2.0, Ops.field(rect, "width"));
         Object box = Generated.mailbox();
@@ -403,6 +409,15 @@ class InvokeTest {
         assertEquals(10L, Ops.field(box, "max_size"));
         Ops.setField(box, "max_size", 20L);
         assertEquals(20L, Ops.field(box, "max_size"));
+        assertEquals(1L, Ops.field(box, "camelField"));
+        assertEquals("Runtime error: Cannot access field 'camel_field' on object", error(() -> Ops.field(box, "camel_field")));
+        assertEquals("Runtime error: Cannot access field 'maxSize' on object", error(() -> Ops.field(box, "maxSize")));
+        Object login = Generated.login();
+        Ops.setField(login, "user_name", "bo");
+        Ops.setField(login, "default", 7L);
+        assertEquals("bo", Ops.field(login, "user_name"));
+        assertEquals("Login {default: 7, user_name: \"bo\"}", Fmt.display(login));
+        assertEquals("Runtime error: Cannot assign field 'userName' on struct", error(() -> Ops.setField(login, "userName", "x")));
         assertEquals("Runtime error: Cannot access field 'nope' on object", error(() -> Ops.field(box, "nope")));
         assertEquals("Runtime error: Method 'hash_code' not found for type struct", error(() -> call(rect, "hash_code")));
         assertEquals("Runtime error: Method 'equals' not found for type struct", error(() -> call(rect, "equals", rect)));

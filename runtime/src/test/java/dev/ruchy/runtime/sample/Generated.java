@@ -49,6 +49,22 @@ public final class Generated {
     record HttpReq(String path) {
     }
 
+    // struct Login { user_name: String, default: i64 } with its fields assigned: a class
+    static final class Login implements RuchyStruct {
+        @RuchyName("user_name")
+        public String userName = "ann";
+        @RuchyName("default")
+        public long default_ = 1;
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("user_name", userName);
+            fields.put("default", default_);
+            return fields;
+        }
+    }
+
     // a struct with mutable fields
     static final class Account implements RuchyStruct {
         String owner = "Ann";
@@ -73,8 +89,23 @@ public final class Generated {
             return new Rectangle(width * k, height * k);
         }
 
+        @RuchyName("get_label")
         String getLabel() {
             return "rect";
+        }
+
+        String camelOnly() {
+            return "not renamed";
+        }
+
+        @RuchyName("notify")
+        long notify_() {
+            return 41;
+        }
+
+        @RuchyName("to_string")
+        String toString_() {
+            return "a rectangle";
         }
 
         int sides() {
@@ -85,12 +116,15 @@ public final class Generated {
     // a runtime service object: a mutable class with a Java-named method
     static final class Mailbox {
         final List<Object> received = new ArrayList<>();
+        @RuchyName("max_size")
         long maxSize = 10;
+        long camelField = 1;
 
         void send(Object message) {
             received.add(message);
         }
 
+        @RuchyName("size_of")
         long sizeOf(List<?> items) {
             return items.size();
         }
@@ -142,6 +176,10 @@ public final class Generated {
 
     public static Object httpReq(String path) {
         return new HttpReq(path);
+    }
+
+    public static Object login() {
+        return new Login();
     }
 
     public static Object account() {

@@ -1,5 +1,7 @@
 package dev.ruchy.runtime.net.http;
 
+import dev.ruchy.runtime.RuchyName;
+
 /** A response to an outgoing request ({@code let response = http::get(url)}), read in full. */
 public interface ClientResponse {
     /**
@@ -14,6 +16,7 @@ public interface ClientResponse {
      *
      * @return {@code true} for 200 to 299
      */
+    @RuchyName("is_success")
     boolean isSuccess();
 
     /**

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.http;
 
+import dev.ruchy.runtime.RuchyName;
 import java.util.concurrent.Future;
 
 /**
@@ -33,6 +34,7 @@ public interface Download extends Future<Object> {
      * @param f a closure of two parameters
      * @return this download
      */
+    @RuchyName("on_progress")
     Download onProgress(Object f);
 
     /**

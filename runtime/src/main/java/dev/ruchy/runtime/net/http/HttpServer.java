@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.http;
 
+import dev.ruchy.runtime.RuchyName;
 import dev.ruchy.runtime.net.HostPort;
 
 /**
@@ -120,6 +121,7 @@ public interface HttpServer extends AutoCloseable {
      * @param directory folder, relative to the working directory or absolute
      * @return this server
      */
+    @RuchyName("static")
     HttpServer static_(Object prefix, Object directory);
 
     /**
@@ -145,6 +147,7 @@ public interface HttpServer extends AutoCloseable {
      *
      * @return {@code true} between start and stop
      */
+    @RuchyName("is_running")
     boolean isRunning();
 
     /** Stops serving, waiting briefly for requests in flight; {@link #listen()} returns. */

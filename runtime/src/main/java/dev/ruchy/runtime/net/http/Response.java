@@ -1,5 +1,7 @@
 package dev.ruchy.runtime.net.http;
 
+import dev.ruchy.runtime.RuchyName;
+
 /**
  * The response a Ruchy handler builds ({@code res}). Setters return the response, so calls chain:
  * {@code res.status(201).json(user)}. A response is sent once, by {@link #json}, {@link #html},
@@ -99,5 +101,6 @@ public interface Response {
      *
      * @return {@code true} once sent
      */
+    @RuchyName("is_sent")
     boolean isSent();
 }

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.tcp;
 
+import dev.ruchy.runtime.RuchyName;
 import dev.ruchy.runtime.net.HostPort;
 
 /** A listening TCP socket: {@code let server = net::TcpListener::bind("127.0.0.1:9000")}. */
@@ -36,6 +37,7 @@ public interface TcpListener extends AutoCloseable {
      *
      * @return {@code host:port}
      */
+    @RuchyName("local_addr")
     String localAddr();
 
     /** Stops listening; a thread blocked in {@link #accept()} gets an error. Open streams stay open. */

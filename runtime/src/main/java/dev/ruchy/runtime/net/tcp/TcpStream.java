@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.tcp;
 
+import dev.ruchy.runtime.RuchyName;
 import dev.ruchy.runtime.net.Args;
 import dev.ruchy.runtime.net.HostPort;
 
@@ -60,6 +61,7 @@ public interface TcpStream extends AutoCloseable {
      * @return the line without its {@code \n} or {@code \r\n}; {@code ""} at the end of the stream (an
      *         empty line also reads as {@code ""}); a last line without a newline is returned as is
      */
+    @RuchyName("read_line")
     String readLine();
 
     /**
@@ -76,6 +78,7 @@ public interface TcpStream extends AutoCloseable {
      * @return 0 to 4294967295
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Connection closed while reading a u32}
      */
+    @RuchyName("read_u32")
     long readU32();
 
     /**
@@ -92,6 +95,7 @@ public interface TcpStream extends AutoCloseable {
      * @param n 0 to 4294967295
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: write_u32() value out of range: -1}
      */
+    @RuchyName("write_u32")
     void writeU32(Object n);
 
     /**
@@ -100,6 +104,7 @@ public interface TcpStream extends AutoCloseable {
      *
      * @param ms milliseconds, {@code 0} for none (the default)
      */
+    @RuchyName("set_timeout")
     void setTimeout(Object ms);
 
     /**
@@ -107,6 +112,7 @@ public interface TcpStream extends AutoCloseable {
      *
      * @return {@code ip:port}
      */
+    @RuchyName("remote_addr")
     String remoteAddr();
 
     /**
@@ -114,6 +120,7 @@ public interface TcpStream extends AutoCloseable {
      *
      * @return {@code ip:port}
      */
+    @RuchyName("local_addr")
     String localAddr();
 
     /**
@@ -121,6 +128,7 @@ public interface TcpStream extends AutoCloseable {
      *
      * @return {@code true} once closed
      */
+    @RuchyName("is_closed")
     boolean isClosed();
 
     /** Closes the connection; a thread blocked reading it gets the end of the stream. */

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.ws;
 
+import dev.ruchy.runtime.RuchyName;
 import java.util.concurrent.Future;
 
 /**
@@ -49,5 +50,6 @@ public interface WsClient extends Future<Object> {
      *
      * @return {@code true} until it closes
      */
+    @RuchyName("is_open")
     boolean isOpen();
 }

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.ws;
 
+import dev.ruchy.runtime.RuchyName;
 import dev.ruchy.runtime.net.HostPort;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public interface WsServer extends AutoCloseable {
      * @param handler a closure of one parameter, the {@link WsSocket}
      * @return this server
      */
+    @RuchyName("on_connection")
     WsServer onConnection(Object handler);
 
     /**

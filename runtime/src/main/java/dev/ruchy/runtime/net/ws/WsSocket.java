@@ -1,5 +1,7 @@
 package dev.ruchy.runtime.net.ws;
 
+import dev.ruchy.runtime.RuchyName;
+
 /** One client connection on a {@link WsServer} ({@code socket} in {@code on_connection(|socket| ...)}). */
 public interface WsSocket {
     /**
@@ -36,6 +38,7 @@ public interface WsSocket {
      *
      * @return {@code true} until it closes
      */
+    @RuchyName("is_open")
     boolean isOpen();
 
     /**
@@ -43,6 +46,7 @@ public interface WsSocket {
      *
      * @return {@code ip:port}
      */
+    @RuchyName("remote_addr")
     String remoteAddr();
 
     /**
