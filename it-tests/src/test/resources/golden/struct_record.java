@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.RuchyName;
 
 /**
  * Generated from struct_record.ruchy.
@@ -22,6 +23,7 @@ public final class StructRecord {
             return Fmt.display(this);
         }
 
+        @RuchyName("new")
         public static Point new_(double x, double y) {
             return new Point(x, y);
         }

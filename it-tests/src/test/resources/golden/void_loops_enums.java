@@ -5,6 +5,7 @@ import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyEnum;
 import dev.ruchy.runtime.RuchyError;
+import dev.ruchy.runtime.RuchyName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,6 +99,7 @@ public final class VoidLoopsEnums {
             return Fmt.display(this);
         }
 
+        @RuchyName("to_string")
         public String toString_() {
             return "P(" + this.x + ")";
         }

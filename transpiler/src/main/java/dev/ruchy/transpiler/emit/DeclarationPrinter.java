@@ -10,6 +10,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -52,7 +53,7 @@ final class DeclarationPrinter extends Printer {
             for (Stmt.FieldDecl f : st.fields()) {
                 TypeName ft = javaType(fieldType(f));
                 String fn = Names.camelCase(f.name());
-                b.addField(ft, fn, Modifier.PUBLIC);
+                b.addField(FieldSpec.builder(ft, fn, Modifier.PUBLIC).addAnnotations(RuchyNames.of(f.name(), fn)).build());
                 ctor.addParameter(ft, fn).addStatement("this.$N = $N", fn, fn);
                 fieldsMap.add(first ? "$S, $N" : ", $S, $N", f.name(), fn);
                 first = false;
@@ -73,13 +74,14 @@ final class DeclarationPrinter extends Printer {
                 }
             } else {
                 for (Stmt.FieldDecl f : st.fields()) {
-                    ctor.addParameter(javaType(fieldType(f)), Names.camelCase(f.name()));
+                    ctor.addParameter(component(f));
                 }
             }
             b.recordConstructor(ctor.build());
             b.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(STRING).addStatement("return $T.display(this)", FMT).build());
         }
+        b.addAnnotations(RuchyNames.of(st.name(), name.simpleName()));
         String savedSelf = cx.selfType;
         cx.selfType = st.name();
         for (Stmt.Fun m : methods) {
@@ -87,6 +89,12 @@ final class DeclarationPrinter extends Printer {
         }
         cx.selfType = savedSelf;
         return b.build();
+    }
+
+    /** A record component for a struct field: its Java name, and its Ruchy name where they differ. */
+    private ParameterSpec component(Stmt.FieldDecl f) {
+        String java = Names.camelCase(f.name());
+        return ParameterSpec.builder(javaType(fieldType(f)), java).addAnnotations(RuchyNames.of(f.name(), java)).build();
     }
 
     Type fieldType(Stmt.FieldDecl f) {
@@ -98,7 +106,7 @@ final class DeclarationPrinter extends Printer {
         boolean simple = en.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
         if (simple) {
             TypeSpec.Builder b = TypeSpec.enumBuilder(name).addModifiers(Modifier.STATIC)
-                    .addSuperinterface(RuntimeApi.ENUM);
+                    .addSuperinterface(RuntimeApi.ENUM).addAnnotations(RuchyNames.of(en.name(), name.simpleName()));
             boolean discriminants = en.variants().stream().anyMatch(v -> v.discriminant() != null);
             long next = 0;
             for (Stmt.Variant v : en.variants()) {
@@ -121,15 +129,15 @@ final class DeclarationPrinter extends Printer {
             return b.build();
         }
         TypeSpec.Builder b = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.SEALED, Modifier.STATIC)
-                .addSuperinterface(RuntimeApi.ENUM);
+                .addSuperinterface(RuntimeApi.ENUM).addAnnotations(RuchyNames.of(en.name(), name.simpleName()));
         for (Stmt.Variant v : en.variants()) {
             ClassName variant = name.nestedClass(v.name());
             TypeSpec.Builder rb = TypeSpec.recordBuilder(variant).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addSuperinterface(name);
+                    .addSuperinterface(name).addAnnotations(RuchyNames.of(v.name(), variant.simpleName()));
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
             if (!v.structFields().isEmpty()) {
                 for (Stmt.FieldDecl f : v.structFields()) {
-                    ctor.addParameter(javaType(fieldType(f)), Names.camelCase(f.name()));
+                    ctor.addParameter(component(f));
                 }
             } else {
                 for (int i = 0; i < v.tupleFields().size(); i++) {
@@ -169,7 +177,7 @@ final class DeclarationPrinter extends Printer {
         ClassName name = cx.self.nestedClass(c.name());
         cx.structsAsClasses.add(c.name());
         TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
-                .addSuperinterface(RuntimeApi.STRUCT);
+                .addSuperinterface(RuntimeApi.STRUCT).addAnnotations(RuchyNames.of(c.name(), name.simpleName()));
         if (c.parent() instanceof TypeRef.Named p && resolution.classes().containsKey(p.path().get(0))) {
             b.superclass(cx.self.nestedClass(p.path().get(0)));
         } else {
@@ -179,7 +187,8 @@ final class DeclarationPrinter extends Printer {
         boolean first = true;
         for (Stmt.FieldDecl f : c.fields()) {
             String fn = Names.camelCase(f.name());
-            FieldSpec.Builder field = FieldSpec.builder(javaType(fieldType(f)), fn, Modifier.PUBLIC);
+            FieldSpec.Builder field = FieldSpec.builder(javaType(fieldType(f)), fn, Modifier.PUBLIC)
+                    .addAnnotations(RuchyNames.of(f.name(), fn));
             if (f.defaultValue() != null) {
                 field.initializer(constantInitializer(f.defaultValue(), fieldType(f)));
             }
@@ -237,6 +246,9 @@ final class DeclarationPrinter extends Printer {
         TypeInference.Signature sig = types.signature(f);
         String javaName = f.name().equals("main") && topLevel ? "main" : Names.camelCase(f.name());
         MethodSpec.Builder m = MethodSpec.methodBuilder(javaName);
+        if (owner != null) {
+            m.addAnnotations(RuchyNames.of(f.name(), javaName)); // a member of a Ruchy type, which the runtime may call by name
+        }
         boolean junitTest = cx.testMode && topLevel && f.attributes().stream().anyMatch(a -> a.name().equals("test"));
         if (junitTest) {
             // #[test] in a test source: a JUnit 5 test method (public, an instance method, void)
