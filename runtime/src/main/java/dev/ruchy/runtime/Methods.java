@@ -65,7 +65,8 @@ final class Methods {
     /**
      * Integer methods (§5.5): {@code abs()} (wrapping), {@code to_string()}, {@code pow(k)} with
      * {@code k >= 0} (wrapping); Rust's {@code min(k)}, {@code max(k)}, {@code to_float()}/{@code to_f64()}
-     * as extensions.
+     * as extensions, and {@code sqrt()}, a float as the builtin {@code sqrt(n)} returns ({@code 16.sqrt()}
+     * is {@code 4.0}; a negative integer gives {@code NaN}).
      */
     private static Object intMethod(long n, String m, Object[] args) {
         switch (m) {
@@ -88,6 +89,11 @@ final class Methods {
             case "to_float", "to_f64" -> {
                 if (args.length == 0) {
                     return (double) n;
+                }
+            }
+            case "sqrt" -> {
+                if (args.length == 0) {
+                    return Math.sqrt((double) n);
                 }
             }
             case "pow" -> {

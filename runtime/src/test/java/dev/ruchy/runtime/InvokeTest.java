@@ -253,7 +253,10 @@ class InvokeTest {
         assertEquals("-3", call(-3L, "to_string"));
         assertEquals(1024L, call(2L, "pow", 10L));
         assertEquals(0L, call(2L, "pow", 64L)); // wraps (§3.1)
-        assertEquals("Runtime error: Unknown integer method: sqrt", error(() -> call(9L, "sqrt")));
+        assertEquals(3.0, call(9L, "sqrt")); // a float, as the builtin sqrt(9)
+        assertEquals(Double.NaN, call(-4L, "sqrt"));
+        assertEquals("Runtime error: Unknown integer method: sqrt", error(() -> call(9L, "sqrt", 2L)));
+        assertEquals("Runtime error: Unknown integer method: cbrt", error(() -> call(9L, "cbrt")));
         assertEquals(2L, call(5L, "min", 2L));
         assertEquals(5L, call(5L, "max", 2L));
         assertEquals(5.0, call(5L, "to_float"));
