@@ -2,7 +2,9 @@ package dev.ruchy.runtime;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ruchy arrays as generated code builds and reads them: mutable {@link ArrayList}s shared by reference
@@ -71,8 +73,11 @@ public final class Lists {
     }
 
     /**
-     * {@code [value; count]}: a new array holding {@code count} times the same {@code value} (the same
-     * reference, so a mutable value is shared by every slot).
+     * {@code [value; count]}, {@code vec![value; count]}: a new array of {@code count} elements, each a
+     * clone of {@code value} as Rust's {@code vec!} makes them. Arrays, objects and tuples are copied
+     * deeply, so the elements are independent of each other and of {@code value}
+     * ({@code vec![vec![0; 3]; 2]} is two separate rows); any other value (numbers, strings, structs,
+     * enum variants, functions) is the same reference in every slot.
      *
      * @throws RuchyError {@code Runtime error: Cannot repeat an array element -1 times} for a negative count
      */
@@ -83,7 +88,62 @@ public final class Lists {
         if (count > Integer.MAX_VALUE - 8) {
             throw RuchyError.runtime("Array of " + count + " elements is too large");
         }
-        return new ArrayList<>(Collections.nCopies((int) count, value));
+        if (!isContainer(value)) {
+            return new ArrayList<>(Collections.nCopies((int) count, value));
+        }
+        List<T> copies = new ArrayList<>((int) count);
+        for (long i = 0; i < count; i++) {
+            @SuppressWarnings("unchecked")
+            T copy = (T) deepCopy(value, new IdentityHashMap<>());
+            copies.add(copy);
+        }
+        return copies;
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof List<?> || value instanceof RObject || value instanceof Tuple;
+    }
+
+    /**
+     * A deep copy of {@code value}: arrays, objects and tuples are rebuilt with copied contents, anything
+     * else is returned as it is. {@code copied} maps each container already copied to its copy, so a
+     * container reached twice (or containing itself) is copied once and the copy has the same shape.
+     */
+    private static Object deepCopy(Object value, Map<Object, Object> copied) {
+        if (!isContainer(value)) {
+            return value;
+        }
+        Object done = copied.get(value);
+        if (done != null) {
+            return done;
+        }
+        switch (value) {
+            case List<?> list -> {
+                Object[] items = list.toArray();
+                List<Object> copy = new ArrayList<>(items.length);
+                copied.put(value, copy);
+                for (Object item : items) {
+                    copy.add(deepCopy(item, copied));
+                }
+                return copy;
+            }
+            case RObject object -> {
+                RObject copy = new RObject();
+                copied.put(value, copy);
+                object.snapshot().forEach((k, v) -> copy.set(k, deepCopy(v, copied)));
+                return copy;
+            }
+            case Tuple tuple -> {
+                List<Object> elements = new ArrayList<>(tuple.elements().size());
+                for (Object e : tuple.elements()) {
+                    elements.add(deepCopy(e, copied));
+                }
+                Tuple copy = Tuple.of(elements.toArray());
+                copied.put(value, copy);
+                return copy;
+            }
+            default -> throw new IllegalStateException("not a container: " + value.getClass());
+        }
     }
 
     /**

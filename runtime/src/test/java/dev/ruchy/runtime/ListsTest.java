@@ -3,6 +3,7 @@ package dev.ruchy.runtime;
 import static dev.ruchy.runtime.OpsTest.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Array literals, indexing and repetition (ruchy-semantics §5.4), and string length and trimming (§5.3). */
+@SuppressWarnings("unchecked")
 class ListsTest {
     @Test
     void literalsAreMutableAndAllowNil() {
@@ -39,13 +41,40 @@ class ListsTest {
     }
 
     @Test
-    void repeatSharesTheValue() {
-        List<Object> row = new ArrayList<>();
-        List<Object> grid = Lists.repeat(row, 3);
-        assertEquals(3, grid.size());
-        assertSame(grid.get(0), grid.get(2));
-        grid.add("x"); // mutable
+    void repeatClonesArraysObjectsAndTuplesDeeply() {
+        List<Object> row = Lists.of(0L, Lists.of(1L), RObject.of("k", Lists.of(2L)));
+        List<List<Object>> grid = Lists.repeat(row, 3);
+        assertEquals(List.of(row, row, row), grid);
+        assertNotSame(grid.get(0), grid.get(2));
+        assertNotSame(row, grid.get(0));
+        ((List<Object>) grid.get(0).get(1)).add(9L);
+        ((RObject) grid.get(1).get(2)).set("k", "changed");
+        grid.get(2).set(0, 5L);
+        assertEquals("[[0, [1, 9], {k: [2]}], [0, [1], {k: \"changed\"}], [5, [1], {k: [2]}]]", Fmt.display(grid));
+        assertEquals("[0, [1], {k: [2]}]", Fmt.display(row)); // the value itself is untouched
+
+        List<Object> inner = Lists.of(1L);
+        Tuple pair = Tuple.of(inner, "a");
+        List<Tuple> pairs = Lists.repeat(pair, 2);
+        ((List<Object>) pairs.get(0).get(0)).add(2L);
+        assertEquals("[([1, 2], \"a\"), ([1], \"a\")]", Fmt.display(pairs));
+
+        List<Object> shared = Lists.of(1L);
+        List<Object> twice = Lists.of(shared, shared); // one array reached twice stays one array in each copy
+        List<Object> selfish = new ArrayList<>();
+        selfish.add(selfish);
+        List<List<Object>> copies = Lists.repeat(twice, 2);
+        assertSame(copies.get(0).get(0), copies.get(0).get(1));
+        assertNotSame(copies.get(0).get(0), copies.get(1).get(0));
+        List<List<Object>> loops = Lists.repeat(selfish, 2);
+        assertSame(loops.get(0), loops.get(0).get(0));
+
+        Object struct = dev.ruchy.runtime.sample.Generated.counter(1, 2); // other values are not copied
+        List<Object> structs = Lists.repeat(struct, 2);
+        assertSame(struct, structs.get(0));
+        assertSame(struct, structs.get(1));
         assertEquals(List.of(), Lists.repeat(0L, 0));
+        assertEquals(List.of(), Lists.repeat(Lists.of(1L), 0));
         assertEquals(List.of(0L, 0L), Lists.repeat(0L, 2));
         assertEquals("Runtime error: Cannot repeat an array element -1 times", error(() -> Lists.repeat(0L, -1)));
     }
