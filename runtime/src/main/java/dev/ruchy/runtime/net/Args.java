@@ -1,6 +1,7 @@
 package dev.ruchy.runtime.net;
 
 import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.Values;
@@ -79,6 +80,18 @@ public final class Args {
             throw RuchyError.runtime(what + " must not be negative, got " + ms);
         }
         return ms;
+    }
+
+    /**
+     * A path function that first checks that it got {@code arity} arguments ({@link #arity}).
+     *
+     * @param name the path, for the error message ({@code http::get})
+     */
+    public static FnN withArity(String name, int arity, FnN f) {
+        return args -> {
+            arity(name, args, arity);
+            return f.call(args);
+        };
     }
 
     /**

@@ -10,7 +10,7 @@
  *
  * <p>Ruchy code reaches these classes in two ways: the paths {@code http::Server::new},
  * {@code http::get}, {@code ws::connect}, {@code net::TcpStream::connect}, ... registered by
- * {@link dev.ruchy.runtime.net.NetPaths} (a {@link dev.ruchy.runtime.PathProvider} service) in the runtime's path table, and method calls and field reads
+ * {@code HttpPaths}, {@code WsPaths} and {@code TcpPaths} ({@link dev.ruchy.runtime.PathProvider} services) in the runtime's path table, and method calls and field reads
  * on the objects they return ({@code server.get(...)}, {@code res.status}), which the runtime
  * dispatches by reflection ({@code read_line} finds {@code readLine}, {@code static} finds
  * {@code static_}). Methods take {@code Object} parameters and check them, so a wrong argument gets a
