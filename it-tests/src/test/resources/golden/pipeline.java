@@ -1,4 +1,5 @@
 import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Strings;
 
 /**
  * Generated from pipeline.ruchy.
@@ -19,5 +20,9 @@ public final class Pipeline {
         Builtins.println(double_(double_(5)));
         // expect: 20
         Builtins.println(add(3, 4));
+        // expect: 7
+        long m = Strings.len("abc");
+        // not a function in scope: the string's method, so `m` is a long
+        Builtins.println(m + 1);
     }
 }

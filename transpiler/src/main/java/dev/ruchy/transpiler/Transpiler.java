@@ -5,6 +5,7 @@ import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.emit.JavaEmitter;
 import dev.ruchy.transpiler.emit.Names;
+import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.parser.Parser;
 import dev.ruchy.transpiler.resolve.Resolver;
 import dev.ruchy.transpiler.source.SourceFile;
@@ -40,12 +41,14 @@ public final class Transpiler {
     /**
      * Everything the transpiler can find wrong with {@code file} without generating code: syntax
      * errors, then (when the syntax is clean) undefined names and wrong arities. Never throws on bad
-     * input.
+     * input. The program returned is the parsed one when there are syntax errors, otherwise the
+     * {@linkplain Lowering lowered} one that was checked.
      */
     public static ParseResult check(SourceFile file) {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         if (!diagnostics.hasErrors()) {
+            program = Lowering.lower(program);
             Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
             if (!diagnostics.hasErrors()) {
                 MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
@@ -99,6 +102,7 @@ public final class Transpiler {
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
+        program = Lowering.lower(program);
         Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());

@@ -9,6 +9,7 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
+import dev.ruchy.transpiler.lower.Lowering;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Binds every name in a {@link Program} to a {@link Symbol}: lexical scopes with shadowing, which
+ * Binds every name in a {@link Program} ({@linkplain Lowering lowered}) to a {@link Symbol}: lexical scopes with shadowing, which
  * top-level variables are globals (used by a function or closure), which locals closures capture
  * and reassign, and which names are undefined (a diagnostic with a location, per the project's
  * Decisions: calling an undefined function is an error at transpile time).
@@ -231,12 +232,11 @@ public final class Resolver {
                 }
             }
             case Expr.Binary b -> {
-                expr(b.left());
-                if (b.op() == dev.ruchy.transpiler.ast.BinaryOp.PIPELINE && isCallableName(b.right())) {
-                    pipelineTarget(b.right());
-                } else {
-                    expr(b.right());
+                if (b.op() == dev.ruchy.transpiler.ast.BinaryOp.PIPELINE) {
+                    throw Lowering.notLowered(b);
                 }
+                expr(b.left());
+                expr(b.right());
             }
             case Expr.Assign a -> {
                 expr(a.value());
@@ -399,7 +399,7 @@ public final class Resolver {
             case Expr.Await a -> expr(a.operand());
             case Expr.AsyncBlock a -> function(List.of(), a.body(), true);
             case Expr.Spawn s -> function(List.of(), s.body(), true);
-            case Expr.Lazy l -> expr(l.value());
+            case Expr.Lazy l -> throw Lowering.notLowered(l);
             case Expr.FString f -> f.parts().forEach(part -> {
                 if (part instanceof Expr.FStringInterp in) {
                     expr(in.expr());
@@ -429,22 +429,6 @@ public final class Resolver {
     /** Array and map methods that change their receiver in place. */
     private static final Set<String> MUTATING_METHODS = Set.of(
             "push", "pop", "insert", "remove", "clear", "extend", "append", "sort", "reverse", "push_str", "set");
-
-    private static boolean isCallableName(Expr e) {
-        return e instanceof Expr.Ident || e instanceof Expr.Call c && c.callee() instanceof Expr.Ident;
-    }
-
-    /** {@code x |> f} or {@code x |> f(a)}: {@code f} is a function or, failing that, a method name. */
-    private void pipelineTarget(Expr target) {
-        Expr.Ident name = target instanceof Expr.Ident id ? id : (Expr.Ident) ((Expr.Call) target).callee();
-        Symbol sym = lookup(name.name());
-        if (sym != null) {
-            reference(name, name.name(), true);
-        }
-        if (target instanceof Expr.Call c) {
-            c.args().forEach(a -> expr(a.value()));
-        }
-    }
 
     private void call(Expr.Call c) {
         c.args().forEach(a -> expr(a.value()));

@@ -135,15 +135,6 @@ public sealed interface Type {
         return DYN;
     }
 
-    /** Joins a list of types; {@link #UNKNOWN} for none. */
-    static Type joinAll(List<Type> types) {
-        Type t = UNKNOWN;
-        for (Type x : types) {
-            t = join(t, x);
-        }
-        return t;
-    }
-
     /** Unknown parts become {@link Dyn}. */
     default Type resolved() {
         return switch (this) {

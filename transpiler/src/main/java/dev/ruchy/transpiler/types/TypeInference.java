@@ -8,6 +8,7 @@ import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.TypeRef;
+import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.resolve.BuiltinFunctions;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.resolve.Symbol;
@@ -534,11 +535,8 @@ public final class TypeInference {
                 };
             }
             case Expr.MacroCall m -> {
-                List<Type> args = new ArrayList<>();
-                m.args().forEach(a -> args.add(expr(a)));
+                m.args().forEach(this::expr);
                 yield switch (m.name()) {
-                    case "vec" -> m.args().size() == 1 && m.args().get(0) instanceof Expr.ArrayRepeat ? args.get(0)
-                            : Type.list(Type.joinAll(args));
                     case "format" -> Type.STR;
                     case "println", "print", "eprintln", "assert", "assert_eq", "panic" -> Type.NIL;
                     default -> Type.DYN;
@@ -708,7 +706,7 @@ public final class TypeInference {
                 current = saved;
                 yield Type.DYN;
             }
-            case Expr.Lazy l -> expr(l.value());
+            case Expr.Lazy l -> throw Lowering.notLowered(l);
             case Expr.Error er -> Type.DYN;
         };
     }
@@ -764,34 +762,11 @@ public final class TypeInference {
     }
 
     private Type binary(Expr.Binary b) {
-        Type left = expr(b.left());
         if (b.op() == BinaryOp.PIPELINE) {
-            return pipeline(b, left);
+            throw Lowering.notLowered(b);
         }
+        Type left = expr(b.left());
         return Operators.resultType(b.op(), left, expr(b.right()));
-    }
-
-    private Type pipeline(Expr.Binary b, Type left) {
-        Expr target = b.right();
-        if (target instanceof Expr.Ident id && resolution.reference(id) != null
-                && resolution.reference(id).declaration() instanceof Stmt.Fun f) {
-            Signature sig = signature(f, null);
-            updateParam(sig, 0, left);
-            return sig.result;
-        }
-        if (target instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && resolution.reference(id) != null
-                && resolution.reference(id).declaration() instanceof Stmt.Fun f) {
-            Signature sig = signature(f, null);
-            updateParam(sig, 0, left);
-            for (int i = 0; i < c.args().size(); i++) {
-                updateParam(sig, i + 1, expr(c.args().get(i).value()));
-            }
-            return sig.result;
-        }
-        if (target instanceof Expr.Call c) {
-            c.args().forEach(a -> expr(a.value()));
-        }
-        return Type.DYN;
     }
 
     private Type call(Expr.Call c) {
