@@ -194,11 +194,6 @@ final class CallPrinter extends Printer {
 
     CodeBlock macro(Expr.MacroCall m) {
         switch (m.name()) {
-            case "vec":
-                if (m.args().size() == 1 && m.args().get(0) instanceof Expr.ArrayRepeat r) {
-                    return expr(r);
-                }
-                return cx.expressions.arrayLiteral(new Expr.ArrayLit(m.args(), m.span()));
             case "println", "print", "eprintln":
                 return CodeBlock.of("$T.$L($L)", BUILTINS, m.name(), boxedArgsOf(m.args()));
             case "format":

@@ -14,6 +14,7 @@ import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.resolve.Symbol;
 import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
@@ -84,7 +85,7 @@ final class ExpressionPrinter extends Printer {
                 yield CodeBlock.of("$L ? $L : $L", condition(i.condition()),
                         coerce(expr(i.then()), types.of(i.then()), tt), coerce(expr(i.otherwise()), types.of(i.otherwise()), tt));
             }
-            case Expr.Block b -> expr(((Stmt.ExprStmt) b.statements().get(0)).expr());
+            case Expr.Block b when cx.flow.isExpressible(b) -> expr(((Stmt.ExprStmt) b.statements().get(0)).expr());
             case Expr.Range r -> CodeBlock.of("$T.range($L, $L, $L)", OPS, r.start() == null ? "null" : expr(r.start()),
                     r.end() == null ? "null" : expr(r.end()), r.inclusive());
             case Expr.Cast c -> cast(c);
@@ -105,10 +106,8 @@ final class ExpressionPrinter extends Printer {
                     ? CodeBlock.of("$T.await($L)", OPS, expr(a.operand())) : expr(a.operand());
             case Expr.AsyncBlock a -> CodeBlock.of("$T.async($L)", OPS, cx.lambdas.supplier(a.body()));
             case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, cx.lambdas.supplier(s.body()));
-            case Expr.Lazy l -> expr(l.value());
-            case Expr.LetIn l -> cx.flow.exprOrHoist(new Expr.Block(List.of(
-                    new Stmt.Let(Stmt.LetKind.LET, l.pattern(), null, l.value(), null, l.span()),
-                    new Stmt.ExprStmt(l.body(), false, l.body().span())), l.span()));
+            case Expr.Lazy l -> throw Lowering.notLowered(l);
+            case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Comprehension c -> cx.flow.comprehension(c);
             case Expr.Error er -> CodeBlock.of("$T.unsupported($S)", RUCHY_ERROR, "an expression with errors");
             default -> cx.flow.exprOrHoist(e);

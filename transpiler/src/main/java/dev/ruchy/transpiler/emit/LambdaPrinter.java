@@ -8,6 +8,7 @@ import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.source.Span;
 import dev.ruchy.transpiler.types.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,11 +23,19 @@ final class LambdaPrinter extends Printer {
 
     /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
     CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
+        return lambdaCode(l.params(), l.body(), l.span(), withCast);
+    }
+
+    /**
+     * A Java lambda taking {@code params} and returning the value of {@code body}: a closure, a
+     * local function, or the body of {@code async}/{@code spawn}; {@code span} is where it starts.
+     */
+    CodeBlock lambdaCode(List<Param> params, Expr body, Span span, boolean withCast) {
         Set<String> outer = new HashSet<>(cx.usedNames);
         List<EmitContext.LoopContext> outerLoops = new ArrayList<>(cx.loops);
         cx.loops.clear(); // a closure's body cannot break out of the loops around it
         try {
-            return lambdaCodeScoped(l, withCast);
+            return lambdaCodeScoped(params, body, span, withCast);
         } finally {
             cx.usedNames = outer;
             cx.loops.clear();
@@ -34,13 +43,13 @@ final class LambdaPrinter extends Printer {
         }
     }
 
-    CodeBlock lambdaCodeScoped(Expr.Lambda l, boolean withCast) {
+    private CodeBlock lambdaCodeScoped(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast) {
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
         cx.inLambda = true;
         List<CodeBlock> params = new ArrayList<>();
         cx.out = CodeBlock.builder();
-        for (Param p : l.params()) {
+        for (Param p : lambdaParams) {
             if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
                 String name = cx.declareName(sym, b.name());
@@ -73,11 +82,11 @@ final class LambdaPrinter extends Printer {
         CodeBlock body;
         cx.out = CodeBlock.builder();
         // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
-        boolean ownLines = l.body() instanceof Expr.Block b && !b.statements().isEmpty()
-                && b.statements().get(0).span().startLine() > l.span().startLine();
-        if (prelude.isEmpty() && cx.flow.isExpressible(l.body()) && !ownLines
-                && !(l.body() instanceof Expr.Block b && b.statements().isEmpty())) {
-            CodeBlock value = expr(l.body());
+        boolean ownLines = lambdaBody instanceof Expr.Block b && !b.statements().isEmpty()
+                && b.statements().get(0).span().startLine() > span.startLine();
+        if (prelude.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
+                && !(lambdaBody instanceof Expr.Block b && b.statements().isEmpty())) {
+            CodeBlock value = expr(lambdaBody);
             CodeBlock hoisted = cx.out.build();
             if (hoisted.isEmpty()) {
                 body = value;
@@ -86,7 +95,7 @@ final class LambdaPrinter extends Printer {
             }
         } else {
             cx.out.add(prelude);
-            if (l.body() instanceof Expr.Block b) {
+            if (lambdaBody instanceof Expr.Block b) {
                 List<Stmt> stmts = b.statements();
                 for (int i = 0; i < stmts.size(); i++) {
                     Stmt s = stmts.get(i);
@@ -104,7 +113,7 @@ final class LambdaPrinter extends Printer {
                     }
                 }
             } else {
-                cx.flow.valueInto(l.body(), Sink.RETURN);
+                cx.flow.valueInto(lambdaBody, Sink.RETURN);
             }
             body = CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
         }
@@ -114,7 +123,7 @@ final class LambdaPrinter extends Printer {
             return CodeBlock.of("$T.fn($L, $N -> $L)", OPS, params.size(), arrayParam, body);
         }
         CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
-        return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(l.params().size()), paramList, body)
+        return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(lambdaParams.size()), paramList, body)
                 : CodeBlock.of("$L -> $L", paramList, body);
     }
 
@@ -130,8 +139,8 @@ final class LambdaPrinter extends Printer {
         return !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es && ControlFlowPrinter.endsAbruptly(es.expr());
     }
 
+    /** {@code () -> body}, for {@code async} and {@code spawn}. */
     CodeBlock supplier(Expr body) {
-        Expr.Lambda l = new Expr.Lambda(List.of(), null, body, false, body.span());
-        return lambdaCode(l, false);
+        return lambdaCode(List.of(), body, body.span(), false);
     }
 }

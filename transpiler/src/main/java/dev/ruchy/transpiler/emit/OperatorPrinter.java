@@ -7,13 +7,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
-import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.types.Operation;
 import dev.ruchy.transpiler.types.Type;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Binary operators: Java infix operators where both operand types are known, the runtime's dynamic operations otherwise, and the pipeline. */
+/** Binary operators: Java infix operators where both operand types are known, the runtime's dynamic operations otherwise. */
 final class OperatorPrinter extends Printer {
     OperatorPrinter(EmitContext cx) {
         super(cx);
@@ -21,7 +19,7 @@ final class OperatorPrinter extends Printer {
 
     CodeBlock binary(Expr.Binary b) {
         if (b.op() == BinaryOp.PIPELINE) {
-            return pipeline(b);
+            throw Lowering.notLowered(b);
         }
         Operation op = types.operation(b);
         return switch (op) {
@@ -119,30 +117,5 @@ final class OperatorPrinter extends Printer {
             case MUL, DIV, REM -> 10;
             default -> 11;
         };
-    }
-
-    CodeBlock pipeline(Expr.Binary b) {
-        Expr target = b.right();
-        if (target instanceof Expr.Ident id) {
-            Symbol sym = cx.symbolOf(id);
-            if (sym != null && sym.kind() == Symbol.Kind.FUNCTION) {
-                return cx.calls.call(new Expr.Call(id, List.of(new Expr.Arg(null, b.left(), b.left().span())), b.span()));
-            }
-            if (sym != null) {
-                return CodeBlock.of("$T.call($L, $L)", OPS, expr(id), expr(b.left()));
-            }
-            return cx.calls.methodCall(new Expr.MethodCall(b.left(), id.name(), List.of(), List.of(), false, b.span()));
-        }
-        if (target instanceof Expr.Call c && c.callee() instanceof Expr.Ident id) {
-            List<Expr.Arg> args = new ArrayList<>();
-            args.add(new Expr.Arg(null, b.left(), b.left().span()));
-            args.addAll(c.args());
-            Symbol sym = cx.symbolOf(id);
-            if (sym != null) {
-                return cx.calls.call(new Expr.Call(id, args, b.span()));
-            }
-            return cx.calls.methodCall(new Expr.MethodCall(b.left(), id.name(), List.of(), c.args(), false, b.span()));
-        }
-        return CodeBlock.of("$T.call($L, $L)", OPS, expr(target), expr(b.left()));
     }
 }

@@ -12,7 +12,7 @@ import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
-import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.resolve.BuiltinFunctions;
 import dev.ruchy.transpiler.resolve.Symbol;
 import dev.ruchy.transpiler.types.Operators;
@@ -203,8 +203,8 @@ final class StatementPrinter extends Printer {
     void localFunction(Stmt.Fun f) {
         Symbol sym = resolution.declaration(f);
         String name = cx.declareName(sym, f.name());
-        Expr.Lambda lambda = new Expr.Lambda(f.params(), f.result(), f.body(), f.async(), f.span());
-        stmt("$T $N = $L", RuntimeApi.fn(f.params().size()), name, cx.lambdas.lambdaCode(lambda, false));
+        stmt("$T $N = $L", RuntimeApi.fn(f.params().size()), name,
+                cx.lambdas.lambdaCode(f.params(), f.body(), f.span(), false));
     }
 
     /** An expression evaluated for its effect; control flow becomes Java statements. */
@@ -235,16 +235,10 @@ final class StatementPrinter extends Printer {
             case Expr.Throw t -> stmt("throw $T.thrown($L)", RUCHY_ERROR, expr(t.value()));
             case Expr.Assign a -> assign(a);
             case Expr.CompoundAssign a -> compoundAssign(a);
-            case Expr.Unary u when u.op() == UnaryOp.POST_INC || u.op() == UnaryOp.PRE_INC
-                    || u.op() == UnaryOp.POST_DEC || u.op() == UnaryOp.PRE_DEC -> {
-                BinaryOp op = u.op() == UnaryOp.POST_INC || u.op() == UnaryOp.PRE_INC ? BinaryOp.ADD : BinaryOp.SUB;
-                compoundAssign(new Expr.CompoundAssign(op, u.operand(), new Expr.IntLit(1, u.span()), u.span()));
-            }
             case Expr.Comprehension c -> {
                 CodeBlock code = cx.flow.exprOrHoist(c);
                 stmt("$T.discard($L)", OPS, code);
             }
-            case Expr.Lazy l -> effect(l.value());
             case Expr.Call c -> stmt("$L", cx.calls.call(c));
             case Expr.MethodCall m -> stmt("$L", cx.calls.methodCall(m));
             case Expr.MacroCall m -> stmt("$L", cx.calls.macro(m));
@@ -413,15 +407,7 @@ final class StatementPrinter extends Printer {
             }
             case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()),
                     cx.flow.exprOrHoist(a.value()));
-            case Expr.TupleLit t -> {
-                String tmp = cx.allocate("values");
-                stmt("var $N = $L", tmp, expr(a.value()));
-                for (int k = 0; k < t.elements().size(); k++) {
-                    Expr el = t.elements().get(k);
-                    effect(new Expr.Assign(el, new Expr.Index(new Expr.Ident(tmp, el.span()), new Expr.IntLit(k, el.span()),
-                            el.span()), el.span()));
-                }
-            }
+            case Expr.TupleLit t -> throw Lowering.notLowered(a);
             default -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
         }
     }

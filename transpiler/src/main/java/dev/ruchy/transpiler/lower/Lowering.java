@@ -30,11 +30,13 @@ import java.util.Set;
  * <li>{@code x++}, {@code ++x}, {@code x--}, {@code --x} written as a statement or as a match arm
  *     → {@code x += 1} / {@code x -= 1}. Elsewhere (inside a larger expression) they stay, and fail
  *     at run time as they do in Ruchy.
+ * <li>{@code let p = v in body} → the block {@code { let p = v; body }}.
  * <li>{@code vec![a, b]} → the array literal {@code [a, b]}; {@code vec![x; n]} → {@code [x; n]}.
- * <li>{@code (a, b) = (e1, e2)} written as a statement → {@code let new_a = e1; let new_b = e2;
- *     a = new_a; b = new_b}, and {@code (a, b) = e} → {@code let values = e; a = values.0;
- *     b = values.1}, spliced into the statement list (so that an assignment creating {@code a}
- *     creates it where it stands). The temporaries get names used nowhere in the file.
+ * <li>{@code (a, b) = (e1, e2)} → {@code let new_a = e1; let new_b = e2; a = new_a; b = new_b}, and
+ *     {@code (a, b) = e} → {@code let values = e; a = values.0; b = values.1}: spliced into the
+ *     statement list when the assignment is a statement (so that an assignment creating {@code a}
+ *     creates it where it stands), a block otherwise. The temporaries get names used nowhere in the
+ *     file.
  * <li>{@code lazy e} → {@code e} (evaluated at once, as the emitter always did).
  * </ul>
  *
@@ -417,6 +419,12 @@ public final class Lowering {
                 Expr left = expr(b.left());
                 yield new Expr.Binary(b.op(), left, expr(b.right()), b.span());
             }
+            case Expr.Assign a when a.target() instanceof Expr.TupleLit t -> {
+                scopes.push(new HashSet<>());
+                List<Stmt> statements = tupleAssignment(t, a);
+                scopes.pop();
+                yield new Expr.Block(statements, a.span());
+            }
             case Expr.Assign a -> {
                 Expr value = expr(a.value());
                 Expr target = expr(a.target());
@@ -541,14 +549,7 @@ public final class Lowering {
                 yield new Expr.TryCatch(body, catches, blockOrNull(t.finallyBlock()), t.span());
             }
             case Expr.Throw t -> new Expr.Throw(expr(t.value()), t.span());
-            case Expr.LetIn l -> {
-                scopes.push(new HashSet<>());
-                Expr value = expr(l.value());
-                bind(l.pattern(), false);
-                Expr body = expr(l.body());
-                scopes.pop();
-                yield new Expr.LetIn(l.pattern(), value, body, l.span());
-            }
+            case Expr.LetIn l -> letIn(l);
             case Expr.Lambda l -> {
                 scopes.push(new HashSet<>());
                 List<Param> params = params(l.params());
@@ -594,6 +595,18 @@ public final class Lowering {
             return new Expr.Call(id, args, b.span());
         }
         return new Expr.Call(expr(target), List.of(first), b.span());
+    }
+
+    /** {@code let p = v in body}: a block whose {@code let} covers the text up to the end of {@code v}. */
+    private Expr letIn(Expr.LetIn l) {
+        scopes.push(new HashSet<>());
+        Expr value = expr(l.value());
+        bind(l.pattern(), false);
+        Expr body = expr(l.body());
+        scopes.pop();
+        Span let = new Span(l.span().file(), l.span().start(), l.value().span().end());
+        return new Expr.Block(List.of(new Stmt.Let(Stmt.LetKind.LET, l.pattern(), null, value, null, let),
+                new Stmt.ExprStmt(body, false, l.body().span())), l.span());
     }
 
     /** {@code vec![a, b]} is {@code [a, b]}; {@code vec![x; n]} is {@code [x; n]}. */

@@ -388,13 +388,7 @@ public final class Resolver {
                 }
             }
             case Expr.Throw t -> expr(t.value());
-            case Expr.LetIn l -> {
-                expr(l.value());
-                scopes.push(new LinkedHashMap<>());
-                bind(l.pattern());
-                expr(l.body());
-                scopes.pop();
-            }
+            case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Lambda l -> function(l.params(), l.body(), true);
             case Expr.Await a -> expr(a.operand());
             case Expr.AsyncBlock a -> function(List.of(), a.body(), true);

@@ -97,7 +97,7 @@ public final class TypeInference {
         inference.run();
         Types types = new Types(inference.types, inference.signatures, new IdentityHashMap<>());
         Nodes.any(program, n -> {
-            if (n instanceof Expr.Binary b && b.op() != BinaryOp.PIPELINE) {
+            if (n instanceof Expr.Binary b) {
                 types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
                         checkedArithmetic, isNonZeroInt(b.right())));
             } else if (n instanceof Expr.CompoundAssign a) {
@@ -674,10 +674,7 @@ public final class TypeInference {
                 expr(t.value());
                 yield Type.UNKNOWN;
             }
-            case Expr.LetIn l -> {
-                bindPattern(l.pattern(), expr(l.value()));
-                yield expr(l.body());
-            }
+            case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Lambda l -> {
                 Signature saved = current;
                 current = new Signature();
