@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * transpiled twice (same bytes), compiled with {@code javac -Xlint:all -Werror} against the runtime,
  * and run: its output must match the {@code // expect:} comments of the Ruchy source. A case whose
  * Java mentions {@code Object} fails unless its source says, in a comment, why it is dynamic.
- * Regenerate the expected files with {@code -Druchy.golden.update=true}, then review the diff.
+ * Regenerate the expected files with {@code -Druchy.golden.update=true}, then review the diff. The
+ * transpiler module's {@code JavaGoldenBytesTest} compares the same files without compiling them; it
+ * must call the transpiler as {@link #transpile} does.
  */
 class JavaGoldenTest {
     private static final Path FOLDER = Path.of("src/test/resources/golden");
