@@ -3,7 +3,7 @@ package dev.ruchy.transpiler.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.Expr;
-import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.code.Type;
 import java.util.List;
 import java.util.Locale;
 

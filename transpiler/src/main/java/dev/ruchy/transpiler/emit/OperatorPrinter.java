@@ -7,9 +7,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
-import dev.ruchy.transpiler.resolve.Symbol;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.types.Operation;
-import dev.ruchy.transpiler.types.Type;
 import java.util.ArrayList;
 import java.util.List;
 

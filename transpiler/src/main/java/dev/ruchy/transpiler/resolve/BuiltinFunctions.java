@@ -1,6 +1,6 @@
 package dev.ruchy.transpiler.resolve;
 
-import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.code.Type;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;

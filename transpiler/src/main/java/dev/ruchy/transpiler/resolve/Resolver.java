@@ -6,6 +6,7 @@ import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;

@@ -5,6 +5,7 @@ import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;

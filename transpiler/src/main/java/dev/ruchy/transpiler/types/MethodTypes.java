@@ -1,5 +1,6 @@
 package dev.ruchy.transpiler.types;
 
+import dev.ruchy.transpiler.code.Type;
 import java.util.List;
 
 /**
