@@ -223,7 +223,7 @@ final class ExpressionPrinter extends Printer {
                 return variantValue(en, segs.get(1), List.of());
             }
         }
-        return CodeBlock.of("$T.path($S)", OPS, String.join("::", segs));
+        return coerce(CodeBlock.of("$T.path($S)", OPS, String.join("::", segs)), Type.DYN, types.of(p));
     }
 
     CodeBlock variantValue(Stmt.Enum en, String variant, List<Expr> args) {

@@ -1,8 +1,8 @@
 package dev.ruchy.transpiler.types;
 
 import dev.ruchy.transpiler.ast.BinaryOp;
-import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
@@ -735,10 +735,17 @@ public final class TypeInference {
         };
     }
 
+    /** An enum variant, or a runtime constant of the catalog's type ({@code i64::MAX}: int). */
     private Type pathType(Expr.Path p) {
         List<String> segs = p.segments();
         if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
             return new Type.Named(segs.get(0));
+        }
+        if (resolution.reference(p) == null) {
+            RuntimeCatalog.PathEntry entry = CATALOG.path(String.join("::", segs));
+            if (entry != null && entry.isConstant()) {
+                return entry.result();
+            }
         }
         return Type.DYN;
     }
