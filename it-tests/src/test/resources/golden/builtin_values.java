@@ -30,5 +30,11 @@ public final class BuiltinValues {
         // expect:   1
         // expect: ]
         Builtins.println(Builtins.formatMacro("{} and {}", "this", 2L));
+        // expect: this and 2
+        // Some, Ok and Err are function values too
+        var wrap = Ops.path("Some");
+        Builtins.println(Ops.call(wrap, 1L));
+        // expect: Some(1)
+        Builtins.println(Ops.<Object>asList(Ops.invoke(Lists.of(1L, 2L), "map", Ops.path("Ok"))));
     }
 }

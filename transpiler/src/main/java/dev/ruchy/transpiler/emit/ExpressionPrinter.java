@@ -14,6 +14,7 @@ import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.types.TypeInference;
@@ -179,6 +180,9 @@ final class ExpressionPrinter extends Printer {
             Stmt.Enum owner = resolution.variantOwner(id.name());
             if (owner != null) {
                 return variantValue(owner, id.name(), List.of());
+            }
+            if (RuntimeCatalog.standard().builtin(id.name()) == null && RuntimeCatalog.standard().path(id.name()) != null) {
+                return CodeBlock.of("$T.path($S)", OPS, id.name()); // `Some`, `Ok`, `Err` as function values
             }
             return CodeBlock.of("$T.builtin($S)", OPS, id.name());
         }
