@@ -1,7 +1,9 @@
 package dev.ruchy.runtime;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -100,9 +102,19 @@ final class BuiltinTable {
             return null;
         }, "panic");
         any(Builtins::formatMacro, "format");
+        any(a -> Builtins.open(a == null ? new Object[] {null} : a), "open");
+        one(Builtins::httpGet, "http_get");
+        two(Builtins::httpPost, "http_post");
+        two(Builtins::httpPut, "http_put");
+        one(Builtins::httpDelete, "http_delete");
     }
 
     private BuiltinTable() {
+    }
+
+    /** Every builtin's name, for the check that the transpiler's catalog lists the same ones. */
+    static Set<String> names() {
+        return Collections.unmodifiableSet(TABLE.keySet());
     }
 
     /** The builtin named {@code name} as a function value, or {@code null} if there is none. */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Runtime namespaces reached by {@code a::b} paths (ruchy-semantics §4.15, §5.2): functions such as
@@ -101,6 +103,16 @@ final class Namespaces {
     }
 
     private Namespaces() {
+    }
+
+    /** Every function's path ({@code fs::read_to_string}), without the optional prefixes; for the catalog check. */
+    static Set<String> functionNames() {
+        return Collections.unmodifiableSet(FUNCTIONS.keySet());
+    }
+
+    /** Every constant's path ({@code i64::MAX}); for the catalog check. */
+    static Set<String> constantNames() {
+        return Collections.unmodifiableSet(CONSTANTS.keySet());
     }
 
     /**

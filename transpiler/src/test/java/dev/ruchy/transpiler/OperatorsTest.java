@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruchy.transpiler.ast.BinaryOp;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.types.Operation;
 import dev.ruchy.transpiler.types.Operators;
-import dev.ruchy.transpiler.types.Type;
 import org.junit.jupiter.api.Test;
 
 /** The binary operators' table: result types and the Java each operator becomes. */

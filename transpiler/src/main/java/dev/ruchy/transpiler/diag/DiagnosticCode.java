@@ -62,7 +62,11 @@ public enum DiagnosticCode {
     /** 0: struct name, 1: field name. */
     UNKNOWN_FIELD("R0206", "struct `{0}` has no field `{1}`"),
     /** 0: struct name, 1: field name. */
-    MISSING_FIELD("R0207", "missing field `{1}` in struct `{0}`");
+    MISSING_FIELD("R0207", "missing field `{1}` in struct `{0}`"),
+    /** 0: the path as written ({@code http::Srever::new}). */
+    UNKNOWN_RUNTIME_PATH("R0208", "cannot find `{0}` in the runtime"),
+    /** 0: the receiver's type ({@code string}, {@code array}, ...), 1: the method name. */
+    UNKNOWN_METHOD("R0209", "no method `{1}` for type `{0}`");
 
     private final String code;
     private final String template;

@@ -1,26 +1,29 @@
 package dev.ruchy.transpiler.emit;
 
-import static dev.ruchy.transpiler.emit.RuntimeApi.BUILTINS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.OPTION;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RUCHY_ERROR;
 import static dev.ruchy.transpiler.emit.RuntimeApi.TEST_ASSERTIONS;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Stmt;
-import dev.ruchy.transpiler.resolve.BuiltinFunctions;
-import dev.ruchy.transpiler.resolve.Symbol;
-import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Calls: user functions and methods (arguments coerced to the parameter types), builtins, runtime paths, macros and dynamic method calls. */
 final class CallPrinter extends Printer {
+    private static final RuntimeCatalog CATALOG = RuntimeCatalog.standard();
+
     CallPrinter(EmitContext cx) {
         super(cx);
     }
@@ -52,12 +55,13 @@ final class CallPrinter extends Printer {
             if (owner != null) {
                 return cx.expressions.variantValue(owner, id.name(), c.args().stream().map(Expr.Arg::value).toList());
             }
-            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            RuntimeCatalog.Builtin builtin = CATALOG.builtin(id.name());
             if (builtin != null && cx.testMode && id.name().startsWith("assert")) {
                 return testAssertion(builtin.javaName(), c.args().stream().map(Expr.Arg::value).toList(), c);
             }
             if (builtin != null) {
-                return coerce(builtinCall(builtin, c.args()), builtin.result(), types.of(c));
+                return coerce(builtinCall(builtin, c.args().stream().map(Expr.Arg::value).toList()), builtin.result(),
+                        types.of(c));
             }
             return CodeBlock.of("$T.undefined($S)", RUCHY_ERROR, id.name());
         }
@@ -110,16 +114,9 @@ final class CallPrinter extends Printer {
         return CodeBlock.of("$L($L)", callee, CodeBlock.join(codes, ", "));
     }
 
-    CodeBlock builtinCall(BuiltinFunctions.Builtin builtin, List<Expr.Arg> args) {
-        List<Expr> values = args.stream().map(Expr.Arg::value).toList();
-        switch (builtin.name()) {
-            case "println", "print", "eprintln", "dbg", "assert", "assert_eq", "assert_ne", "range", "min", "max" -> {
-                return CodeBlock.of("$T.$L($L)", BUILTINS, builtin.javaName(), boxedArgsOf(values));
-            }
-            default -> {
-                return CodeBlock.of("$T.$L($L)", BUILTINS, builtin.javaName(), boxedArgsOf(values));
-            }
-        }
+    /** A builtin function called with {@code values}: the static method the catalog names, arguments boxed. */
+    CodeBlock builtinCall(RuntimeCatalog.Builtin builtin, List<Expr> values) {
+        return CodeBlock.of("$T.$L($L)", ClassName.bestGuess(builtin.owner()), builtin.javaName(), boxedArgsOf(values));
     }
 
     CodeBlock pathCall(Expr.Path p, List<Expr.Arg> args, Type result) {
@@ -162,9 +159,9 @@ final class CallPrinter extends Printer {
                 return userCall(CodeBlock.of("$L.$N", cx.statements.receiverCode(m.receiver()), Names.camelCase(m.name())), method, m.args());
             }
         }
-        CodeBlock fast = MethodFastPaths.emit(this, m, receiver);
+        RuntimeCatalog.Method fast = fastPath(m);
         if (fast != null) {
-            return fast;
+            return template(fast, m);
         }
         Type result = types.of(m);
         CodeBlock call = CodeBlock.of("$T.invoke($L, $S$L)", OPS, expr(m.receiver()), m.name(),
@@ -172,13 +169,51 @@ final class CallPrinter extends Printer {
         return coerce(call, Type.DYN, result);
     }
 
-    /** For {@link MethodFastPaths}. */
-    CodeBlock exprCode(Expr e) {
-        return expr(e);
+    /**
+     * The catalog method whose Java template {@code m} becomes, without the dynamic dispatch of
+     * {@code Ops.invoke}: one of the receiver's type with a template, whose parameter types the
+     * arguments have ({@code s.contains(t)} with {@code t} a string); null when there is none.
+     */
+    RuntimeCatalog.Method fastPath(Expr.MethodCall m) {
+        List<Type> args = m.args().stream().map(a -> types.of(a.value())).toList();
+        RuntimeCatalog.Method method = CATALOG.method(types.of(m.receiver()), m.name(), args.size());
+        return method != null && method.templateApplies(args) ? method : null;
     }
 
-    Type typeOf(Expr e) {
-        return types.of(e);
+    /**
+     * {@code m} printed by {@code method}'s template: {@code {r}} is the receiver (in parentheses when
+     * it is an operator expression), {@code {i}} argument i converted to its parameter's type, a type
+     * name the type (imported).
+     */
+    private CodeBlock template(RuntimeCatalog.Method method, Expr.MethodCall m) {
+        Type receiver = types.of(m.receiver());
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (RuntimeCatalog.TemplatePart part : method.template()) {
+            switch (part) {
+                case RuntimeCatalog.TemplatePart.Text t -> code.add("$L", t.text());
+                case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
+                case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", m.receiver() instanceof Expr.Binary
+                        || m.receiver() instanceof Expr.Ternary ? CodeBlock.of("($L)", expr(m.receiver())) : expr(m.receiver()));
+                case RuntimeCatalog.TemplatePart.Argument a -> {
+                    Expr value = m.args().get(a.index()).value();
+                    code.add("$L", coerce(expr(value), types.of(value), method.paramType(a.index(), receiver)));
+                }
+            }
+        }
+        return code.build();
+    }
+
+    /**
+     * Macros printed as the builtin function of the same name ({@code println!} as {@code println});
+     * the others go through {@code Ops.macro}.
+     */
+    static final Set<String> BUILTIN_MACROS = Set.of("println", "print", "eprintln", "format", "panic", "assert",
+            "assert_eq");
+
+    /** Whether the builtin a call or macro of this name prints returns nothing (a Java {@code void} method). */
+    static boolean isVoidBuiltin(String name) {
+        RuntimeCatalog.Builtin builtin = CATALOG.builtin(name);
+        return builtin != null && builtin.result() instanceof Type.Nil;
     }
 
     /**
@@ -193,22 +228,12 @@ final class CallPrinter extends Printer {
     }
 
     CodeBlock macro(Expr.MacroCall m) {
-        switch (m.name()) {
-            case "println", "print", "eprintln":
-                return CodeBlock.of("$T.$L($L)", BUILTINS, m.name(), boxedArgsOf(m.args()));
-            case "format":
-                return CodeBlock.of("$T.formatMacro($L)", BUILTINS, boxedArgsOf(m.args()));
-            case "assert":
-                return cx.testMode ? testAssertion("assertTrue", m.args(), m)
-                        : CodeBlock.of("$T.assertTrue($L)", BUILTINS, boxedArgsOf(m.args()));
-            case "assert_eq":
-                return cx.testMode ? testAssertion("assertEq", m.args(), m)
-                        : CodeBlock.of("$T.assertEq($L)", BUILTINS, boxedArgsOf(m.args()));
-            case "panic":
-                return CodeBlock.of("$T.panic($L)", BUILTINS, boxedArgsOf(m.args()));
-            default:
-                return CodeBlock.of("$T.macro($S$L)", OPS, m.name(), leadingComma(boxedArgsOf(m.args())));
+        if (BUILTIN_MACROS.contains(m.name())) {
+            RuntimeCatalog.Builtin builtin = CATALOG.builtin(m.name());
+            return cx.testMode && m.name().startsWith("assert") ? testAssertion(builtin.javaName(), m.args(), m)
+                    : builtinCall(builtin, m.args());
         }
+        return CodeBlock.of("$T.macro($S$L)", OPS, m.name(), leadingComma(boxedArgsOf(m.args())));
     }
 
     CodeBlock boxedArgs(List<Expr.Arg> args) {

@@ -10,7 +10,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.code.Type;
 
 /** Java types for inferred types, and conversions between them (unboxing casts from dynamic values, widening, boxing). */
 final class Coercions extends Printer {

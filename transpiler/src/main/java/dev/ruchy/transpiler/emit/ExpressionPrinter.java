@@ -14,9 +14,10 @@ import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
-import dev.ruchy.transpiler.resolve.Symbol;
-import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +180,9 @@ final class ExpressionPrinter extends Printer {
             if (owner != null) {
                 return variantValue(owner, id.name(), List.of());
             }
+            if (RuntimeCatalog.standard().builtin(id.name()) == null && RuntimeCatalog.standard().path(id.name()) != null) {
+                return CodeBlock.of("$T.path($S)", OPS, id.name()); // `Some`, `Ok`, `Err` as function values
+            }
             return CodeBlock.of("$T.builtin($S)", OPS, id.name());
         }
         return switch (sym.kind()) {
@@ -222,7 +226,7 @@ final class ExpressionPrinter extends Printer {
                 return variantValue(en, segs.get(1), List.of());
             }
         }
-        return CodeBlock.of("$T.path($S)", OPS, String.join("::", segs));
+        return coerce(CodeBlock.of("$T.path($S)", OPS, String.join("::", segs)), Type.DYN, types.of(p));
     }
 
     CodeBlock variantValue(Stmt.Enum en, String variant, List<Expr> args) {

@@ -1,5 +1,6 @@
 package dev.ruchy.transpiler.emit;
 
+import dev.ruchy.transpiler.code.RuntimeCatalog;
 import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
@@ -13,12 +14,8 @@ import javax.lang.model.SourceVersion;
  * documentation (docs/java-mapping.md) states it.
  */
 public final class Names {
-    private static final Set<String> RESERVED = Set.of(
-            "var", "yield", "record", "sealed", "permits", "when", "_", "String", "Object", "Math", "System", "List",
-            "Map", "Integer", "Long", "Double", "Boolean", "Character", "Thread", "Runnable", "Class", "Override",
-            "Exception", "Error", "Record", "Enum", "Iterable", "Number", "Void", "Process", "Runtime", "args",
-            // java.lang.Object's methods: a Ruchy `to_string` must not clash with Java's toString()
-            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+    /** Restricted identifiers, common Java type names and Object's methods: the runtime catalog's {@code reserved} words. */
+    private static final Set<String> RESERVED = RuntimeCatalog.standard().reserved();
 
     private Names() {
     }

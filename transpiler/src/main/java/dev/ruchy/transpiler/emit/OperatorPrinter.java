@@ -7,9 +7,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.types.Operation;
-import dev.ruchy.transpiler.types.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Binary operators: Java infix operators where both operand types are known, the runtime's dynamic operations otherwise. */
 final class OperatorPrinter extends Printer {

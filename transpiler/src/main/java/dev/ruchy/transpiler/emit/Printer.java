@@ -4,8 +4,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
-import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 
 /** What every printer of the emitter shares: the emission context, the program's types and names, and the primitives used everywhere. */

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code obj.notify()}) by its Ruchy name without knowing the renaming rule.
  */
 final class RuchyNames {
-    private static final ClassName RUCHY_NAME = ClassName.get(RuntimeApi.PACKAGE, "RuchyName");
+    private static final ClassName RUCHY_NAME = RuntimeApi.type("RuchyName");
 
     private RuchyNames() {
     }

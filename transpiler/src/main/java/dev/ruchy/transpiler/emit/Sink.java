@@ -1,6 +1,6 @@
 package dev.ruchy.transpiler.emit;
 
-import dev.ruchy.transpiler.types.Type;
+import dev.ruchy.transpiler.code.Type;
 
 /** Where the value of an expression goes. */
 record Sink(Kind kind, String target, Type type, boolean cell) {

@@ -12,11 +12,11 @@ import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
-import dev.ruchy.transpiler.resolve.BuiltinFunctions;
-import dev.ruchy.transpiler.resolve.Symbol;
 import dev.ruchy.transpiler.types.Operators;
-import dev.ruchy.transpiler.types.Type;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -281,15 +281,13 @@ final class StatementPrinter extends Printer {
             return !constructor && sig != null && (!sig.returnsValue() || sig.result() instanceof Type.Nil);
         }
         if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) == null) {
-            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
-            return builtin != null && builtin.result() instanceof Type.Nil;
+            return CallPrinter.isVoidBuiltin(id.name());
         }
         if (call instanceof Expr.MacroCall m) {
-            return Set.of("println", "print", "eprintln", "assert", "assert_eq", "panic").contains(m.name());
+            return CallPrinter.BUILTIN_MACROS.contains(m.name()) && CallPrinter.isVoidBuiltin(m.name());
         }
-        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.ListType && m.name().equals("push")
-                && m.args().size() == 1) {
-            return true; // `Lists.push(xs, x)`
+        if (call instanceof Expr.MethodCall m && cx.calls.fastPath(m) != null) {
+            return types.of(m) instanceof Type.Nil; // a Java template of no value: `Lists.push(xs, x)`
         }
         return false;
     }

@@ -6,9 +6,12 @@ import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
+import dev.ruchy.transpiler.diag.Suggestions;
 import dev.ruchy.transpiler.lower.Lowering;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,19 +33,16 @@ import java.util.Set;
  * <p>Results go in side tables keyed by node identity ({@link Resolution}).
  */
 public final class Resolver {
-    /** Namespaces the runtime provides; paths starting with these are resolved by the runtime. */
-    private static final Set<String> RUNTIME_NAMESPACES = Set.of(
-            "std", "http", "net", "ws", "fs", "json", "JSON", "String", "Vec", "HashMap", "HashSet", "Utc", "chrono",
-            "env", "math", "time", "io", "process", "db", "pcap", "async", "File", "Path", "Some", "None", "Ok", "Err",
-            "Option", "Result", "Box", "Rc", "Arc", "Mutex", "RwLock", "thread", "sync", "collections", "Instant",
-            "Duration", "i32", "i64", "f64", "f32", "u8", "u32", "u64", "usize", "char", "str", "DataFrame", "Html",
-            "Self");
-
+    private final RuntimeCatalog catalog = RuntimeCatalog.standard();
     private final Diagnostics diagnostics;
     private final Resolution resolution = new Resolution();
     private final Deque<Map<String, Symbol>> scopes = new ArrayDeque<>();
     private final Deque<Integer> contexts = new ArrayDeque<>();
     private final Set<String> importedNames = new HashSet<>();
+    /** Names a {@code use} of the runtime's brings in ({@code use std::db;}): paths under them are checked. */
+    private final Set<String> runtimeImports = new HashSet<>();
+    /** Names a {@code use} of anything else brings in ({@code use java::util::UUID;}): paths under them are left alone. */
+    private final Set<String> foreignImports = new HashSet<>();
     private int nextContext = 1;
     private boolean inMethod;
 
@@ -112,9 +112,16 @@ public final class Resolver {
                 case Stmt.Mod m -> declare(Symbol.Kind.MODULE, m.name(), m);
                 case Stmt.Use u -> {
                     for (Stmt.UseItem item : u.items()) {
+                        String root = item.path().get(0);
                         String last = item.alias() != null ? item.alias() : item.path().get(item.path().size() - 1);
                         importedNames.add(last);
-                        importedNames.add(item.path().get(0));
+                        importedNames.add(root);
+                        if (catalog.isNamespace(root)) {
+                            runtimeImports.add(last);
+                        } else {
+                            foreignImports.add(last);
+                            foreignImports.add(root);
+                        }
                     }
                 }
                 default -> {
@@ -222,7 +229,7 @@ public final class Resolver {
     private void expr(Expr e) {
         switch (e) {
             case Expr.Ident id -> reference(id, id.name(), false);
-            case Expr.Path p -> path(p);
+            case Expr.Path p -> path(p, -1);
             case Expr.Unary u -> {
                 expr(u.operand());
                 if (u.op() == dev.ruchy.transpiler.ast.UnaryOp.PRE_INC || u.op() == dev.ruchy.transpiler.ast.UnaryOp.PRE_DEC
@@ -435,26 +442,36 @@ public final class Resolver {
                 }
                 return;
             }
-            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            RuntimeCatalog.Builtin builtin = catalog.builtin(id.name());
             if (builtin != null) {
                 if (!builtin.accepts(c.args().size())) {
-                    diagnostics.report(DiagnosticCode.WRONG_ARITY.at(c.span(), id.name(), arguments(builtin.arity()),
-                            c.args().size()));
+                    diagnostics.report(DiagnosticCode.WRONG_ARITY.at(c.span(), id.name(),
+                            arguments(builtin.arity().describe()), c.args().size()));
                 }
                 return;
             }
-            if (BuiltinFunctions.isVariantConstructor(id.name()) || resolution.variantOwners.containsKey(id.name())
+            if (isVariantConstructor(id.name()) || resolution.variantOwners.containsKey(id.name())
                     || importedNames.contains(id.name())) {
                 return;
             }
             diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_FUNCTION.at(id.span(), id.name()), id.name(),
-                    BuiltinFunctions.names()));
+                    catalog.builtinNames()));
+            return;
+        }
+        if (c.callee() instanceof Expr.Path p) {
+            path(p, c.args().size(), c);
             return;
         }
         expr(c.callee());
     }
 
-    private static String arguments(String count) {
+    /** Constructors of Option and Result values: {@code Some}, {@code None}, {@code Ok}, {@code Err}. */
+    private static boolean isVariantConstructor(String name) {
+        return name.equals("Some") || name.equals("None") || name.equals("Ok") || name.equals("Err");
+    }
+
+    /** {@code 1 argument}, {@code 2 arguments}, {@code 1-3 arguments}. */
+    public static String arguments(String count) {
         return count + (count.equals("1") ? " argument" : " arguments");
     }
 
@@ -471,34 +488,7 @@ public final class Resolver {
             candidates.addAll(scope.keySet());
         }
         candidates.addAll(more.stream().sorted().toList()); // visible names first, then builtins in a fixed order
-        String best = null;
-        int bestDistance = name.length() <= 3 ? 1 : 2;
-        for (String candidate : candidates) {
-            int distance = editDistance(name, candidate);
-            if (distance <= bestDistance && (best == null || distance < editDistance(name, best))) {
-                best = candidate;
-            }
-        }
-        return best == null ? d : d.withHint("did you mean `" + best + "`?");
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.withSuggestion(d, name, candidates);
     }
 
     private void checkArity(Expr.Call c, Stmt.Fun f) {
@@ -531,18 +521,45 @@ public final class Resolver {
         return DiagnosticCode.WRONG_ARITY.at(at.span(), name, arguments(arity), given);
     }
 
-    private void path(Expr.Path p) {
+    private void path(Expr.Path p, int argc) {
+        path(p, argc, p);
+    }
+
+    /**
+     * A path read ({@code argc} -1) or called with {@code argc} arguments at {@code call}. A path
+     * under a declared name is that name's; one under a runtime namespace, or under a name a
+     * {@code use} of the runtime imports, must be in the runtime's catalog with a fitting arity
+     * (R0208, R0202); one under a name imported from elsewhere ({@code use java::util::UUID;}) is
+     * left alone; any other is an undefined name.
+     */
+    private void path(Expr.Path p, int argc, Node call) {
         String first = p.segments().get(0);
         Symbol sym = lookup(first);
         if (sym != null) {
             resolution.references.put(p, sym);
             return;
         }
-        if (RUNTIME_NAMESPACES.contains(first) || importedNames.contains(first) || first.equals("self")
-                || first.equals("super") || first.equals("crate")) {
+        if (first.equals("self") || first.equals("super") || first.equals("crate") || first.equals("Self")) {
             return;
         }
-        diagnostics.report(DiagnosticCode.UNDEFINED_NAME.at(p.span(), first));
+        if (foreignImports.contains(first)) {
+            return;
+        }
+        if (!catalog.isNamespace(first) && !runtimeImports.contains(first)) {
+            diagnostics.report(DiagnosticCode.UNDEFINED_NAME.at(p.span(), first));
+            return;
+        }
+        String written = String.join("::", p.segments());
+        RuntimeCatalog.PathEntry entry = catalog.path(written);
+        if (entry == null || argc >= 0 && entry.isConstant()) {
+            Diagnostic d = DiagnosticCode.UNKNOWN_RUNTIME_PATH.at(p.span(), written);
+            String near = Suggestions.closestPath(catalog.normalize(written), catalog.pathNames());
+            diagnostics.report(near == null ? d : d.withHint("did you mean `" + near + "`?"));
+            return;
+        }
+        if (argc >= 0 && !entry.arity().accepts(argc)) {
+            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(call.span(), written, arguments(entry.arity().describe()), argc));
+        }
     }
 
     /** A struct literal names only declared fields and gives every field without a default (§4.10). */
@@ -588,8 +605,8 @@ public final class Resolver {
         }
         Symbol sym = lookup(name);
         if (sym == null) {
-            if (BuiltinFunctions.lookup(name) != null || BuiltinFunctions.isVariantConstructor(name)
-                    || importedNames.contains(name) || RUNTIME_NAMESPACES.contains(name)
+            if (catalog.builtin(name) != null || isVariantConstructor(name) || name.equals("Self")
+                    || importedNames.contains(name) || catalog.isNamespace(name)
                     || resolution.variantOwners.containsKey(name)) {
                 return;
             }

@@ -5,19 +5,28 @@ import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
+import dev.ruchy.transpiler.diag.Suggestions;
 import dev.ruchy.transpiler.resolve.Resolver;
+import dev.ruchy.transpiler.source.Span;
+import java.util.List;
 
 /**
- * The checks that need inferred types, on members of structs and classes: a field read or written on
- * a value known to be a struct must be declared ({@code p.z} on {@code struct Pt { x, y }} is R0206),
- * and a method of a known struct or class, or its associated function, must get as many arguments as
- * it takes ({@code p.dist2(5)}, {@code Pt::new(1)}: R0202). Reported by {@code ruchy check} and before
- * any Java is written.
+ * The checks that need inferred types, on members: a field read or written on a value known to be a
+ * struct must be declared ({@code p.z} on {@code struct Pt { x, y }} is R0206); a method of a known
+ * struct or class, or its associated function, must get as many arguments as it takes
+ * ({@code p.dist2(5)}, {@code Pt::new(1)}: R0202); and a method called on a value whose runtime type
+ * is known (a string, an array, a float, ...) must be one the runtime's catalog lists for it
+ * ({@code "a".lenght()}: R0209) with a fitting arity (R0202). Reported by {@code ruchy check} and
+ * before any Java is written.
  */
 public final class MemberChecks {
+    private static final RuntimeCatalog CATALOG = RuntimeCatalog.standard();
+
     private MemberChecks() {
     }
 
@@ -38,6 +47,8 @@ public final class MemberChecks {
                         checkArity(m.name(), method, m.args().size(), m, diagnostics);
                     }
                 }
+                case Expr.MethodCall m when RuntimeCatalog.kindOf(types.of(m.receiver())) != null ->
+                        checkRuntimeMethod(m, types.of(m.receiver()), diagnostics);
                 case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 -> {
                     Stmt.Fun function = resolution.method(p.segments().get(0), p.segments().get(1));
                     if (function != null) {
@@ -49,6 +60,39 @@ public final class MemberChecks {
             }
             return false; // visit every node
         });
+    }
+
+    private static void checkRuntimeMethod(Expr.MethodCall m, Type receiver, Diagnostics diagnostics) {
+        RuntimeCatalog.Kind kind = RuntimeCatalog.kindOf(receiver);
+        if (!kind.isClosed()) {
+            return;
+        }
+        List<RuntimeCatalog.Method> overloads = CATALOG.overloads(receiver, m.name());
+        int given = m.args().size();
+        if (overloads.isEmpty()) {
+            Diagnostic d = DiagnosticCode.UNKNOWN_METHOD.at(nameSpan(m), kind.display(), m.name());
+            String hint = CATALOG.unsupportedHint(kind, m.name());
+            diagnostics.report(hint != null ? d.withHint(hint)
+                    : Suggestions.withSuggestion(d, m.name(), CATALOG.methodNames(kind)));
+        } else if (overloads.stream().noneMatch(o -> o.arity().accepts(given))) {
+            int min = overloads.stream().mapToInt(o -> o.arity().min()).min().orElse(0);
+            boolean unbounded = overloads.stream().anyMatch(o -> o.arity().max() < 0);
+            int max = overloads.stream().mapToInt(o -> o.arity().max()).max().orElse(0);
+            String arity = new RuntimeCatalog.Arity(min, unbounded ? -1 : max).describe();
+            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(m.span(), m.name(), Resolver.arguments(arity), given));
+        }
+    }
+
+    /** The method name of {@code m}, where the error points; the whole call when it cannot be found. */
+    private static Span nameSpan(Expr.MethodCall m) {
+        String text = m.span().text();
+        int from = Math.max(0, m.receiver().span().end() - m.span().start());
+        int at = from <= text.length() ? text.indexOf(m.name(), from) : -1;
+        if (at < 0) {
+            return m.span();
+        }
+        int start = m.span().start() + at;
+        return new Span(m.span().file(), start, start + m.name().length());
     }
 
     private static void checkArity(String name, Stmt.Fun f, int given, Node at, Diagnostics diagnostics) {

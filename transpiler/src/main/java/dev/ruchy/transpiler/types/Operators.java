@@ -1,6 +1,7 @@
 package dev.ruchy.transpiler.types;
 
 import dev.ruchy.transpiler.ast.BinaryOp;
+import dev.ruchy.transpiler.code.Type;
 
 /**
  * The binary operators' table, like javac's {@code Operators}: for an operator and the types of its

@@ -1,17 +1,18 @@
 package dev.ruchy.transpiler.types;
 
 import dev.ruchy.transpiler.ast.BinaryOp;
-import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.TypeRef;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
-import dev.ruchy.transpiler.resolve.BuiltinFunctions;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
-import dev.ruchy.transpiler.resolve.Symbol;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
  */
 public final class TypeInference {
     private static final int MAX_ROUNDS = 12;
+    private static final RuntimeCatalog CATALOG = RuntimeCatalog.standard();
 
     private final Program program;
     private final Resolution resolution;
@@ -728,10 +730,17 @@ public final class TypeInference {
         };
     }
 
+    /** An enum variant, or a runtime constant of the catalog's type ({@code i64::MAX}: int). */
     private Type pathType(Expr.Path p) {
         List<String> segs = p.segments();
         if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
             return new Type.Named(segs.get(0));
+        }
+        if (resolution.reference(p) == null) {
+            RuntimeCatalog.PathEntry entry = CATALOG.path(String.join("::", segs));
+            if (entry != null && entry.isConstant()) {
+                return entry.result();
+            }
         }
         return Type.DYN;
     }
@@ -803,7 +812,7 @@ public final class TypeInference {
                 default:
                     break;
             }
-            BuiltinFunctions.Builtin builtin = BuiltinFunctions.lookup(id.name());
+            RuntimeCatalog.Builtin builtin = CATALOG.builtin(id.name());
             if (builtin != null) {
                 return builtin.result();
             }
@@ -819,7 +828,7 @@ public final class TypeInference {
         return Type.DYN;
     }
 
-    /** {@code Type::f(args)}, {@code Enum::Variant(args)}, {@code String::from(s)}. */
+    /** {@code Type::f(args)}, {@code Enum::Variant(args)}, a runtime path ({@code String::from(s)}: the catalog's type). */
     private Type pathCall(Expr.Path p, List<Type> args) {
         List<String> segs = p.segments();
         String owner = segs.get(segs.size() - 2 < 0 ? 0 : segs.size() - 2);
@@ -836,14 +845,11 @@ public final class TypeInference {
                 }
                 return sig.result;
             }
-            if (owner.equals("String") && (last.equals("from") || last.equals("new"))) {
-                return Type.STR;
-            }
-            if (owner.equals("Vec") && last.equals("new")) {
-                return Type.list(Type.UNKNOWN);
-            }
-            if (owner.equals("HashMap") && last.equals("new")) {
-                return Type.OBJECT;
+        }
+        if (resolution.reference(p) == null) {
+            RuntimeCatalog.PathEntry entry = CATALOG.path(String.join("::", segs));
+            if (entry != null && !entry.isConstant()) {
+                return entry.result();
             }
         }
         return Type.DYN;
@@ -873,7 +879,7 @@ public final class TypeInference {
                 && m.receiver() instanceof Expr.Ident id) {
             updateSymbol(resolution.reference(id), Type.list(Type.join(list.element(), args.get(0))));
         }
-        return MethodTypes.result(receiver, m.name(), args);
+        return CATALOG.methodResult(receiver, m.name(), args);
     }
 
     private Type fieldType(Type receiver, String field) {

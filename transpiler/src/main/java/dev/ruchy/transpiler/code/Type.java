@@ -1,4 +1,4 @@
-package dev.ruchy.transpiler.types;
+package dev.ruchy.transpiler.code;
 
 import java.util.List;
 

@@ -1,12 +1,11 @@
-package dev.ruchy.transpiler.resolve;
+package dev.ruchy.transpiler.code;
 
 import dev.ruchy.transpiler.ast.Node;
-import dev.ruchy.transpiler.types.Type;
 
 /**
  * Something a name can refer to: a variable, parameter, function, type, or builtin. Mutable facts
  * (whether it is reassigned, captured by a closure, its inferred type) are filled in by the
- * resolver and type inference.
+ * resolver ({@code mark...}) and type inference ({@link #setType}); the later phases only read them.
  */
 public final class Symbol {
     /** What kind of thing the name denotes. */
@@ -21,7 +20,13 @@ public final class Symbol {
     private boolean captured;
     private Type type = Type.UNKNOWN;
 
-    Symbol(Kind kind, String name, Node declaration, int owner) {
+    /**
+     * A symbol the resolver declares.
+     *
+     * @param declaration the declaring node, or null for builtins
+     * @param owner       the function context that declares it (0: the top level)
+     */
+    public Symbol(Kind kind, String name, Node declaration, int owner) {
         this.kind = kind;
         this.name = name;
         this.declaration = declaration;
@@ -51,7 +56,8 @@ public final class Symbol {
         return global;
     }
 
-    void markGlobal() {
+    /** Set by the resolver: a function or closure uses this top-level variable. */
+    public void markGlobal() {
         global = true;
     }
 
@@ -60,7 +66,8 @@ public final class Symbol {
         return reassigned;
     }
 
-    void markReassigned() {
+    /** Set by the resolver: the name is assigned after its declaration. */
+    public void markReassigned() {
         reassigned = true;
     }
 
@@ -69,7 +76,8 @@ public final class Symbol {
         return captured;
     }
 
-    void markCaptured() {
+    /** Set by the resolver: a closure or nested function other than the declaring one uses it. */
+    public void markCaptured() {
         captured = true;
     }
 

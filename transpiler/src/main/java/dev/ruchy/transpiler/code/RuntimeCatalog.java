@@ -1,0 +1,850 @@
+package dev.ruchy.transpiler.code;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The runtime's API as data: builtin functions, paths, constants, methods by receiver kind, the
+ * types generated Java names and the Java names the renaming rule avoids. Read from the text
+ * resource {@code runtime.catalog} beside this class (its header describes the format); the
+ * transpiler never links to the runtime, and a contract test checks this catalog against it.
+ */
+public final class RuntimeCatalog {
+    /** The resource name, relative to this class. */
+    public static final String RESOURCE = "runtime.catalog";
+
+    /** The kinds of values methods are listed for. */
+    public enum Kind {
+        STR("str", "string"), LIST("list", "array"), INT("int", "integer"), FLOAT("float", "float"),
+        BOOL("bool", "boolean"), OBJ("obj", "object"), OPTION("option", "Option"), RESULT("result", "Result"),
+        RANGE("range", "range"), TUPLE("tuple", "tuple"),
+        /** Every value: {@code to_string()}. */
+        ANY("any", "any");
+
+        private final String word;
+        private final String display;
+
+        Kind(String word, String display) {
+            this.word = word;
+            this.display = display;
+        }
+
+        /** The word the catalog uses: {@code str}, {@code list}, ... */
+        public String word() {
+            return word;
+        }
+
+        /** The name Ruchy's {@code type_of} and error messages use: {@code string}, {@code array}, ... */
+        public String display() {
+            return display;
+        }
+
+        /**
+         * Whether the runtime knows every method of this kind, so that a name the catalog does not
+         * list is an error: not for objects, whose keys may hold functions called as methods.
+         */
+        public boolean isClosed() {
+            return this != OBJ && this != ANY;
+        }
+
+        static Kind ofWord(String word) {
+            for (Kind k : values()) {
+                if (k.word.equals(word)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** How many arguments something takes: {@code min} to {@code max}; {@code max} is -1 when unbounded. */
+    public record Arity(int min, int max) {
+        public boolean accepts(int count) {
+            return count >= min && (max < 0 || count <= max);
+        }
+
+        /** {@code 1}, {@code 1-3}, {@code at least 1}: for "expects N arguments" messages. */
+        public String describe() {
+            return max < 0 ? "at least " + min : min == max ? String.valueOf(min) : min + "-" + max;
+        }
+    }
+
+    /**
+     * A builtin function.
+     *
+     * @param owner    the qualified Java type whose public static method implements it
+     * @param javaName that method's name
+     */
+    public record Builtin(String name, String owner, String javaName, Arity arity, Type result) {
+        public boolean accepts(int count) {
+            return arity.accepts(count);
+        }
+    }
+
+    /**
+     * A function or constant the runtime finds by path, as written after the optional prefixes are
+     * dropped ({@code fs::read_to_string}).
+     *
+     * @param arity null for a constant
+     */
+    public record PathEntry(String path, Arity arity, Type result) {
+        public boolean isConstant() {
+            return arity == null;
+        }
+    }
+
+    /**
+     * A parameter of a method: its type word ({@code str int float num bool list fn any elem}), and
+     * whether it is optional (only trailing ones) or takes any number of arguments (only the last).
+     */
+    public record Param(String type, boolean optional, boolean rest) {
+    }
+
+    /** A piece of a method's Java template. */
+    public sealed interface TemplatePart {
+        /** Java text, as is. */
+        record Text(String text) implements TemplatePart {
+        }
+
+        /** A type, by qualified name ({@code java.util.Locale}). */
+        record TypeName(String qualified) implements TemplatePart {
+        }
+
+        /** {@code {r}}: the receiver. */
+        record Receiver() implements TemplatePart {
+        }
+
+        /** {@code {0}}, {@code {1}}, ...: an argument, converted to its parameter's type. */
+        record Argument(int index) implements TemplatePart {
+        }
+    }
+
+    /**
+     * A method of values of one kind.
+     *
+     * @param template the Java form of a call whose arguments have the parameter types; empty when
+     *                 the call always goes through the runtime's dynamic dispatch
+     * @param line     the catalog line, for messages
+     */
+    public record Method(Kind kind, String name, List<Param> params, ResultType result, List<TemplatePart> template,
+            int line) {
+        public Arity arity() {
+            int min = 0;
+            for (Param p : params) {
+                if (!p.optional() && !p.rest()) {
+                    min++;
+                }
+            }
+            boolean rest = !params.isEmpty() && params.get(params.size() - 1).rest();
+            return new Arity(min, rest ? -1 : params.size());
+        }
+
+        /** The type of a call on {@code receiver} with arguments of {@code args}. */
+        public Type resultFor(Type receiver, List<Type> args) {
+            return result.of(receiver, args);
+        }
+
+        public boolean hasTemplate() {
+            return !template.isEmpty();
+        }
+
+        /** Whether the template applies to arguments of these types: each has its parameter's type. */
+        public boolean templateApplies(List<Type> args) {
+            if (!hasTemplate() || !arity().accepts(args.size())) {
+                return false;
+            }
+            for (int i = 0; i < args.size(); i++) {
+                Type wanted = fixedParamType(param(i).type());
+                if (wanted != null && !wanted.equals(args.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The type argument {@code index} is converted to on {@code receiver}: {@code elem} is its element type. */
+        public Type paramType(int index, Type receiver) {
+            String word = param(index).type();
+            if (word.equals("elem")) {
+                return element(receiver);
+            }
+            Type fixed = fixedParamType(word);
+            return fixed == null ? Type.DYN : fixed;
+        }
+
+        private Param param(int index) {
+            return params.get(Math.min(index, params.size() - 1));
+        }
+    }
+
+    /** A method's result type, which may depend on the receiver's and the arguments' types. */
+    public sealed interface ResultType {
+        /** The type for a call on {@code receiver} with arguments of types {@code args}. */
+        Type of(Type receiver, List<Type> args);
+
+        /** A type that does not depend on the call. */
+        record Fixed(Type type) implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                return type;
+            }
+        }
+
+        /** {@code self}: the receiver's type. */
+        record Self() implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                return receiver;
+            }
+        }
+
+        /** {@code elem}: the receiver's element type. */
+        record Elem() implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                return element(receiver);
+            }
+        }
+
+        /** {@code numeric-elem}: the element type when it is int or float, else dyn. */
+        record NumericElem() implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                Type e = element(receiver);
+                return e instanceof Type.Int || e instanceof Type.Float ? e : Type.DYN;
+            }
+        }
+
+        /** {@code {0}}: the type of an argument. */
+        record ArgType(int index) implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                return index < args.size() ? args.get(index) : Type.DYN;
+            }
+        }
+
+        /** {@code a|b}: either; with {@code nil}, the other when it can hold nil (not a primitive), else dyn. */
+        record Either(ResultType left, ResultType right) implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                Type a = left.of(receiver, args);
+                Type b = right.of(receiver, args);
+                if (a instanceof Type.Nil) {
+                    return b.isPrimitive() ? Type.DYN : b;
+                }
+                if (b instanceof Type.Nil) {
+                    return a.isPrimitive() ? Type.DYN : a;
+                }
+                return Type.join(a, b);
+            }
+        }
+    }
+
+    private final Set<String> namespaces = new LinkedHashSet<>();
+    private final List<String> optionalPrefixes = new ArrayList<>();
+    private final Set<String> fnspaces = new LinkedHashSet<>();
+    private final Set<String> reserved = new LinkedHashSet<>();
+    private final Map<String, String> types = new LinkedHashMap<>();
+    private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+    private final Map<String, PathEntry> paths = new LinkedHashMap<>();
+    private final Map<Kind, Map<String, List<Method>>> methods = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, String>> unsupported = new EnumMap<>(Kind.class);
+
+    private RuntimeCatalog() {
+        for (Kind k : Kind.values()) {
+            methods.put(k, new LinkedHashMap<>());
+            unsupported.put(k, new LinkedHashMap<>());
+        }
+    }
+
+    private static final class Standard {
+        static final RuntimeCatalog CATALOG = load();
+
+        private static RuntimeCatalog load() {
+            try (InputStream in = RuntimeCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the resource " + RESOURCE + " is missing beside "
+                            + RuntimeCatalog.class.getName());
+                }
+                return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+        }
+    }
+
+    /**
+     * The catalog of this transpiler's runtime, read once.
+     *
+     * @throws IllegalArgumentException when the resource is malformed ({@code runtime.catalog:12: ...})
+     */
+    public static RuntimeCatalog standard() {
+        return Standard.CATALOG;
+    }
+
+    // ---- lookups ---------------------------------------------------------------------------------
+
+    /** The builtin function called {@code name}, or null. */
+    public Builtin builtin(String name) {
+        return builtins.get(name);
+    }
+
+    /** Every builtin function's name, in catalog order. */
+    public Set<String> builtinNames() {
+        return Collections.unmodifiableSet(builtins.keySet());
+    }
+
+    /** Whether a path starting with {@code head} is the runtime's to resolve ({@code http}, {@code std}, ...). */
+    public boolean isNamespace(String head) {
+        return namespaces.contains(head);
+    }
+
+    public Set<String> namespaces() {
+        return Collections.unmodifiableSet(namespaces);
+    }
+
+    /** {@code std::fs::read_to_string} → {@code fs::read_to_string}: the optional prefixes dropped, in order. */
+    public String normalize(String path) {
+        String key = path;
+        for (String prefix : optionalPrefixes) {
+            if (key.startsWith(prefix)) {
+                key = key.substring(prefix.length());
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The function or constant at {@code path} (as written, optional prefixes allowed), or null. A
+     * builtin under a function space ({@code math::sqrt}) is a path entry with the builtin's arity
+     * and result.
+     */
+    public PathEntry path(String path) {
+        String key = normalize(path);
+        PathEntry entry = paths.get(key);
+        if (entry != null) {
+            return entry;
+        }
+        int sep = key.indexOf("::");
+        if (sep > 0 && fnspaces.contains(key.substring(0, sep))) {
+            Builtin b = builtins.get(key.substring(sep + 2));
+            if (b != null) {
+                return new PathEntry(key, b.arity(), b.result());
+            }
+        }
+        return null;
+    }
+
+    /** Every listed path and constant, without the function-space forms of builtins. */
+    public Set<String> pathNames() {
+        return Collections.unmodifiableSet(paths.keySet());
+    }
+
+    /** The listed functions (not constants) by path. */
+    public Map<String, PathEntry> functionPaths() {
+        Map<String, PathEntry> out = new LinkedHashMap<>();
+        paths.forEach((k, v) -> {
+            if (!v.isConstant()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** The listed constants by path. */
+    public Map<String, PathEntry> constants() {
+        Map<String, PathEntry> out = new LinkedHashMap<>();
+        paths.forEach((k, v) -> {
+            if (v.isConstant()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** The prefixes the runtime drops from paths, in order: {@code std::}, ... */
+    public List<String> optionalPrefixes() {
+        return Collections.unmodifiableList(optionalPrefixes);
+    }
+
+    /** Names {@code N} such that {@code N::f} is the builtin {@code f}. */
+    public Set<String> functionSpaces() {
+        return Collections.unmodifiableSet(fnspaces);
+    }
+
+    /** The Java names a Ruchy name must not become. */
+    public Set<String> reserved() {
+        return Collections.unmodifiableSet(reserved);
+    }
+
+    /**
+     * The qualified name of type {@code alias} ({@code Ops} → {@code dev.ruchy.runtime.Ops}).
+     *
+     * @throws IllegalArgumentException when the catalog declares no such type
+     */
+    public String type(String alias) {
+        String qualified = types.get(alias);
+        if (qualified == null) {
+            throw new IllegalArgumentException("the runtime catalog declares no type " + alias);
+        }
+        return qualified;
+    }
+
+    /** Every declared type: alias → qualified name. */
+    public Map<String, String> types() {
+        return Collections.unmodifiableMap(types);
+    }
+
+    /** The kind whose methods a value of type {@code t} has, or null when the type says nothing (dyn, a struct, ...). */
+    public static Kind kindOf(Type t) {
+        return switch (t) {
+            case Type.Str s -> Kind.STR;
+            case Type.ListType l -> Kind.LIST;
+            case Type.Int i -> Kind.INT;
+            case Type.Float f -> Kind.FLOAT;
+            case Type.Bool b -> Kind.BOOL;
+            case Type.ObjectType o -> Kind.OBJ;
+            case Type.OptionType o -> Kind.OPTION;
+            case Type.ResultType r -> Kind.RESULT;
+            case Type.RangeType r -> Kind.RANGE;
+            case Type.TupleType t2 -> Kind.TUPLE;
+            default -> null;
+        };
+    }
+
+    /** The methods named {@code name} of {@code kind} itself (not those of every value), in catalog order. */
+    public List<Method> methods(Kind kind, String name) {
+        return methods.get(kind).getOrDefault(name, List.of());
+    }
+
+    /** Every method of {@code kind} by name (those of every value not included). */
+    public Map<String, List<Method>> methods(Kind kind) {
+        return Collections.unmodifiableMap(methods.get(kind));
+    }
+
+    /** The names callable on a value of {@code kind}: its own methods and those of every value. */
+    public Set<String> methodNames(Kind kind) {
+        Set<String> names = new TreeSet<>(methods.get(kind).keySet());
+        names.addAll(methods.get(Kind.ANY).keySet());
+        return names;
+    }
+
+    /**
+     * The method {@code name} of a value of type {@code receiver} that takes {@code argc} arguments:
+     * the kind's own first, then those of every value; null when there is none.
+     */
+    public Method method(Type receiver, String name, int argc) {
+        Kind kind = kindOf(receiver);
+        if (kind != null) {
+            for (Method m : methods(kind, name)) {
+                if (m.arity().accepts(argc)) {
+                    return m;
+                }
+            }
+        }
+        for (Method m : methods(Kind.ANY, name)) {
+            if (m.arity().accepts(argc)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every method {@code name} a value of {@code receiver}'s kind has, whatever its arity: the kind's
+     * own and those of every value.
+     */
+    public List<Method> overloads(Type receiver, String name) {
+        List<Method> out = new ArrayList<>();
+        Kind kind = kindOf(receiver);
+        if (kind != null) {
+            out.addAll(methods(kind, name));
+        }
+        out.addAll(methods(Kind.ANY, name));
+        return out;
+    }
+
+    /** The type of {@code receiver.name(args)}: {@link Type#UNKNOWN} while the receiver's is, dyn when not listed. */
+    public Type methodResult(Type receiver, String name, List<Type> args) {
+        if (receiver.isUnknown()) {
+            return Type.UNKNOWN;
+        }
+        Method m = method(receiver, name, args.size());
+        return m == null ? Type.DYN : m.resultFor(receiver, args);
+    }
+
+    /** What to use instead of {@code kind}'s method {@code name}, which the runtime refuses; null when it is not one. */
+    public String unsupportedHint(Kind kind, String name) {
+        return unsupported.get(kind).get(name);
+    }
+
+    /** The methods the runtime deliberately refuses, by kind: name → hint. */
+    public Map<String, String> unsupported(Kind kind) {
+        return Collections.unmodifiableMap(unsupported.get(kind));
+    }
+
+    /** An array's element, an Option's value, a Result's Ok value; dyn for anything else. */
+    static Type element(Type receiver) {
+        return switch (receiver) {
+            case Type.ListType l -> l.element();
+            case Type.OptionType o -> o.element();
+            case Type.ResultType r -> r.ok();
+            default -> Type.DYN;
+        };
+    }
+
+    private static Type fixedParamType(String word) {
+        return switch (word) {
+            case "str" -> Type.STR;
+            case "int" -> Type.INT;
+            case "float" -> Type.FLOAT;
+            case "bool" -> Type.BOOL;
+            default -> null; // num, list, fn, any, elem: any argument
+        };
+    }
+
+    // ---- parsing ---------------------------------------------------------------------------------
+
+    private static final Set<String> PARAM_TYPES = Set.of("str", "int", "float", "num", "bool", "list", "fn", "any", "elem");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Pattern ARITY = Pattern.compile("(\\d+)(\\.\\.(\\d*))?");
+    private static final Pattern FN = Pattern.compile(
+            "(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)\\s*=\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern PATH_FN = Pattern.compile("(" + PATH + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)");
+    private static final Pattern CONST = Pattern.compile("(" + PATH + ")\\s*:\\s*(\\S+)");
+    private static final Pattern TYPE = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")");
+    private static final Pattern METHOD = Pattern.compile(
+            "([a-z]+)\\.(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
+    private static final Pattern UNSUPPORTED = Pattern.compile("([a-z]+)\\.(" + NAME + ")\\s*:\\s*(.+)");
+    private static final Pattern TEMPLATE_TOKEN = Pattern.compile("\\{(r|\\d+)\\}|[A-Za-z_][A-Za-z0-9_]*|\\{[^}]*\\}");
+
+    /**
+     * Reads a catalog.
+     *
+     * @param source the name messages give ({@code runtime.catalog})
+     * @throws IllegalArgumentException at the first malformed or inconsistent line:
+     *                                  {@code runtime.catalog:12: unknown type `flaot`}
+     */
+    public static RuntimeCatalog parse(String source, String text) {
+        RuntimeCatalog c = new RuntimeCatalog();
+        String[] lines = text.split("\n", -1);
+        List<Runnable> deferred = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            int line = i + 1;
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            int space = l.indexOf(' ');
+            String directive = space < 0 ? l : l.substring(0, space);
+            String rest = space < 0 ? "" : l.substring(space + 1).strip();
+            try {
+                switch (directive) {
+                    case "namespace" -> words(rest, NAME, "a namespace").forEach(w -> add(c.namespaces, w, "namespace"));
+                    case "optional" -> words(rest, Pattern.compile(NAME + "::"), "a prefix such as std::")
+                            .forEach(w -> c.optionalPrefixes.add(w));
+                    case "fnspace" -> words(rest, NAME, "a name").forEach(w -> add(c.fnspaces, w, "function space"));
+                    case "reserved" -> words(rest, Pattern.compile("\\S+"), "a word").forEach(w -> add(c.reserved, w, "reserved word"));
+                    case "type" -> c.typeEntry(rest);
+                    case "fn" -> c.fn(rest);
+                    case "path" -> c.pathFn(rest, line, deferred);
+                    case "const" -> c.constant(rest, line, deferred);
+                    case "method" -> c.method(rest, line);
+                    case "unsupported" -> c.unsupported(rest);
+                    default -> throw new IllegalArgumentException("unknown entry `" + directive
+                            + "` (expected namespace, optional, fnspace, reserved, type, fn, path, const, method or unsupported)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ":" + line + ": " + e.getMessage(), e);
+            }
+        }
+        for (Runnable check : deferred) {
+            try {
+                check.run();
+            } catch (IllegalArgumentException e) {
+                // the message already names the line
+                throw new IllegalArgumentException(source + ":" + e.getMessage(), e);
+            }
+        }
+        return c;
+    }
+
+    private static List<String> words(String rest, Pattern word, String what) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException("expected " + what);
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : rest.split("\\s+")) {
+            if (!word.matcher(w).matches()) {
+                throw new IllegalArgumentException("`" + w + "` is not " + what);
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static void add(Set<String> set, String word, String what) {
+        if (!set.add(word)) {
+            throw new IllegalArgumentException("duplicate " + what + " `" + word + "`");
+        }
+    }
+
+    private static Matcher match(Pattern p, String rest, String shape) {
+        Matcher m = p.matcher(rest);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected `" + shape + "`, found `" + rest + "`");
+        }
+        return m;
+    }
+
+    private void typeEntry(String rest) {
+        Matcher m = match(TYPE, rest, "type ALIAS = qualified.Name");
+        if (types.putIfAbsent(m.group(1), m.group(2)) != null) {
+            throw new IllegalArgumentException("duplicate type `" + m.group(1) + "`");
+        }
+    }
+
+    private void fn(String rest) {
+        Matcher m = match(FN, rest, "fn NAME(ARITY) : TYPE = Type.method");
+        String name = m.group(1);
+        String owner = types.get(m.group(4));
+        if (owner == null) {
+            throw new IllegalArgumentException("`" + m.group(4) + "` is not a type declared above");
+        }
+        Builtin b = new Builtin(name, owner, m.group(5), arity(m.group(2)), valueType(m.group(3)));
+        if (builtins.putIfAbsent(name, b) != null) {
+            throw new IllegalArgumentException("duplicate function `" + name + "`");
+        }
+    }
+
+    private void pathFn(String rest, int line, List<Runnable> deferred) {
+        Matcher m = match(PATH_FN, rest, "path A::B(ARITY) : TYPE");
+        addPath(new PathEntry(m.group(1), arity(m.group(3)), valueType(m.group(4))), line, deferred);
+    }
+
+    private void constant(String rest, int line, List<Runnable> deferred) {
+        Matcher m = match(CONST, rest, "const A::B : TYPE");
+        addPath(new PathEntry(m.group(1), null, valueType(m.group(3))), line, deferred);
+    }
+
+    private void addPath(PathEntry entry, int line, List<Runnable> deferred) {
+        if (paths.putIfAbsent(entry.path(), entry) != null) {
+            throw new IllegalArgumentException("duplicate path `" + entry.path() + "`");
+        }
+        String head = entry.path().split("::")[0];
+        if (entry.path().contains("::")) {
+            // namespaces may be declared anywhere in the file
+            deferred.add(() -> {
+                if (!namespaces.contains(head)) {
+                    throw new IllegalArgumentException(line + ": the path `" + entry.path() + "` starts with `" + head
+                            + "`, which is not a namespace");
+                }
+            });
+        }
+    }
+
+    private void method(String rest, int line) {
+        Matcher m = match(METHOD, rest, "method KIND.NAME(PARAMS) : RESULT [= TEMPLATE]");
+        Kind kind = kind(m.group(1));
+        String name = m.group(2);
+        List<Param> params = params(m.group(3));
+        if (kind == Kind.ANY && m.group(6) != null) {
+            throw new IllegalArgumentException("a method of every value cannot have a template");
+        }
+        ResultType result = resultType(m.group(4), kind, params.size());
+        List<TemplatePart> template = m.group(6) == null ? List.of() : template(m.group(6).strip(), params.size());
+        Method method = new Method(kind, name, params, result, template, line);
+        List<Method> same = methods.get(kind).computeIfAbsent(name, k -> new ArrayList<>());
+        for (Method other : same) {
+            if (overlap(other.arity(), method.arity())) {
+                throw new IllegalArgumentException("`" + kind.word() + "." + name + "` is already listed for "
+                        + other.arity().describe() + " arguments (line " + other.line() + ")");
+            }
+        }
+        same.add(method);
+        if (unsupported.get(kind).containsKey(name)) {
+            throw new IllegalArgumentException("`" + kind.word() + "." + name + "` is also listed as unsupported");
+        }
+    }
+
+    private void unsupported(String rest) {
+        Matcher m = match(UNSUPPORTED, rest, "unsupported KIND.NAME : hint");
+        Kind kind = kind(m.group(1));
+        if (methods.get(kind).containsKey(m.group(2))) {
+            throw new IllegalArgumentException("`" + kind.word() + "." + m.group(2) + "` is also listed as a method");
+        }
+        if (unsupported.get(kind).putIfAbsent(m.group(2), m.group(3).strip()) != null) {
+            throw new IllegalArgumentException("duplicate unsupported method `" + m.group(2) + "`");
+        }
+    }
+
+    private static boolean overlap(Arity a, Arity b) {
+        int aMax = a.max() < 0 ? Integer.MAX_VALUE : a.max();
+        int bMax = b.max() < 0 ? Integer.MAX_VALUE : b.max();
+        return a.min() <= bMax && b.min() <= aMax;
+    }
+
+    private static Kind kind(String word) {
+        Kind kind = Kind.ofWord(word);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown kind `" + word + "` (expected str, list, int, float, bool, obj,"
+                    + " option, result, range, tuple or any)");
+        }
+        return kind;
+    }
+
+    private static Arity arity(String text) {
+        Matcher m = ARITY.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("`" + text + "` is not an arity (N, N..M or N..)");
+        }
+        int min = Integer.parseInt(m.group(1));
+        if (m.group(2) == null) {
+            return new Arity(min, min);
+        }
+        if (m.group(3).isEmpty()) {
+            return new Arity(min, -1);
+        }
+        int max = Integer.parseInt(m.group(3));
+        if (max < min) {
+            throw new IllegalArgumentException("the arity `" + text + "` ends before it starts");
+        }
+        return new Arity(min, max);
+    }
+
+    private static List<Param> params(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        List<Param> out = new ArrayList<>();
+        String[] parts = t.split(",");
+        boolean optionalSeen = false;
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].strip();
+            boolean rest = p.endsWith("...");
+            boolean optional = p.endsWith("?");
+            String word = rest ? p.substring(0, p.length() - 3) : optional ? p.substring(0, p.length() - 1) : p;
+            if (!PARAM_TYPES.contains(word)) {
+                throw new IllegalArgumentException("unknown parameter type `" + word + "` (expected str, int, float, num,"
+                        + " bool, list, fn, any or elem)");
+            }
+            if (rest && i != parts.length - 1) {
+                throw new IllegalArgumentException("only the last parameter may take any number of arguments");
+            }
+            if (optionalSeen && !optional && !rest) {
+                throw new IllegalArgumentException("a required parameter cannot follow an optional one");
+            }
+            optionalSeen |= optional;
+            out.add(new Param(word, optional, rest));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A TYPE: a value type, for functions, paths and constants. */
+    private static Type valueType(String text) {
+        if (text.startsWith("[") && text.endsWith("]")) {
+            return Type.list(valueType(text.substring(1, text.length() - 1)));
+        }
+        return switch (text) {
+            case "int" -> Type.INT;
+            case "float" -> Type.FLOAT;
+            case "bool" -> Type.BOOL;
+            case "str" -> Type.STR;
+            case "nil" -> Type.NIL;
+            case "dyn" -> Type.DYN;
+            case "obj" -> Type.OBJECT;
+            case "tuple" -> Type.TUPLE;
+            case "range" -> Type.RANGE;
+            case "unknown" -> Type.UNKNOWN;
+            default -> throw new IllegalArgumentException("unknown type `" + text + "` (expected int, float, bool, str, nil,"
+                    + " dyn, obj, tuple, range, unknown or [TYPE])");
+        };
+    }
+
+    /** A RESULT: a value type or one relative to the receiver. */
+    private static ResultType resultType(String text, Kind kind, int paramCount) {
+        int bar = text.indexOf('|');
+        if (bar >= 0) {
+            return new ResultType.Either(resultType(text.substring(0, bar), kind, paramCount),
+                    resultType(text.substring(bar + 1), kind, paramCount));
+        }
+        boolean hasElement = kind == Kind.LIST || kind == Kind.OPTION || kind == Kind.RESULT;
+        switch (text) {
+            case "self":
+                return new ResultType.Self();
+            case "elem", "numeric-elem":
+                if (!hasElement) {
+                    throw new IllegalArgumentException("`" + text + "` needs a receiver with elements (list, option or result)");
+                }
+                return text.equals("elem") ? new ResultType.Elem() : new ResultType.NumericElem();
+            default:
+                break;
+        }
+        if (text.matches("\\{\\d+\\}")) {
+            int index = Integer.parseInt(text.substring(1, text.length() - 1));
+            if (index >= paramCount) {
+                throw new IllegalArgumentException("`" + text + "`: the method has " + paramCount + " parameters");
+            }
+            return new ResultType.ArgType(index);
+        }
+        return new ResultType.Fixed(valueType(text));
+    }
+
+    private List<TemplatePart> template(String text, int paramCount) {
+        List<TemplatePart> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        Matcher m = TEMPLATE_TOKEN.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            literal.append(text, at, m.start());
+            at = m.end();
+            String token = m.group();
+            if (token.startsWith("{")) {
+                if (m.group(1) == null) {
+                    throw new IllegalArgumentException("unknown placeholder `" + token + "` (expected {r}, {0}, {1}, ...)");
+                }
+                flush(parts, literal);
+                if (m.group(1).equals("r")) {
+                    parts.add(new TemplatePart.Receiver());
+                } else {
+                    int index = Integer.parseInt(m.group(1));
+                    if (index >= paramCount) {
+                        throw new IllegalArgumentException("`" + token + "`: the method has " + paramCount + " parameters");
+                    }
+                    parts.add(new TemplatePart.Argument(index));
+                }
+            } else if (types.containsKey(token) && (m.start() == 0 || text.charAt(m.start() - 1) != '.')) {
+                flush(parts, literal);
+                parts.add(new TemplatePart.TypeName(types.get(token)));
+            } else {
+                literal.append(token);
+            }
+        }
+        literal.append(text.substring(at));
+        flush(parts, literal);
+        return List.copyOf(parts);
+    }
+
+    private static void flush(List<TemplatePart> parts, StringBuilder literal) {
+        if (!literal.isEmpty()) {
+            parts.add(new TemplatePart.Text(literal.toString()));
+            literal.setLength(0);
+        }
+    }
+}
