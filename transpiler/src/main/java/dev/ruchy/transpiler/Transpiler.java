@@ -112,7 +112,9 @@ public final class Transpiler {
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
-        JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, options);
+        JavaEmitter.Mode mode = new JavaEmitter.Mode(options.evalMode(), options.checkedArithmetic(), options.replMode(),
+                options.testMode());
+        JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, mode);
         return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
     }
 

@@ -4,8 +4,8 @@ import dev.ruchy.transpiler.ast.Node;
 
 /**
  * Something a name can refer to: a variable, parameter, function, type, or builtin. Mutable facts
- * (whether it is reassigned, captured by a closure, its inferred type) are filled in by the
- * resolver ({@code mark...}) and type inference ({@link #setType}); the later phases only read them.
+ * (whether it is reassigned, captured by a closure) are filled in by the resolver ({@code mark...});
+ * the later phases only read them. Type inference keeps variable types in a table of its own.
  */
 public final class Symbol {
     /** What kind of thing the name denotes. */
@@ -18,7 +18,6 @@ public final class Symbol {
     private boolean global;
     private boolean reassigned;
     private boolean captured;
-    private Type type = Type.UNKNOWN;
 
     /**
      * A symbol the resolver declares.
@@ -84,14 +83,6 @@ public final class Symbol {
     /** A local that a closure captures and that is reassigned: Java needs a holder for it. */
     public boolean needsCell() {
         return !global && captured && reassigned && (kind == Kind.VARIABLE || kind == Kind.PARAMETER);
-    }
-
-    public Type type() {
-        return type;
-    }
-
-    public void setType(Type type) {
-        this.type = type;
     }
 
     public boolean isVariable() {

@@ -354,7 +354,7 @@ final class ControlFlowPrinter extends Printer {
         } else if (f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
             Symbol sym = resolution.declaration(b);
             String name = cx.declareName(sym, b.name());
-            TypeName elementType = sym == null ? OBJECT : javaType(sym.type());
+            TypeName elementType = sym == null ? OBJECT : javaType(types.of(sym));
             if (iterableType instanceof Type.ListType && !iteratesInPlace(f.iterable(), f.body())) {
                 // the body, a closure or another thread may change it meanwhile: loop over the elements as they are now
                 cx.out.beginControlFlow("for ($T $N : $T.snapshot($L))", elementType, name, LISTS, expr(f.iterable()));
@@ -366,7 +366,7 @@ final class ControlFlowPrinter extends Printer {
                 String item = cx.allocate("item");
                 cx.out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
                 stmt("$T $N = $L", elementType, name, coerce(CodeBlock.of("$N", item), Type.DYN,
-                        sym == null ? Type.DYN : sym.type()));
+                        sym == null ? Type.DYN : types.of(sym)));
             }
         } else {
             String item = cx.allocate("item");

@@ -2,7 +2,6 @@ package dev.ruchy.transpiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Program;
@@ -76,15 +75,15 @@ final class EmitContext {
     final Coercions coercions;
 
     EmitContext(Program program, Resolution resolution, TypeInference.Types types, ClassName self,
-            TranspileOptions options) {
+            JavaEmitter.Mode mode) {
         this.program = program;
         this.resolution = resolution;
         this.types = types;
         this.self = self;
-        this.evalMode = options.evalMode();
-        this.checkedArithmetic = options.checkedArithmetic();
-        this.replMode = options.replMode();
-        this.testMode = options.testMode();
+        this.evalMode = mode.evalMode();
+        this.checkedArithmetic = mode.checkedArithmetic();
+        this.replMode = mode.replMode();
+        this.testMode = mode.testMode();
         this.commentUsed = new boolean[program.comments().size()];
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);

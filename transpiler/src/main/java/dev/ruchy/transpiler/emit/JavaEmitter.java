@@ -10,7 +10,6 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
@@ -41,13 +40,25 @@ public final class JavaEmitter {
     private final String className;
     private final TypeSpec.Builder type;
 
+    /**
+     * What the emitted class does beyond running the program (the facade makes it from its
+     * {@code TranspileOptions}, which document each flag).
+     *
+     * @param evalMode          print the value of the last top-level expression
+     * @param checkedArithmetic integer {@code + - *} fail on overflow
+     * @param replMode          print the value of every top-level expression statement
+     * @param testMode          a test source: {@code #[test]} functions become JUnit 5 tests
+     */
+    public record Mode(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode) {
+    }
+
     /** The generated source and, for each Java line (1-based index), the Ruchy line it came from (0: none). */
     public record Output(String className, String source, int[] lineMap) {
     }
 
     private JavaEmitter(Program program, Resolution resolution, TypeInference.Types types, String packageName,
-            String className, TranspileOptions options) {
-        this.cx = new EmitContext(program, resolution, types, ClassName.get(packageName, className), options);
+            String className, Mode mode) {
+        this.cx = new EmitContext(program, resolution, types, ClassName.get(packageName, className), mode);
         this.packageName = packageName;
         this.className = className;
         this.type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
@@ -57,11 +68,11 @@ public final class JavaEmitter {
      * Emits {@code program} as the class {@code packageName.className}.
      *
      * @param packageName the Java package, "" for none
-     * @param options     eval mode, checked arithmetic
+     * @param mode        what the class prints and how it is run
      */
     public static Output emit(Program program, Resolution resolution, TypeInference.Types types, String packageName,
-            String className, TranspileOptions options) {
-        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, options);
+            String className, Mode mode) {
+        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, mode);
         return emitter.run();
     }
 
@@ -235,7 +246,7 @@ public final class JavaEmitter {
             name = name + "2";
         }
         cx.globalNames.put(sym, name);
-        FieldSpec.Builder field = FieldSpec.builder(cx.coercions.javaType(sym.type()), name, Modifier.PRIVATE, Modifier.STATIC);
+        FieldSpec.Builder field = FieldSpec.builder(cx.coercions.javaType(cx.types.of(sym)), name, Modifier.PRIVATE, Modifier.STATIC);
         if (initializer != null) {
             field.initializer(initializer);
         }
@@ -245,7 +256,7 @@ public final class JavaEmitter {
     /** The value of a hoisted top-level {@code let}, as {@link StatementPrinter#declareVariable} would assign it. */
     CodeBlock globalInitializer(Symbol sym, Expr init) {
         return init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? cx.expressions.expr(init)
-                : cx.coercions.coerce(cx.expressions.expr(init), cx.types.of(init), sym.type());
+                : cx.coercions.coerce(cx.expressions.expr(init), cx.types.of(init), cx.types.of(sym));
     }
 
     /**

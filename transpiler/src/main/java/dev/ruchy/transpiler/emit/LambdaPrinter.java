@@ -53,11 +53,11 @@ final class LambdaPrinter extends Printer {
             if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
                 String name = cx.declareName(sym, b.name());
-                if (sym != null && !(sym.type() instanceof Type.Dyn)) {
+                if (sym != null && !(types.of(sym) instanceof Type.Dyn)) {
                     String raw = cx.allocate(name + "Arg");
                     params.add(CodeBlock.of("$N", raw));
-                    stmt("$T $N = $L", javaType(sym.type()), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
-                            sym.type()));
+                    stmt("$T $N = $L", javaType(types.of(sym)), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
+                            types.of(sym)));
                 } else {
                     params.add(CodeBlock.of("$N", name));
                 }

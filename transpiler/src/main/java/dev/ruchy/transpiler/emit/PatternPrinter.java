@@ -315,21 +315,21 @@ final class PatternPrinter extends Printer {
 
     void declareBound(Symbol sym, String rubyName, CodeBlock value, Type from) {
         String text = value.toString();
-        if (!sym.isReassigned() && !sym.isCaptured() && !sym.isGlobal() && from.equals(sym.type())
+        if (!sym.isReassigned() && !sym.isCaptured() && !sym.isGlobal() && from.equals(types.of(sym))
                 && text.matches("[A-Za-z_$][A-Za-z0-9_$]*") && !text.equals("this") && cx.usedNames.contains(text)) {
             cx.names.put(sym, text); // `x => ...` on a plain variable: use the variable itself
             return;
         }
         if (sym.isGlobal()) {
-            stmt("$N = $L", cx.globalName(sym), coerce(value, from, sym.type()));
+            stmt("$N = $L", cx.globalName(sym), coerce(value, from, types.of(sym)));
             return;
         }
         String name = cx.declareName(sym, rubyName);
-        CodeBlock coerced = coerce(value, from, sym.type());
+        CodeBlock coerced = coerce(value, from, types.of(sym));
         if (sym.needsCell()) {
-            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(sym.type()).box(), coerced);
+            stmt("var $N = new $T<$T>($L)", name, CELL, javaType(types.of(sym)).box(), coerced);
         } else {
-            stmt("$T $N = $L", javaType(sym.type()), name, coerced);
+            stmt("$T $N = $L", javaType(types.of(sym)), name, coerced);
         }
     }
 }

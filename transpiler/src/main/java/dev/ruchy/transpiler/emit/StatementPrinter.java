@@ -108,7 +108,7 @@ final class StatementPrinter extends Printer {
                 return;
             }
             if (let.init() instanceof Expr.Comprehension c && sym != null && !sym.needsCell() && !sym.isGlobal()
-                    && javaType(sym.type()).equals(javaType(types.of(c)))) {
+                    && javaType(types.of(sym)).equals(javaType(types.of(c)))) {
                 cx.flow.comprehensionInto(c, cx.declareName(sym, b.name()), true);
                 return;
             }
@@ -135,7 +135,7 @@ final class StatementPrinter extends Printer {
     }
 
     Type varType(Symbol sym) {
-        return sym.type();
+        return types.of(sym);
     }
 
     /** Declares a variable (field for globals) and assigns its initial value. */
@@ -145,7 +145,7 @@ final class StatementPrinter extends Printer {
             stmt("var $N = $L", name, init == null ? "null" : expr(init));
             return;
         }
-        Type t = sym.type();
+        Type t = types.of(sym);
         CodeBlock value = init == null ? cx.coercions.defaultValue(t)
                 : init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? expr(init) // `new ArrayList<>()` takes t
                 : coerce(expr(init), initType, t);
@@ -174,9 +174,9 @@ final class StatementPrinter extends Printer {
         }
         String name = cx.declareName(sym, rubyName);
         if (sym.needsCell()) {
-            stmt("var $N = new $T<$T>(null)", name, CELL, javaType(sym.type()).box());
+            stmt("var $N = new $T<$T>(null)", name, CELL, javaType(types.of(sym)).box());
         } else {
-            stmt("$T $N", javaType(sym.type()), name);
+            stmt("$T $N", javaType(types.of(sym)), name);
         }
         return name;
     }
@@ -381,7 +381,7 @@ final class StatementPrinter extends Printer {
         switch (target) {
             case Expr.Ident id -> {
                 Symbol sym = cx.symbolOf(id);
-                Type t = sym == null ? Type.DYN : sym.type();
+                Type t = sym == null ? Type.DYN : types.of(sym);
                 CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
                 if (sym != null && sym.needsCell()) {
                     stmt("$N.set($L)", cx.nameOf(sym, id.name()), value);
@@ -455,7 +455,7 @@ final class StatementPrinter extends Printer {
                 return;
             }
             CodeBlock value = cx.operators.print(types.operation(a), current, expr(a.value()));
-            Type variableType = sym == null ? Type.DYN : sym.type();
+            Type variableType = sym == null ? Type.DYN : types.of(sym);
             Type opType = types.of(a);
             if (cell) {
                 stmt("$N.set($L)", name, coerce(value, opType, variableType));

@@ -36,6 +36,8 @@ public final class TypeInference {
     private final Resolution resolution;
     private final Map<Expr, Type> types = new IdentityHashMap<>();
     private final Map<Stmt.Fun, Signature> signatures = new IdentityHashMap<>();
+    /** Variable and parameter types: inference's own table, beside the resolver's symbols. */
+    private final Map<Symbol, Type> variables = new IdentityHashMap<>();
     private boolean changed;
     /** The function whose body is being analysed, for {@code return}. */
     private Signature current;
@@ -64,7 +66,13 @@ public final class TypeInference {
     }
 
     /** The inferred types of one program. */
-    public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Expr, Operation> operations) {
+    public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Symbol, Type> variables,
+            Map<Expr, Operation> operations) {
+        /** The type of a variable or parameter, joined over every value it is given. */
+        public Type of(Symbol sym) {
+            return variables.getOrDefault(sym, Type.UNKNOWN);
+        }
+
         public Type of(Expr e) {
             Type t = expressions.get(e);
             return t == null ? Type.DYN : t;
@@ -97,7 +105,7 @@ public final class TypeInference {
     public static Types infer(Program program, Resolution resolution, boolean checkedArithmetic) {
         TypeInference inference = new TypeInference(program, resolution);
         inference.run();
-        Types types = new Types(inference.types, inference.signatures, new IdentityHashMap<>());
+        Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>());
         Nodes.any(program, n -> {
             if (n instanceof Expr.Binary b) {
                 types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
@@ -195,6 +203,10 @@ public final class TypeInference {
         };
     }
 
+    private Type typeOf(Symbol sym) {
+        return variables.getOrDefault(sym, Type.UNKNOWN);
+    }
+
     private void finish() {
         for (Signature sig : signatures.values()) {
             for (int i = 0; i < sig.params.size(); i++) {
@@ -203,7 +215,7 @@ public final class TypeInference {
             sig.result = sig.result.resolved();
         }
         for (Symbol sym : allSymbols()) {
-            sym.setType(sym.type().resolved());
+            variables.put(sym, typeOf(sym).resolved());
         }
     }
 
@@ -419,9 +431,9 @@ public final class TypeInference {
         if (t.isUnknown()) {
             return;
         }
-        Type joined = Type.join(sym.type(), t);
-        if (!joined.equals(sym.type())) {
-            sym.setType(joined);
+        Type joined = Type.join(typeOf(sym), t);
+        if (!joined.equals(typeOf(sym))) {
+            variables.put(sym, joined);
             changed = true;
         }
     }
@@ -724,7 +736,7 @@ public final class TypeInference {
         }
         seenSymbols.add(sym);
         return switch (sym.kind()) {
-            case VARIABLE, PARAMETER -> sym.type();
+            case VARIABLE, PARAMETER -> typeOf(sym);
             case FUNCTION -> sym.declaration() instanceof Stmt.Fun f ? new Type.FunctionType(f.params().size()) : Type.DYN;
             default -> Type.DYN;
         };
@@ -753,7 +765,7 @@ public final class TypeInference {
                     sym = resolution.declaration(id);
                 }
                 updateSymbol(sym, t);
-                record(target, sym == null ? Type.DYN : sym.type());
+                record(target, sym == null ? Type.DYN : typeOf(sym));
             }
             case Expr.Index i -> {
                 Type container = expr(i.target());

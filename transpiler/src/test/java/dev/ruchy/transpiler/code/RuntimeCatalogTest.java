@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ruchy.transpiler.code.RuntimeCatalog.TemplatePart;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,19 +91,6 @@ class RuntimeCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> STANDARD.type("NoSuchType"));
         assertTrue(STANDARD.reserved().contains("record"));
         assertTrue(STANDARD.reserved().contains("toString"));
-    }
-
-    @Test
-    void theCodePackageImportsNoLaterPhase() throws IOException {
-        Path folder = Path.of("src/main/java/dev/ruchy/transpiler/code");
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    assertFalse(line.matches("import (static )?dev\\.ruchy\\.transpiler\\.(resolve|types|emit|lower)\\..*"),
-                            () -> file + " imports a later phase: " + line);
-                }
-            }
-        }
     }
 
     @Test
