@@ -32,8 +32,8 @@ final class CallPrinter extends Printer {
         if (c.callee() instanceof Expr.Ident id) {
             Symbol sym = cx.symbolOf(id);
             if (sym != null && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
-                if (cx.names.containsKey(sym)) {
-                    return coerce(CodeBlock.of("$T.call($N$L)", OPS, cx.names.get(sym), leadingComma(boxedArgs(c.args()))),
+                if (cx.scope.declares(sym)) {
+                    return coerce(CodeBlock.of("$T.call($N$L)", OPS, cx.scope.nameOf(sym), leadingComma(boxedArgs(c.args()))),
                             Type.DYN, types.of(c));
                 }
                 return userCall(CodeBlock.of("$N", javaFunctionName(f)), f, c.args());

@@ -71,7 +71,7 @@ final class ControlFlowPrinter extends Printer {
                 if (sink.kind() == Sink.Kind.ASSIGN && !sink.cell()) {
                     loop(l, sink.target(), sink.type());
                 } else {
-                    String tmp = cx.allocate("result");
+                    String tmp = cx.scope.allocate("result");
                     stmt("$T $N = null", OBJECT, tmp);
                     loop(l, tmp, Type.DYN);
                     deliver(CodeBlock.of("$N", tmp), Type.DYN, sink);
@@ -164,7 +164,7 @@ final class ControlFlowPrinter extends Printer {
         Type t = types.of(i.value());
         String subject = subjectVariable(i.value());
         cx.out.beginControlFlow("if ($L)", cx.patterns.patternTest(i.pattern(), CodeBlock.of("$N", subject), t));
-        cx.patterns.bindPattern(i.pattern(), CodeBlock.of("$N", subject), t);
+        cx.patterns.bindPattern(i.pattern(), subject, t);
         branch(i.then(), sink);
         if (i.otherwise() != null) {
             cx.out.nextControlFlow("else");
@@ -180,11 +180,11 @@ final class ControlFlowPrinter extends Printer {
     String subjectVariable(Expr value) {
         if (value instanceof Expr.Ident id) {
             Symbol sym = cx.symbolOf(id);
-            if (sym != null && !sym.needsCell() && !sym.isGlobal() && cx.names.containsKey(sym)) {
-                return cx.names.get(sym);
+            if (sym != null && !sym.needsCell() && !sym.isGlobal() && cx.scope.declares(sym)) {
+                return cx.scope.nameOf(sym);
             }
         }
-        String tmp = cx.allocate("subject");
+        String tmp = cx.scope.allocate("subject");
         stmt("var $N = $L", tmp, exprOrHoist(value));
         return tmp;
     }
@@ -209,7 +209,7 @@ final class ControlFlowPrinter extends Printer {
                 } else {
                     cx.out.nextControlFlow("else if ($L)", test);
                 }
-                cx.patterns.bindPattern(arm.pattern(), subjectCode, t);
+                cx.patterns.bindPattern(arm.pattern(), subject, t);
                 branch(arm.body(), sink);
                 first = false;
                 if (always) {
@@ -228,7 +228,7 @@ final class ControlFlowPrinter extends Printer {
             cx.out.endControlFlow();
             return;
         }
-        String label = cx.allocate("match");
+        String label = cx.scope.allocate("match");
         boolean needsLabel = sink.kind() != Sink.Kind.RETURN;
         if (needsLabel) {
             cx.out.beginControlFlow("$N:", label);
@@ -239,7 +239,7 @@ final class ControlFlowPrinter extends Printer {
             CodeBlock test = always ? null : cx.patterns.patternTest(arm.pattern(), subjectCode, t);
             CodeBlock.Builder saved = cx.out;
             cx.out = CodeBlock.builder();
-            cx.patterns.bindPattern(arm.pattern(), subjectCode, t);
+            cx.patterns.bindPattern(arm.pattern(), subject, t);
             CodeBlock declarations = cx.out.build();
             cx.out = saved;
             boolean wrapped = !always || !declarations.isEmpty();
@@ -301,12 +301,12 @@ final class ControlFlowPrinter extends Printer {
         }
         cx.out.beginControlFlow("while (true)");
         Type t = types.of(w.value());
-        String subject = cx.allocate("next");
+        String subject = cx.scope.allocate("next");
         stmt("var $N = $L", subject, expr(w.value()));
         cx.out.beginControlFlow("if (!($L))", cx.patterns.patternTest(w.pattern(), CodeBlock.of("$N", subject), t));
         stmt("break");
         cx.out.endControlFlow();
-        cx.patterns.bindPattern(w.pattern(), CodeBlock.of("$N", subject), t);
+        cx.patterns.bindPattern(w.pattern(), subject, t);
         cx.statements.blockStatements(w.body());
         cx.out.endControlFlow();
         cx.loops.pop();
@@ -325,9 +325,9 @@ final class ControlFlowPrinter extends Printer {
     }
 
     void forLoop(Expr.For f) {
-        Set<String> outer = new HashSet<>(cx.usedNames);
+        Set<String> outer = cx.scope.mark();
         forLoopScoped(f);
-        cx.usedNames = outer;
+        cx.scope.reset(outer);
     }
 
     void forLoopScoped(Expr.For f) {
@@ -342,10 +342,10 @@ final class ControlFlowPrinter extends Printer {
                 && f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)
                 && !(resolution.declaration(b) != null && resolution.declaration(b).isCaptured())) {
             Symbol sym = resolution.declaration(b);
-            String name = cx.declareName(sym, b.name());
+            String name = cx.scope.declare(sym, b.name());
             CodeBlock end = intOperand(r.end());
             if (!ExpressionPrinter.isSimple(r.end())) {
-                String endName = cx.allocate(name + "End");
+                String endName = cx.scope.allocate(name + "End");
                 stmt("var $N = $L", endName, end);
                 end = CodeBlock.of("$N", endName);
             }
@@ -353,7 +353,7 @@ final class ControlFlowPrinter extends Printer {
                     r.inclusive() ? "<=" : "<", end, name);
         } else if (f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
             Symbol sym = resolution.declaration(b);
-            String name = cx.declareName(sym, b.name());
+            String name = cx.scope.declare(sym, b.name());
             TypeName elementType = sym == null ? OBJECT : javaType(types.of(sym));
             if (iterableType instanceof Type.ListType && !iteratesInPlace(f.iterable(), f.body())) {
                 // the body, a closure or another thread may change it meanwhile: loop over the elements as they are now
@@ -363,15 +363,15 @@ final class ControlFlowPrinter extends Printer {
             } else if (iterableType instanceof Type.RangeType && elementType.equals(TypeName.LONG)) {
                 cx.out.beginControlFlow("for (long $N : $T.longs($L))", name, OPS, expr(f.iterable()));
             } else {
-                String item = cx.allocate("item");
+                String item = cx.scope.allocate("item");
                 cx.out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
                 stmt("$T $N = $L", elementType, name, coerce(CodeBlock.of("$N", item), Type.DYN,
                         sym == null ? Type.DYN : types.of(sym)));
             }
         } else {
-            String item = cx.allocate("item");
+            String item = cx.scope.allocate("item");
             cx.out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
-            cx.patterns.bindPattern(f.pattern(), CodeBlock.of("$N", item), Type.DYN);
+            cx.patterns.bindPattern(f.pattern(), item, Type.DYN);
         }
         cx.statements.blockStatements(f.body());
         cx.out.endControlFlow();
@@ -392,7 +392,7 @@ final class ControlFlowPrinter extends Printer {
         cx.out.beginControlFlow("try");
         branch(t.body(), sink);
         for (Expr.CatchClause c : t.catches()) {
-            String error = cx.allocate("error");
+            String error = cx.scope.allocate("error");
             cx.out.nextControlFlow("catch ($T $N)", RUCHY_ERROR, error);
             if (c.pattern() != null) {
                 cx.patterns.bindPattern(c.pattern(), CodeBlock.of("$N.caught()", error), Type.DYN);
@@ -445,14 +445,14 @@ final class ControlFlowPrinter extends Printer {
             Expr target = e instanceof Expr.Assign a ? a.target() : ((Expr.CompoundAssign) e).target();
             return expr(target);
         }
-        String tmp = cx.allocate("value");
+        String tmp = cx.scope.allocate("value");
         stmt("$T $N", javaType(t), tmp);
         valueInto(e, Sink.assign(tmp, t, false));
         return CodeBlock.of("$N", tmp);
     }
 
     CodeBlock comprehension(Expr.Comprehension c) {
-        String result = cx.allocate("values");
+        String result = cx.scope.allocate("values");
         comprehensionInto(c, result, true);
         return CodeBlock.of("$N", result);
     }
@@ -465,7 +465,7 @@ final class ControlFlowPrinter extends Printer {
         } else {
             stmt("$N = new $T<>()", result, ClassName.get("java.util", "ArrayList"));
         }
-        Set<String> outer = new HashSet<>(cx.usedNames);
+        Set<String> outer = cx.scope.mark();
         forLoopWith(c.pattern(), c.iterable(), () -> {
             if (c.condition() != null) {
                 cx.out.beginControlFlow("if ($L)", cx.expressions.condition(c.condition()));
@@ -476,23 +476,23 @@ final class ControlFlowPrinter extends Printer {
                 cx.out.endControlFlow();
             }
         });
-        cx.usedNames = outer;
+        cx.scope.reset(outer);
     }
 
     void forLoopWith(Pattern pattern, Expr iterable, Runnable body) {
         if (iterable instanceof Expr.Range r && r.start() != null && r.end() != null
                 && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
                 && pattern instanceof Pattern.Binding b && !symbolNeedsSpecial(b) && ExpressionPrinter.isSimple(r.end())) {
-            String name = cx.declareName(resolution.declaration(b), b.name());
+            String name = cx.scope.declare(resolution.declaration(b), b.name());
             cx.out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, intOperand(r.start()), name,
                     r.inclusive() ? "<=" : "<", intOperand(r.end()), name);
             body.run();
             cx.out.endControlFlow();
             return;
         }
-        String item = cx.allocate("item");
+        String item = cx.scope.allocate("item");
         cx.out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(iterable));
-        cx.patterns.bindPattern(pattern, CodeBlock.of("$N", item), Type.DYN);
+        cx.patterns.bindPattern(pattern, item, Type.DYN);
         body.run();
         cx.out.endControlFlow();
     }

@@ -271,7 +271,7 @@ final class DeclarationPrinter extends Printer {
         CodeBlock body = cx.out.build();
         if (f.body() != null && propagatesByThrow(f.body())) {
             // a `?` inside an expression: its early return arrives as a RuchyError and leaves here
-            String error = cx.allocate("early");
+            String error = cx.scope.allocate("early");
             CodeBlock.Builder wrapped = CodeBlock.builder().beginControlFlow("try").add(body)
                     .nextControlFlow("catch ($T $N)", RUCHY_ERROR, error)
                     .beginControlFlow("if ($N.isEarlyReturn())", error);
@@ -312,19 +312,19 @@ final class DeclarationPrinter extends Printer {
             Type t = sig.params().get(i++);
             if (p.pattern() instanceof Pattern.Binding b) {
                 Symbol sym = resolution.declaration(b);
-                String name = cx.declareName(sym, b.name());
+                String name = cx.scope.declare(sym, b.name());
                 if (sym != null && sym.needsCell()) {
-                    String raw = cx.allocate(name + "Value");
+                    String raw = cx.scope.allocate(name + "Value");
                     m.addParameter(javaType(t), raw);
                     destructure.add(() -> stmt("var $N = new $T<>($N)", name, CELL, raw));
                 } else {
                     m.addParameter(javaType(t), name);
                 }
             } else {
-                String raw = cx.allocate("arg" + i);
+                String raw = cx.scope.allocate("arg" + i);
                 m.addParameter(javaType(t), raw);
                 Pattern pattern = p.pattern();
-                destructure.add(() -> cx.patterns.bindPattern(pattern, CodeBlock.of("$N", raw), t));
+                destructure.add(() -> cx.patterns.bindPattern(pattern, raw, t));
             }
         }
         if (!destructure.isEmpty()) {

@@ -51,9 +51,8 @@ final class EmitContext {
     /** The Ruchy line of each statement, recorded as the file is written. */
     final LineMarks lineMarks = new LineMarks();
 
-    /** Java names of symbols in the method being emitted. */
-    Map<Symbol, String> names = new IdentityHashMap<>();
-    Set<String> usedNames = new HashSet<>();
+    /** The Java names of the method being emitted. */
+    NameScope scope = new NameScope(Set.of());
     /** The body of the method being emitted. */
     CodeBlock.Builder out;
     /** Result type of the function being emitted; null at top level. */
@@ -107,25 +106,19 @@ final class EmitContext {
         return name.substring(slash + 1);
     }
 
-    record MethodState(Map<Symbol, String> names, Set<String> usedNames, CodeBlock.Builder out,
+    record MethodState(NameScope scope, CodeBlock.Builder out,
             Type resultType, boolean resultVoid, boolean inLambda) {
     }
 
     MethodState enterMethod() {
-        MethodState state = new MethodState(names, usedNames, out, resultType, resultVoid, inLambda);
-        names = new IdentityHashMap<>();
-        usedNames = new HashSet<>(globalNamesInUse());
+        MethodState state = new MethodState(scope, out, resultType, resultVoid, inLambda);
+        scope = new NameScope(globalNames.values());
         inLambda = false;
         return state;
     }
 
-    Set<String> globalNamesInUse() {
-        return new HashSet<>(globalNames.values());
-    }
-
     void restoreMethod(MethodState s) {
-        names = s.names();
-        usedNames = s.usedNames();
+        scope = s.scope();
         out = s.out();
         resultType = s.resultType();
         resultVoid = s.resultVoid();
@@ -179,30 +172,11 @@ final class EmitContext {
         return sym != null ? sym : resolution.declaration(id);
     }
 
-    String declareName(Symbol sym, String rubyName) {
-        String base = Names.camelCase(rubyName);
-        String name = allocate(base);
-        if (sym != null) {
-            names.put(sym, name);
-        }
-        return name;
-    }
-
-    String allocate(String base) {
-        String name = base;
-        int n = 2;
-        while (usedNames.contains(name)) {
-            name = base + n++;
-        }
-        usedNames.add(name);
-        return name;
-    }
-
     String nameOf(Symbol sym, String rubyName) {
         if (sym.isGlobal()) {
             return globalName(sym);
         }
-        String name = names.get(sym);
+        String name = scope.nameOf(sym);
         return name != null ? name : Names.camelCase(rubyName);
     }
 

@@ -200,8 +200,8 @@ final class ExpressionPrinter extends Printer {
         if (!(sym.declaration() instanceof Stmt.Fun f)) {
             return NIL;
         }
-        if (cx.names.containsKey(sym)) {
-            return CodeBlock.of("$N", cx.names.get(sym));
+        if (cx.scope.declares(sym)) {
+            return CodeBlock.of("$N", cx.scope.nameOf(sym));
         }
         TypeInference.Signature sig = types.signature(f);
         List<CodeBlock> params = new ArrayList<>();

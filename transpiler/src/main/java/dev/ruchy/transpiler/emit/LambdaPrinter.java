@@ -31,13 +31,13 @@ final class LambdaPrinter extends Printer {
      * local function, or the body of {@code async}/{@code spawn}; {@code span} is where it starts.
      */
     CodeBlock lambdaCode(List<Param> params, Expr body, Span span, boolean withCast) {
-        Set<String> outer = new HashSet<>(cx.usedNames);
+        Set<String> outer = cx.scope.mark();
         List<EmitContext.LoopContext> outerLoops = new ArrayList<>(cx.loops);
         cx.loops.clear(); // a closure's body cannot break out of the loops around it
         try {
             return lambdaCodeScoped(params, body, span, withCast);
         } finally {
-            cx.usedNames = outer;
+            cx.scope.reset(outer);
             cx.loops.clear();
             cx.loops.addAll(outerLoops);
         }
@@ -52,9 +52,9 @@ final class LambdaPrinter extends Printer {
         for (Param p : lambdaParams) {
             if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
-                String name = cx.declareName(sym, b.name());
+                String name = cx.scope.declare(sym, b.name());
                 if (sym != null && !(types.of(sym) instanceof Type.Dyn)) {
-                    String raw = cx.allocate(name + "Arg");
+                    String raw = cx.scope.allocate(name + "Arg");
                     params.add(CodeBlock.of("$N", raw));
                     stmt("$T $N = $L", javaType(types.of(sym)), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
                             types.of(sym)));
@@ -62,16 +62,16 @@ final class LambdaPrinter extends Printer {
                     params.add(CodeBlock.of("$N", name));
                 }
             } else {
-                String raw = cx.allocate("arg");
+                String raw = cx.scope.allocate("arg");
                 params.add(CodeBlock.of("$N", raw));
-                cx.patterns.bindPattern(p.pattern(), CodeBlock.of("$N", raw), Type.DYN);
+                cx.patterns.bindPattern(p.pattern(), raw, Type.DYN);
             }
         }
         String arrayParam = null;
         if (params.size() > 4) {
             // FnN takes an array: `Ops.fn(5, fnArgs -> { var a = fnArgs[0]; ... })`, its count checked by Ops.fn
             CodeBlock.Builder unpack = CodeBlock.builder();
-            arrayParam = cx.allocate("fnArgs");
+            arrayParam = cx.scope.allocate("fnArgs");
             for (int i = 0; i < params.size(); i++) {
                 unpack.addStatement("var $L = $N[$L]", params.get(i), arrayParam, i);
             }

@@ -118,7 +118,7 @@ final class PatternPrinter extends Printer {
                             boundByTest.add(b);
                             ClassName record = (name.equals("Some") ? OPTION : RESULT).nestedClass(name);
                             yield CodeBlock.of("$L instanceof $T(var $N)", subject, record,
-                                    cx.declareName(resolution.declaration(b), b.name()));
+                                    cx.scope.declare(resolution.declaration(b), b.name()));
                         }
                         tests.add(CodeBlock.of("$T.is$L($L)", OPS, name, subject));
                         if (ts.elements().size() == 1) {
@@ -194,7 +194,7 @@ final class PatternPrinter extends Printer {
             List<CodeBlock> vars = new ArrayList<>();
             for (Pattern el : elements) {
                 Pattern.Binding b = (Pattern.Binding) el;
-                vars.add(CodeBlock.of("var $N", cx.declareName(resolution.declaration(b), b.name())));
+                vars.add(CodeBlock.of("var $N", cx.scope.declare(resolution.declaration(b), b.name())));
                 boundByTest.add(b);
             }
             return CodeBlock.of("$L instanceof $T($L)", subject, enumClass.nestedClass(variant),
@@ -237,22 +237,31 @@ final class PatternPrinter extends Printer {
         return sym != null && !sym.needsCell() && !sym.isGlobal();
     }
 
-    /** Declares the variables a matched pattern binds. */
+    /** Declares the variables a matched pattern binds; the matched value is in the local variable {@code local}. */
+    void bindPattern(Pattern p, String local, Type t) {
+        bind(p, CodeBlock.of("$N", local), local, t);
+    }
+
+    /** Declares the variables a matched pattern binds; the matched value is the Java expression {@code subject}. */
     void bindPattern(Pattern p, CodeBlock subject, Type t) {
+        bind(p, subject, null, t);
+    }
+
+    private void bind(Pattern p, CodeBlock subject, String local, Type t) {
         switch (p) {
             case Pattern.Binding b -> {
                 Symbol sym = resolution.declaration(b);
                 if (sym == null || boundByTest.contains(b)) {
                     return;
                 }
-                declareBound(sym, b.name(), subject, t);
+                declareBound(sym, b.name(), subject, local, t);
             }
             case Pattern.At a -> {
                 Symbol sym = resolution.declaration(a);
                 if (sym != null) {
-                    declareBound(sym, a.name(), subject, t);
+                    declareBound(sym, a.name(), subject, local, t);
                 }
-                bindPattern(a.pattern(), subject, t);
+                bind(a.pattern(), subject, local, t);
             }
             case Pattern.Tuple tu -> {
                 for (int i = 0; i < tu.elements().size(); i++) {
@@ -280,7 +289,7 @@ final class PatternPrinter extends Printer {
             case Pattern.Rest r -> {
                 Symbol sym = resolution.declaration(r);
                 if (sym != null) {
-                    declareBound(sym, r.name(), subject, Type.DYN);
+                    declareBound(sym, r.name(), subject, local, Type.DYN);
                 }
             }
             case Pattern.TupleStruct ts -> {
@@ -303,28 +312,28 @@ final class PatternPrinter extends Printer {
                 } else {
                     Symbol sym = resolution.declaration(f);
                     if (sym != null) {
-                        declareBound(sym, f.name(), access, Type.DYN);
+                        declareBound(sym, f.name(), access, null, Type.DYN);
                     }
                 }
             });
-            case Pattern.Or o -> bindPattern(o.alternatives().get(0), subject, t);
+            case Pattern.Or o -> bind(o.alternatives().get(0), subject, local, t);
             default -> {
             }
         }
     }
 
-    void declareBound(Symbol sym, String rubyName, CodeBlock value, Type from) {
-        String text = value.toString();
+    /** Declares {@code sym} with {@code value}, or names it after {@code local} (may be null) when that variable holds the value already. */
+    private void declareBound(Symbol sym, String rubyName, CodeBlock value, String local, Type from) {
         if (!sym.isReassigned() && !sym.isCaptured() && !sym.isGlobal() && from.equals(types.of(sym))
-                && text.matches("[A-Za-z_$][A-Za-z0-9_$]*") && !text.equals("this") && cx.usedNames.contains(text)) {
-            cx.names.put(sym, text); // `x => ...` on a plain variable: use the variable itself
+                && local != null && cx.scope.inUse(local)) {
+            cx.scope.alias(sym, local); // `x => ...` on a plain variable: use the variable itself
             return;
         }
         if (sym.isGlobal()) {
             stmt("$N = $L", cx.globalName(sym), coerce(value, from, types.of(sym)));
             return;
         }
-        String name = cx.declareName(sym, rubyName);
+        String name = cx.scope.declare(sym, rubyName);
         CodeBlock coerced = coerce(value, from, types.of(sym));
         if (sym.needsCell()) {
             stmt("var $N = new $T<$T>($L)", name, CELL, javaType(types.of(sym)).box(), coerced);

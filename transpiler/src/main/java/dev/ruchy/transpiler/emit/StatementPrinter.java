@@ -92,9 +92,9 @@ final class StatementPrinter extends Printer {
             }
             if (let.init() instanceof Expr.Try t && returnsEarlyByPattern(let)) {
                 // `let v = f()?`: a record pattern that falls through with `v` bound, or returns the error
-                String value = cx.allocate(Names.camelCase(b.name()) + "Result");
+                String value = cx.scope.allocate(Names.camelCase(b.name()) + "Result");
                 stmt("var $N = $L", value, expr(t.operand()));
-                String name = cx.declareName(sym, b.name());
+                String name = cx.scope.declare(sym, b.name());
                 cx.out.beginControlFlow("if (!($N instanceof $T(var $N)))", value,
                         earlyReturnPattern(types.of(t.operand())), name);
                 if (cx.inLambda) {
@@ -109,7 +109,7 @@ final class StatementPrinter extends Printer {
             }
             if (let.init() instanceof Expr.Comprehension c && sym != null && !sym.needsCell() && !sym.isGlobal()
                     && javaType(types.of(sym)).equals(javaType(types.of(c)))) {
-                cx.flow.comprehensionInto(c, cx.declareName(sym, b.name()), true);
+                cx.flow.comprehensionInto(c, cx.scope.declare(sym, b.name()), true);
                 return;
             }
             if (!cx.flow.isExpressible(let.init())) {
@@ -123,7 +123,7 @@ final class StatementPrinter extends Printer {
         }
         Type t = types.of(let.init());
         CodeBlock value = cx.flow.exprOrHoist(let.init());
-        String tmp = cx.allocate("value");
+        String tmp = cx.scope.allocate("value");
         stmt("var $N = $L", tmp, value);
         if (let.elseBlock() != null) {
             CodeBlock test = cx.patterns.patternTest(let.pattern(), CodeBlock.of("$N", tmp), t);
@@ -131,7 +131,7 @@ final class StatementPrinter extends Printer {
             blockStatements(let.elseBlock());
             cx.out.endControlFlow();
         }
-        cx.patterns.bindPattern(let.pattern(), CodeBlock.of("$N", tmp), t);
+        cx.patterns.bindPattern(let.pattern(), tmp, t);
     }
 
     Type varType(Symbol sym) {
@@ -141,7 +141,7 @@ final class StatementPrinter extends Printer {
     /** Declares a variable (field for globals) and assigns its initial value. */
     void declareVariable(Symbol sym, String rubyName, Expr init, Type initType) {
         if (sym == null) {
-            String name = cx.allocate(Names.camelCase(rubyName));
+            String name = cx.scope.allocate(Names.camelCase(rubyName));
             stmt("var $N = $L", name, init == null ? "null" : expr(init));
             return;
         }
@@ -153,7 +153,7 @@ final class StatementPrinter extends Printer {
             stmt("$N = $L", cx.globalName(sym), value);
             return;
         }
-        String name = cx.declareName(sym, rubyName);
+        String name = cx.scope.declare(sym, rubyName);
         if (sym.needsCell()) {
             stmt("var $N = new $T<$T>($L)", name, CELL, javaType(t).box(), value);
         } else if (init != null && canUseVar(t, initType, init)) {
@@ -165,14 +165,14 @@ final class StatementPrinter extends Printer {
 
     String declareVariableUninitialized(Symbol sym, String rubyName) {
         if (sym == null) {
-            String name = cx.allocate(Names.camelCase(rubyName));
+            String name = cx.scope.allocate(Names.camelCase(rubyName));
             stmt("$T $N", OBJECT, name);
             return name;
         }
         if (sym.isGlobal()) {
             return cx.globalName(sym);
         }
-        String name = cx.declareName(sym, rubyName);
+        String name = cx.scope.declare(sym, rubyName);
         if (sym.needsCell()) {
             stmt("var $N = new $T<$T>(null)", name, CELL, javaType(types.of(sym)).box());
         } else {
@@ -202,7 +202,7 @@ final class StatementPrinter extends Printer {
 
     void localFunction(Stmt.Fun f) {
         Symbol sym = resolution.declaration(f);
-        String name = cx.declareName(sym, f.name());
+        String name = cx.scope.declare(sym, f.name());
         stmt("$T $N = $L", RuntimeApi.fn(f.params().size()), name,
                 cx.lambdas.lambdaCode(f.params(), f.body(), f.span(), false));
     }
@@ -268,7 +268,7 @@ final class StatementPrinter extends Printer {
     boolean isVoidCall(Expr call) {
         Stmt.Fun target = switch (call) {
             case Expr.Call c when c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
-                    && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION && !cx.names.containsKey(cx.symbolOf(id))
+                    && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION && !cx.scope.declares(cx.symbolOf(id))
                     && cx.symbolOf(id).declaration() instanceof Stmt.Fun f -> f;
             case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 ->
                     cx.calls.findMethod(p.segments().get(0), p.segments().get(1));
@@ -312,14 +312,14 @@ final class StatementPrinter extends Printer {
 
     /** The statements of a nested Java block; names declared in it may be reused once it ends. */
     void blockStatements(Expr.Block b) {
-        Set<String> outer = new HashSet<>(cx.usedNames);
+        Set<String> outer = cx.scope.mark();
         for (Stmt s : b.statements()) {
             statement(s);
             if (AstScan.endsAbruptly(s)) {
                 break; // what follows can never run, and Java rejects unreachable statements
             }
         }
-        cx.usedNames = outer;
+        cx.scope.reset(outer);
     }
 
     void returnStatement(Expr.Return r) {
@@ -385,7 +385,7 @@ final class StatementPrinter extends Printer {
                 CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
                 if (sym != null && sym.needsCell()) {
                     stmt("$N.set($L)", cx.nameOf(sym, id.name()), value);
-                } else if (sym != null && !cx.names.containsKey(sym) && !sym.isGlobal()) {
+                } else if (sym != null && !cx.scope.declares(sym) && !sym.isGlobal()) {
                     // first assignment creates the variable (Ruchy semantics)
                     declareVariable(sym, id.name(), a.value(), types.of(a.value()));
                 } else {
@@ -489,7 +489,7 @@ final class StatementPrinter extends Printer {
             // atomic on an object many threads change (`counter.n += 1` in a request handler)
             CodeBlock obj = evaluatedFirst(expr(f.receiver()), f.receiver(), "target");
             CodeBlock operand = updateOperand(a.value());
-            String old = cx.allocate("old");
+            String old = cx.scope.allocate("old");
             stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, Operators.dynamicMethod(a.op(), cx.checkedArithmetic), old, operand);
             return;
         }
@@ -497,7 +497,7 @@ final class StatementPrinter extends Printer {
             CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
             CodeBlock index = evaluatedFirst(expr(i.index()), i.index(), "index");
             CodeBlock operand = updateOperand(a.value());
-            String old = cx.allocate("old");
+            String old = cx.scope.allocate("old");
             stmt("$T.updateIndex($L, $L, $N -> $T.$L($N, $L))", OPS, container, index, old, OPS, Operators.dynamicMethod(a.op(), cx.checkedArithmetic), old, operand);
             return;
         }
@@ -511,7 +511,7 @@ final class StatementPrinter extends Printer {
 
     /** {@code var name = code;} with a fresh name; the local's name as code. */
     CodeBlock intoLocal(CodeBlock code, String name) {
-        String tmp = cx.allocate(name);
+        String tmp = cx.scope.allocate(name);
         stmt("var $N = $L", tmp, code);
         return CodeBlock.of("$N", tmp);
     }
