@@ -272,12 +272,6 @@ public final class Resolver {
             case Expr.MethodCall m -> {
                 expr(m.receiver());
                 m.args().forEach(a -> expr(a.value()));
-                if (m.receiver() instanceof Expr.Ident id && MUTATING_METHODS.contains(m.name())) {
-                    Symbol sym = resolution.references.get(id);
-                    if (sym != null) {
-                        resolution.mutatedByMethod.add(sym);
-                    }
-                }
             }
             case Expr.Field f -> expr(f.receiver());
             case Expr.Index i -> {
@@ -426,10 +420,6 @@ public final class Resolver {
             }
         }
     }
-
-    /** Array and map methods that change their receiver in place. */
-    private static final Set<String> MUTATING_METHODS = Set.of(
-            "push", "pop", "insert", "remove", "clear", "extend", "append", "sort", "reverse", "push_str", "set");
 
     private void call(Expr.Call c) {
         c.args().forEach(a -> expr(a.value()));
@@ -770,7 +760,6 @@ public final class Resolver {
         final Map<String, List<Stmt.Fun>> impls = new HashMap<>();
         final Map<String, Stmt.Enum> variantOwners = new HashMap<>();
         final Set<Symbol> topLevelVariables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        final Set<Symbol> mutatedByMethod = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         /** The symbol a name expression refers to, or null (builtins, runtime namespaces). */
         public Symbol reference(Node node) {
