@@ -86,6 +86,18 @@ final class AstScan {
         };
     }
 
+    /**
+     * The expression a block of one expression statement stands for ({@code { 1 + 3 }} is {@code 1 + 3}
+     * when printed), looking through nested such blocks; any other expression itself.
+     */
+    static Expr unwrapBlock(Expr e) {
+        while (e instanceof Expr.Block b && b.statements().size() == 1
+                && b.statements().get(0) instanceof dev.ruchy.transpiler.ast.Stmt.ExprStmt es) {
+            e = es.expr();
+        }
+        return e;
+    }
+
     /** Whether any node under {@code root} satisfies {@code test}. */
     static boolean any(Object root, Predicate<Object> test) {
         return Nodes.any(root, test);

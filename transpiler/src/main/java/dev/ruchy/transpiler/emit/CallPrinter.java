@@ -135,12 +135,12 @@ final class CallPrinter extends Printer {
             Stmt.Fun method = findMethod(owner, name);
             if (method != null) {
                 if (resolution.classes().containsKey(owner) && resolution.classes().get(owner).constructors().contains(method)) {
-                    return userCall(CodeBlock.of("new $T", cx.self.nestedClass(owner)), method, args);
+                    return userCall(CodeBlock.of("new $T", cx.typeName(owner)), method, args);
                 }
-                return userCall(CodeBlock.of("$T.$N", cx.self.nestedClass(owner), Names.camelCase(name)), method, args);
+                return userCall(CodeBlock.of("$T.$N", cx.typeName(owner), Names.camelCase(name)), method, args);
             }
             if (resolution.classes().containsKey(owner) && name.equals("new")) {
-                return CodeBlock.of("new $T($L)", cx.self.nestedClass(owner), boxedArgs(args));
+                return CodeBlock.of("new $T($L)", cx.typeName(owner), boxedArgs(args));
             }
         }
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
@@ -192,8 +192,7 @@ final class CallPrinter extends Printer {
             switch (part) {
                 case RuntimeCatalog.TemplatePart.Text t -> code.add("$L", t.text());
                 case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
-                case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", m.receiver() instanceof Expr.Binary
-                        || m.receiver() instanceof Expr.Ternary ? CodeBlock.of("($L)", expr(m.receiver())) : expr(m.receiver()));
+                case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", cx.expressions.parenthesized(m.receiver()));
                 case RuntimeCatalog.TemplatePart.Argument a -> {
                     Expr value = m.args().get(a.index()).value();
                     code.add("$L", coerce(expr(value), types.of(value), method.paramType(a.index(), receiver)));

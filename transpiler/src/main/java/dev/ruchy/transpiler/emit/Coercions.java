@@ -44,7 +44,7 @@ final class Coercions extends Printer {
             case Type.RangeType r -> RuntimeApi.RANGE;
             case Type.FunctionType fn -> RuntimeApi.fn(fn.arity() < 0 ? 5 : fn.arity());
             case Type.Named n -> resolution.structs().containsKey(n.name()) || resolution.enums().containsKey(n.name())
-                    || resolution.classes().containsKey(n.name()) ? cx.self.nestedClass(n.name()) : OBJECT;
+                    || resolution.classes().containsKey(n.name()) ? cx.typeName(n.name()) : OBJECT;
             case Type.OptionType o -> ParameterizedTypeName.get(OPTION, javaType(o.element()).box());
             case Type.ResultType r -> ParameterizedTypeName.get(RESULT, javaType(r.ok()).box(), javaType(r.err()).box());
             default -> OBJECT;

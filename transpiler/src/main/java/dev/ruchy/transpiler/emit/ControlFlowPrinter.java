@@ -340,6 +340,7 @@ final class ControlFlowPrinter extends Printer {
         if (f.iterable() instanceof Expr.Range r && r.start() != null && r.end() != null
                 && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
                 && f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)
+                && !(resolution.declaration(b) != null && resolution.declaration(b).isReassigned())
                 && !(resolution.declaration(b) != null && resolution.declaration(b).isCaptured())) {
             Symbol sym = resolution.declaration(b);
             String name = cx.scope.declare(sym, b.name());
@@ -411,8 +412,10 @@ final class ControlFlowPrinter extends Printer {
         return switch (e) {
             case Expr.Block b -> b.statements().size() == 1 && b.statements().get(0) instanceof Stmt.ExprStmt es
                     && isExpressible(es.expr());
+            // a branch ending in a void call runs that call as a statement: only inside its branch
             case Expr.If i -> i.otherwise() != null && isExpressible(i.condition()) && isExpressible(i.then())
-                    && isExpressible(i.otherwise());
+                    && isExpressible(i.otherwise()) && !cx.statements.isVoidCall(AstScan.unwrapBlock(i.then()))
+                    && !cx.statements.isVoidCall(AstScan.unwrapBlock(i.otherwise()));
             case Expr.IfLet i -> false;
             case Expr.Match m -> false;
             case Expr.While w -> false;

@@ -40,7 +40,7 @@ final class DeclarationPrinter extends Printer {
     }
 
     TypeSpec struct(Stmt.Struct st) {
-        ClassName name = cx.self.nestedClass(st.name());
+        ClassName name = cx.typeName(st.name());
         List<Stmt.Fun> methods = new ArrayList<>(st.methods());
         methods.addAll(resolution.implMethods(st.name()));
         TypeSpec.Builder b;
@@ -102,7 +102,7 @@ final class DeclarationPrinter extends Printer {
     }
 
     TypeSpec enumType(Stmt.Enum en) {
-        ClassName name = cx.self.nestedClass(en.name());
+        ClassName name = cx.typeName(en.name());
         boolean simple = en.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
         if (simple) {
             TypeSpec.Builder b = TypeSpec.enumBuilder(name).addModifiers(Modifier.STATIC)
@@ -174,12 +174,12 @@ final class DeclarationPrinter extends Printer {
     }
 
     TypeSpec classType(Stmt.Class c) {
-        ClassName name = cx.self.nestedClass(c.name());
+        ClassName name = cx.typeName(c.name());
         cx.structsAsClasses.add(c.name());
         TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
                 .addSuperinterface(RuntimeApi.STRUCT).addAnnotations(RuchyNames.of(c.name(), name.simpleName()));
         if (c.parent() instanceof TypeRef.Named p && resolution.classes().containsKey(p.path().get(0))) {
-            b.superclass(cx.self.nestedClass(p.path().get(0)));
+            b.superclass(cx.typeName(p.path().get(0)));
         } else {
             b.addModifiers(Modifier.FINAL);
         }

@@ -100,6 +100,16 @@ final class EmitContext {
     record LoopContext(String label, String rubyLabel, String valueTarget, Type valueType) {
     }
 
+    /**
+     * The Java class of the Ruchy struct, enum or class {@code ruchyName}, nested in the file's class.
+     * Java forbids a nested class named like the class around it ({@code struct Point} in
+     * {@code point.ruchy}), so that one gets a trailing underscore (and its Ruchy name as
+     * {@code @RuchyName}).
+     */
+    ClassName typeName(String ruchyName) {
+        return self.nestedClass(ruchyName.equals(self.simpleName()) ? ruchyName + "_" : ruchyName);
+    }
+
     String fileName() {
         String name = program.file().name();
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));

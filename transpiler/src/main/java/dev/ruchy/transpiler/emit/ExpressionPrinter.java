@@ -191,7 +191,7 @@ final class ExpressionPrinter extends Printer {
                 yield sym.needsCell() ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
             }
             case FUNCTION -> functionReference(sym);
-            default -> CodeBlock.of("$T.class", cx.self.nestedClass(sym.name()));
+            default -> CodeBlock.of("$T.class", cx.typeName(sym.name()));
         };
     }
 
@@ -230,7 +230,7 @@ final class ExpressionPrinter extends Printer {
     }
 
     CodeBlock variantValue(Stmt.Enum en, String variant, List<Expr> args) {
-        ClassName enumClass = cx.self.nestedClass(en.name());
+        ClassName enumClass = cx.typeName(en.name());
         boolean simple = en.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
         if (simple) {
             return CodeBlock.of("$T.$N", enumClass, variant);
@@ -256,8 +256,9 @@ final class ExpressionPrinter extends Printer {
         };
     }
 
-    CodeBlock parenthesized(Expr e) {
-        CodeBlock code = expr(e);
+    CodeBlock parenthesized(Expr expression) {
+        CodeBlock code = expr(expression);
+        Expr e = AstScan.unwrapBlock(expression);
         return isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
                 || e instanceof Expr.Field || e instanceof Expr.Index ? code : CodeBlock.of("($L)", code);
     }
@@ -417,7 +418,7 @@ final class ExpressionPrinter extends Printer {
                         codes.add(value == null ? NIL : coerce(expr(value), types.of(value), cx.declarations.fieldType(f)));
                     }
                 }
-                return CodeBlock.of("new $T($L)", cx.self.nestedClass(owner.name()).nestedClass(v == null ? name : v.name()),
+                return CodeBlock.of("new $T($L)", cx.typeName(owner.name()).nestedClass(v == null ? name : v.name()),
                         CodeBlock.join(codes, ", "));
             }
             List<CodeBlock> codes = new ArrayList<>();
@@ -438,7 +439,7 @@ final class ExpressionPrinter extends Printer {
             }
             codes.add(value == null ? cx.coercions.defaultValue(cx.declarations.fieldType(f)) : coerce(expr(value), types.of(value), cx.declarations.fieldType(f)));
         }
-        return CodeBlock.of("new $T($L)", cx.self.nestedClass(name), CodeBlock.join(codes, ", "));
+        return CodeBlock.of("new $T($L)", cx.typeName(name), CodeBlock.join(codes, ", "));
     }
 
     static Expr fieldInit(Expr.StructLit s, String name) {

@@ -53,11 +53,13 @@ final class OperatorPrinter extends Printer {
     }
 
     /** An operand of {@code parent}, in parentheses when Java's precedence would regroup it. */
-    CodeBlock operand(Expr e, Expr.Binary parent) {
-        CodeBlock code = shortLiteral(e, parent) ? CodeBlock.of("$L", ((Expr.IntLit) e).value()) : expr(e);
+    CodeBlock operand(Expr operand, Expr.Binary parent) {
+        CodeBlock code = shortLiteral(operand, parent) ? CodeBlock.of("$L", ((Expr.IntLit) operand).value()) : expr(operand);
+        Expr e = AstScan.unwrapBlock(operand); // `2 * { 1 + 3 }` prints the block as its expression
+        boolean right = operand == parent.right();
         if (e instanceof Expr.Binary child && isInfix(child)) {
             if (precedence(child.op()) < precedence(parent.op())
-                    || precedence(child.op()) == precedence(parent.op()) && e == parent.right()) {
+                    || precedence(child.op()) == precedence(parent.op()) && right) {
                 return CodeBlock.of("($L)", code);
             }
         }

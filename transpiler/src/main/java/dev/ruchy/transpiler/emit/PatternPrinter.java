@@ -151,12 +151,12 @@ final class PatternPrinter extends Printer {
                 String name = st.path().get(st.path().size() - 1);
                 List<CodeBlock> tests = new ArrayList<>();
                 if (resolution.structs().containsKey(name)) {
-                    tests.add(CodeBlock.of("$L instanceof $T", subject, cx.self.nestedClass(name)));
+                    tests.add(CodeBlock.of("$L instanceof $T", subject, cx.typeName(name)));
                 } else {
                     Stmt.Enum owner = resolution.variantOwner(name);
                     if (owner != null) {
                         tests.add(CodeBlock.of("$L instanceof $T", subject,
-                                cx.self.nestedClass(owner.name()).nestedClass(name)));
+                                cx.typeName(owner.name()).nestedClass(name)));
                     }
                 }
                 for (Pattern.FieldPattern f : st.fields()) {
@@ -183,7 +183,7 @@ final class PatternPrinter extends Printer {
     }
 
     CodeBlock variantTest(Stmt.Enum owner, String variant, CodeBlock subject, List<Pattern> elements, Type t) {
-        ClassName enumClass = cx.self.nestedClass(owner.name());
+        ClassName enumClass = cx.typeName(owner.name());
         boolean simple = owner.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
         if (simple) {
             return CodeBlock.of("$L == $T.$N", subject, enumClass, variant);

@@ -382,12 +382,18 @@ final class StatementPrinter extends Printer {
             case Expr.Ident id -> {
                 Symbol sym = cx.symbolOf(id);
                 Type t = sym == null ? Type.DYN : types.of(sym);
+                if (sym != null && !sym.needsCell() && !cx.scope.declares(sym) && !sym.isGlobal()) {
+                    // first assignment creates the variable (Ruchy semantics); its value is evaluated once
+                    if (cx.flow.isExpressible(a.value())) {
+                        declareVariable(sym, id.name(), a.value(), types.of(a.value()));
+                    } else {
+                        cx.flow.valueInto(a.value(), Sink.assign(declareVariableUninitialized(sym, id.name()), t, false));
+                    }
+                    return;
+                }
                 CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
                 if (sym != null && sym.needsCell()) {
                     stmt("$N.set($L)", cx.nameOf(sym, id.name()), value);
-                } else if (sym != null && !cx.scope.declares(sym) && !sym.isGlobal()) {
-                    // first assignment creates the variable (Ruchy semantics)
-                    declareVariable(sym, id.name(), a.value(), types.of(a.value()));
                 } else {
                     stmt("$N = $L", sym == null ? Names.camelCase(id.name()) : cx.nameOf(sym, id.name()), value);
                 }
