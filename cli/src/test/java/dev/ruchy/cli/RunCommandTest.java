@@ -99,6 +99,15 @@ class RunCommandTest {
     }
 
     @Test
+    void evalOfAnExpressionThatAlwaysFailsIsARuntimeError() {
+        assertEquals(1, run("-e", "break"));
+        assertEquals(1, run("-e", "match 1 { }"));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Runtime error: Break outside of loop\n  --> <eval>:1\n"
+                + "Error: Runtime error: No match arm matched the value\n  --> <eval>:1\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void undefinedFunctionIsReportedBeforeAnythingRuns() throws IOException {
         Path file = script("typo.ruchy", "println(\"never printed\")\nprntln(1)\n");
         assertEquals(1, run("run", file.toString()));

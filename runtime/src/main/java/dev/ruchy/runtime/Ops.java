@@ -817,6 +817,16 @@ public final class Ops {
     // ---------------------------------------------------------------- tasks (§4.14, design: virtual threads)
 
     /**
+     * Throws {@code error}; generated code calls it where a Ruchy run-time error stands in a position
+     * that needs a value ({@code let j = i++}).
+     *
+     * @throws RuchyError always
+     */
+    public static Object fail(RuchyError error) {
+        throw error;
+    }
+
+    /**
      * {@code await value}: waits for a {@link Task} (or any {@link Future} / {@link CompletionStage}) and
      * returns its value, rethrowing its error; any other value is returned as it is.
      */

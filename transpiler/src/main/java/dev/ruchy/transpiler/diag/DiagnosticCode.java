@@ -66,7 +66,9 @@ public enum DiagnosticCode {
     /** 0: the path as written ({@code http::Srever::new}). */
     UNKNOWN_RUNTIME_PATH("R0208", "cannot find `{0}` in the runtime"),
     /** 0: the receiver's type ({@code string}, {@code array}, ...), 1: the method name. */
-    UNKNOWN_METHOD("R0209", "no method `{1}` for type `{0}`");
+    UNKNOWN_METHOD("R0209", "no method `{1}` for type `{0}`"),
+    /** 0: enum name, 1: the name after {@code ::}. */
+    UNKNOWN_VARIANT("R0210", "no variant or associated function `{1}` in enum `{0}`");
 
     private final String code;
     private final String template;

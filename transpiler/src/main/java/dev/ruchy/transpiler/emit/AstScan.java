@@ -71,7 +71,7 @@ final class AstScan {
         return false;
     }
 
-    /** Whether control never continues after statement {@code s}: return, throw, break, continue, or an endless loop. */
+    /** Whether control never continues after statement {@code s}: return, throw, break, continue, an endless loop, or a match without arms. */
     static boolean endsAbruptly(dev.ruchy.transpiler.ast.Stmt s) {
         if (!(s instanceof dev.ruchy.transpiler.ast.Stmt.ExprStmt es)) {
             return false;
@@ -82,6 +82,7 @@ final class AstScan {
             case Expr.Break b -> true;
             case Expr.Continue c -> true;
             case Expr.Loop l -> !breaksOut(l);
+            case Expr.Match m -> m.arms().isEmpty(); // nothing can match: it always fails
             default -> false;
         };
     }

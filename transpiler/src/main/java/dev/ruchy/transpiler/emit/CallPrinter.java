@@ -63,7 +63,7 @@ final class CallPrinter extends Printer {
                 return coerce(builtinCall(builtin, c.args().stream().map(Expr.Arg::value).toList()), builtin.result(),
                         types.of(c));
             }
-            return CodeBlock.of("$T.undefined($S)", RUCHY_ERROR, id.name());
+            return CodeBlock.of("$T.fail($T.undefined($S))", OPS, RUCHY_ERROR, id.name());
         }
         if (c.callee() instanceof Expr.Path p) {
             return pathCall(p, c.args(), types.of(c));
@@ -125,7 +125,7 @@ final class CallPrinter extends Printer {
             String owner = segs.get(0);
             String name = segs.get(1);
             Stmt.Enum en = resolution.enums().get(owner);
-            if (en != null) {
+            if (en != null && en.variants().stream().anyMatch(v -> v.name().equals(name))) {
                 return cx.expressions.variantValue(en, name, args.stream().map(Expr.Arg::value).toList());
             }
             if (owner.equals("String") && (name.equals("from") || name.equals("new")) && args.size() <= 1) {

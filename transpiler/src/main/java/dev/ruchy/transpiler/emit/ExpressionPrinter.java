@@ -110,7 +110,7 @@ final class ExpressionPrinter extends Printer {
             case Expr.Lazy l -> throw Lowering.notLowered(l);
             case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Comprehension c -> cx.flow.comprehension(c);
-            case Expr.Error er -> CodeBlock.of("$T.unsupported($S)", RUCHY_ERROR, "an expression with errors");
+            case Expr.Error er -> CodeBlock.of("$T.fail($T.unsupported($S))", OPS, RUCHY_ERROR, "an expression with errors");
             default -> cx.flow.exprOrHoist(e);
         };
     }
@@ -252,7 +252,9 @@ final class ExpressionPrinter extends Printer {
             case BIT_NOT -> t instanceof Type.Int ? CodeBlock.of("~$L", parenthesized(u.operand()))
                     : CodeBlock.of("$T.bitNot($L)", OPS, expr(u.operand()));
             case REF, REF_MUT, DEREF -> expr(u.operand());
-            default -> CodeBlock.of("$T.unsupported($S)", RUCHY_ERROR, "`" + u.op().symbol() + "` outside a statement");
+            // `let j = i++`: Ruchy's run-time error, in a position that needs a value
+            default -> coerce(CodeBlock.of("$T.fail($T.unsupported($S))", OPS, RUCHY_ERROR, "`" + u.op().symbol()
+                    + "` outside a statement"), Type.DYN, types.of(u));
         };
     }
 

@@ -146,12 +146,14 @@ public final class JavaEmitter {
         Stmt evalStatement = null;
         if (cx.evalMode && !cx.program.statements().isEmpty()
                 && cx.program.statements().get(cx.program.statements().size() - 1) instanceof Stmt.ExprStmt last
-                && DeclarationPrinter.producesValue(last.expr()) && !(cx.types.of(last.expr()) instanceof Type.Nil)) {
+                && DeclarationPrinter.producesValue(last.expr()) && !(cx.types.of(last.expr()) instanceof Type.Nil)
+                && !AstScan.endsAbruptly(last)) {
             evalStatement = last;
         }
         for (Stmt s : cx.program.statements()) {
             if (cx.replMode && s instanceof Stmt.ExprStmt es && DeclarationPrinter.producesValue(es.expr()) && !(cx.types.of(es.expr()) instanceof Type.Nil)
-                    && !(es.expr() instanceof Expr.Assign) && !(es.expr() instanceof Expr.CompoundAssign)) {
+                    && !(es.expr() instanceof Expr.Assign) && !(es.expr() instanceof Expr.CompoundAssign)
+                    && !AstScan.endsAbruptly(s)) {
                 evalStatement = s;
             }
             if (s == evalStatement) {

@@ -527,6 +527,9 @@ public final class Resolver {
         Symbol sym = lookup(first);
         if (sym != null) {
             resolution.references.put(p, sym);
+            if (sym.kind() == Symbol.Kind.ENUM && p.segments().size() == 2 && sym.declaration() instanceof Stmt.Enum en) {
+                checkVariant(en, p);
+            }
             return;
         }
         if (first.equals("self") || first.equals("super") || first.equals("crate") || first.equals("Self")) {
@@ -549,6 +552,18 @@ public final class Resolver {
         }
         if (argc >= 0 && !entry.arity().accepts(argc)) {
             diagnostics.report(DiagnosticCode.WRONG_ARITY.at(call.span(), written, arguments(entry.arity().describe()), argc));
+        }
+    }
+
+    /** {@code Color::Red}: a variant of the enum, or a function of one of its {@code impl}s (R0210). */
+    private void checkVariant(Stmt.Enum en, Expr.Path p) {
+        String name = p.segments().get(1);
+        List<String> members = new ArrayList<>();
+        en.variants().forEach(v -> members.add(v.name()));
+        resolution.impls.getOrDefault(en.name(), List.of()).forEach(f -> members.add(f.name()));
+        if (!members.contains(name)) {
+            diagnostics.report(Suggestions.withSuggestion(DiagnosticCode.UNKNOWN_VARIANT.at(p.span(), en.name(), name),
+                    name, members));
         }
     }
 
