@@ -101,15 +101,42 @@ public final class StructRuchyNames {
         }
     }
 
-    static record User(@RuchyName("user_name") String userName,
-            @RuchyName("default") long default_) {
+    static final class User implements RuchyStruct {
+        @RuchyName("user_name")
+        public String userName;
+
+        @RuchyName("default")
+        public long default_;
+
+        User(String userName, long default_) {
+            this.userName = userName;
+            this.default_ = default_;
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return RObject.of("user_name", userName, "default", default_).snapshot();
+        }
+
         @Override
         public String toString() {
             return Fmt.display(this);
         }
     }
 
-    static record Admin(@RuchyName("user_name") String userName) {
+    static final class Admin implements RuchyStruct {
+        @RuchyName("user_name")
+        public String userName;
+
+        Admin(String userName) {
+            this.userName = userName;
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return RObject.of("user_name", userName).snapshot();
+        }
+
         @Override
         public String toString() {
             return Fmt.display(this);

@@ -22,10 +22,10 @@ final class AstScan {
         return target instanceof Expr.Field f && f.receiver() instanceof Expr.Ident id && id.name().equals("self");
     }
 
-    /** Whether the program assigns a field of a receiver for which {@code receiverTest} holds. */
-    static boolean anyFieldAssign(Program program, Predicate<Expr> receiverTest) {
-        return any(program, n -> n instanceof Expr.Assign a && a.target() instanceof Expr.Field f && receiverTest.test(f.receiver())
-                || n instanceof Expr.CompoundAssign c && c.target() instanceof Expr.Field g && receiverTest.test(g.receiver()));
+    /** Whether the program assigns a field for whose receiver and name {@code test} holds. */
+    static boolean anyFieldAssign(Program program, java.util.function.BiPredicate<Expr, String> test) {
+        return any(program, n -> n instanceof Expr.Assign a && a.target() instanceof Expr.Field f && test.test(f.receiver(), f.name())
+                || n instanceof Expr.CompoundAssign c && c.target() instanceof Expr.Field g && test.test(g.receiver(), g.name()));
     }
 
     /**

@@ -6,7 +6,6 @@ import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.TUPLE;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -17,10 +16,6 @@ final class Coercions extends Printer {
     Coercions(EmitContext cx) {
         super(cx);
     }
-
-    private static final ClassName STRING = ClassName.get(String.class);
-
-    private static final ClassName OBJECT = ClassName.get(Object.class);
 
     CodeBlock defaultValue(Type t) {
         return switch (t) {

@@ -193,8 +193,8 @@ final class ControlFlowPrinter extends Printer {
         Type t = types.of(m.scrutinee());
         String subject = subjectVariable(m.scrutinee());
         CodeBlock subjectCode = CodeBlock.of("$N", subject);
-        boolean guardsWithBindings = m.arms().stream().anyMatch(a -> a.guard() != null);
-        if (!guardsWithBindings) {
+        boolean anyGuard = m.arms().stream().anyMatch(a -> a.guard() != null);
+        if (!anyGuard) {
             boolean first = true;
             boolean exhaustive = false;
             for (Expr.MatchArm arm : m.arms()) {

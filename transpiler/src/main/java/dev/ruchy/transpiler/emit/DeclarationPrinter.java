@@ -175,7 +175,6 @@ final class DeclarationPrinter extends Printer {
 
     TypeSpec classType(Stmt.Class c) {
         ClassName name = cx.typeName(c.name());
-        cx.structsAsClasses.add(c.name());
         TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
                 .addSuperinterface(RuntimeApi.STRUCT).addAnnotations(RuchyNames.of(c.name(), name.simpleName()));
         if (c.parent() instanceof TypeRef.Named p && resolution.classes().containsKey(p.path().get(0))) {

@@ -20,7 +20,9 @@ import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -105,14 +107,15 @@ public final class JavaEmitter {
     }
 
     /** A struct whose fields are assigned anywhere, or that has a {@code &mut self} method, becomes a class. */
-    void decideStructShapes() {
+    private void decideStructShapes() {
+        cx.structsAsClasses.addAll(cx.resolution.classes().keySet());
         for (Stmt.Struct st : cx.resolution.structs().values()) {
             List<Stmt.Fun> methods = new ArrayList<>(st.methods());
             methods.addAll(cx.resolution.implMethods(st.name()));
             if (!st.tupleFields().isEmpty() && st.fields().isEmpty()) {
                 continue;
             }
-            if (assignsFields(methods) || fieldAssignedOutside(st.name())) {
+            if (assignsFields(methods) || fieldAssignedOutside(st)) {
                 cx.structsAsClasses.add(st.name());
             }
         }
@@ -127,9 +130,17 @@ public final class JavaEmitter {
         return false;
     }
 
-    boolean fieldAssignedOutside(String struct) {
-        Type named = new Type.Named(struct);
-        return AstScan.anyFieldAssign(cx.program, target -> named.equals(cx.types.of(target)));
+    /**
+     * Whether the program assigns a field of {@code struct} outside its methods: on a value of that
+     * type, or one of its fields' names on a value of unknown type, which may be that struct (a
+     * record's fields could not be assigned there).
+     */
+    private boolean fieldAssignedOutside(Stmt.Struct struct) {
+        Type named = new Type.Named(struct.name());
+        Set<String> fields = new HashSet<>();
+        struct.fields().forEach(f -> fields.add(f.name()));
+        return AstScan.anyFieldAssign(cx.program, (target, field) -> named.equals(cx.types.of(target))
+                || fields.contains(field) && !(cx.types.of(target) instanceof Type.Named) && !(cx.types.of(target) instanceof Type.ObjectType));
     }
 
     MethodSpec mainMethod() {

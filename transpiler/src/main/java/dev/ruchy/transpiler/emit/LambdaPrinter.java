@@ -108,7 +108,7 @@ final class LambdaPrinter extends Printer {
                 }
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
                         && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts)) {
-                    if (!endsAbruptlyBlock(stmts) && (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1)))) {
+                    if (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1))) {
                         stmt("return null");
                     }
                 }
@@ -135,9 +135,6 @@ final class LambdaPrinter extends Printer {
         return last instanceof Stmt.ExprStmt es && (es.expr() instanceof Expr.While || es.expr() instanceof Expr.For);
     }
 
-    static boolean endsAbruptlyBlock(List<Stmt> stmts) {
-        return !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es && ControlFlowPrinter.endsAbruptly(es.expr());
-    }
 
     /** {@code () -> body}, for {@code async} and {@code spawn}. */
     CodeBlock supplier(Expr body) {

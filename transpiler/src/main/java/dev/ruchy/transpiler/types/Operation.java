@@ -7,8 +7,6 @@ package dev.ruchy.transpiler.types;
 public sealed interface Operation {
     /** The runtime's dynamic operations, on boxed values ({@code Ops.add}, {@code Ops.eq}...). */
     String OPS = "dev.ruchy.runtime.Ops";
-    /** Ruchy's number formatting ({@code Fmt.plain}). */
-    String FMT = "dev.ruchy.runtime.Fmt";
     /** {@code java.lang.Math}. */
     String MATH = "java.lang.Math";
 
