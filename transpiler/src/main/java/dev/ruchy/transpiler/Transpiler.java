@@ -40,7 +40,7 @@ public final class Transpiler {
 
     /**
      * Everything the transpiler can find wrong with {@code file} without generating code: syntax
-     * errors, then (when the syntax is clean) undefined names and wrong arities. Never throws on bad
+     * errors, then (when the syntax is clean) undefined names, wrong arities, and unknown fields and methods. Never throws on bad
      * input. The program returned is the parsed one when there are syntax errors, otherwise the
      * {@linkplain Lowering lowered} one that was checked.
      */
@@ -50,9 +50,8 @@ public final class Transpiler {
         if (!diagnostics.hasErrors()) {
             program = Lowering.lower(program);
             Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
-            if (!diagnostics.hasErrors()) {
-                MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
-            }
+            // names that did not resolve are of unknown type: their members are not checked, the rest are
+            MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
         }
         return new ParseResult(program, diagnostics.sorted());
     }
