@@ -68,7 +68,9 @@ public enum DiagnosticCode {
     /** 0: the receiver's type ({@code string}, {@code array}, ...), 1: the method name. */
     UNKNOWN_METHOD("R0209", "no method `{1}` for type `{0}`"),
     /** 0: enum name, 1: the name after {@code ::}. */
-    UNKNOWN_VARIANT("R0210", "no variant or associated function `{1}` in enum `{0}`");
+    UNKNOWN_VARIANT("R0210", "no variant or associated function `{1}` in enum `{0}`"),
+    /** 0: struct name, 1: the name after {@code ::}. */
+    UNKNOWN_ASSOCIATED_FUNCTION("R0211", "no associated function `{1}` in struct `{0}`");
 
     private final String code;
     private final String template;

@@ -45,6 +45,8 @@ public final class Resolver {
     private final Set<String> foreignImports = new HashSet<>();
     private int nextContext = 1;
     private boolean inMethod;
+    /** Whether the program declares a trait (whose default methods a type may have without declaring them). */
+    private boolean hasTraits;
 
     private Resolver(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -102,7 +104,10 @@ public final class Resolver {
                     resolution.classes.put(c.name(), c);
                 }
                 case Stmt.Actor a -> declare(Symbol.Kind.CLASS, a.name(), a);
-                case Stmt.Trait t -> declare(Symbol.Kind.TRAIT, t.name(), t);
+                case Stmt.Trait t -> {
+                    declare(Symbol.Kind.TRAIT, t.name(), t);
+                    hasTraits = true;
+                }
                 case Stmt.Impl i -> {
                     String target = typeName(i.target());
                     if (target != null) {
@@ -529,6 +534,9 @@ public final class Resolver {
             resolution.references.put(p, sym);
             if (sym.kind() == Symbol.Kind.ENUM && p.segments().size() == 2 && sym.declaration() instanceof Stmt.Enum en) {
                 checkVariant(en, p);
+            } else if (sym.kind() == Symbol.Kind.STRUCT && p.segments().size() == 2 && sym.declaration() instanceof Stmt.Struct st
+                    && !hasTraits) {
+                checkAssociatedFunction(st, p);
             }
             return;
         }
@@ -564,6 +572,21 @@ public final class Resolver {
         if (!members.contains(name)) {
             diagnostics.report(Suggestions.withSuggestion(DiagnosticCode.UNKNOWN_VARIANT.at(p.span(), en.name(), name),
                     name, members));
+        }
+    }
+
+    /**
+     * {@code Point::new}: a function of the struct or of one of its {@code impl}s (R0211). Not checked
+     * in a program with traits, whose default methods a struct may have without declaring them.
+     */
+    private void checkAssociatedFunction(Stmt.Struct st, Expr.Path p) {
+        String name = p.segments().get(1);
+        List<String> members = new ArrayList<>();
+        st.methods().forEach(f -> members.add(f.name()));
+        resolution.impls.getOrDefault(st.name(), List.of()).forEach(f -> members.add(f.name()));
+        if (!members.contains(name)) {
+            diagnostics.report(Suggestions.withSuggestion(
+                    DiagnosticCode.UNKNOWN_ASSOCIATED_FUNCTION.at(p.span(), st.name(), name), name, members));
         }
     }
 
