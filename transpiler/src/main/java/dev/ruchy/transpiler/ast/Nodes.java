@@ -44,4 +44,31 @@ public final class Nodes {
         }
         return false;
     }
+
+    /**
+     * A copy of the tree under {@code root} made of new node records, so that a phase keying facts by
+     * node identity (the resolver, inference) sees each copy as its own; spans, strings and other
+     * values are shared.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T copy(T root) {
+        if (root instanceof List<?> list) {
+            return (T) list.stream().map(Nodes::copy).toList();
+        }
+        if (root instanceof Record r && r.getClass().getPackageName().equals(Nodes.class.getPackageName())) {
+            RecordComponent[] components = r.getClass().getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            try {
+                for (int i = 0; i < components.length; i++) {
+                    types[i] = components[i].getType();
+                    values[i] = copy(components[i].getAccessor().invoke(r));
+                }
+                return (T) r.getClass().getDeclaredConstructor(types).newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return root;
+    }
 }

@@ -3,6 +3,7 @@ package dev.ruchy.transpiler.lower;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
@@ -121,6 +122,32 @@ public final class Lowering {
                 }
             }
         }
+    }
+
+    /**
+     * {@code A(x) | B(x) => body}: an arm whose alternatives bind names becomes one arm per
+     * alternative, each with its own copy of the guard and body, so each binds from the alternative
+     * that matched (ruchy-semantics §4.5).
+     */
+    private List<Expr.MatchArm> splitAlternatives(List<Expr.MatchArm> arms) {
+        List<Expr.MatchArm> out = new ArrayList<>();
+        for (Expr.MatchArm arm : arms) {
+            if (arm.pattern() instanceof Pattern.Or or && bindsNames(or)) {
+                for (Pattern alternative : or.alternatives()) {
+                    out.add(new Expr.MatchArm(alternative, Nodes.copy(arm.guard()), Nodes.copy(arm.body()), arm.span()));
+                }
+            } else {
+                out.add(arm);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a pattern declares a variable (a binding that is not a unit variant's name, {@code x @ p}, {@code ..rest}). */
+    private boolean bindsNames(Pattern p) {
+        return Nodes.any(p, n -> n instanceof Pattern.Binding b && !b.name().equals("self") && !variantNames.contains(b.name())
+                || n instanceof Pattern.At || n instanceof Pattern.Rest r && r.name() != null
+                || n instanceof Pattern.FieldPattern f && f.pattern() == null);
     }
 
     private void bind(Pattern p, boolean parameter) {
@@ -502,7 +529,7 @@ public final class Lowering {
             case Expr.Match m -> {
                 Expr scrutinee = expr(m.scrutinee());
                 List<Expr.MatchArm> arms = new ArrayList<>();
-                for (Expr.MatchArm arm : m.arms()) {
+                for (Expr.MatchArm arm : splitAlternatives(m.arms())) {
                     scopes.push(new HashSet<>());
                     bind(arm.pattern(), false);
                     Expr guard = exprOrNull(arm.guard());

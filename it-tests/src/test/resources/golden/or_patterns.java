@@ -1,0 +1,75 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RuchyEnum;
+import dev.ruchy.runtime.RuchyError;
+import dev.ruchy.runtime.Tuple;
+
+/**
+ * Generated from or_patterns.ruchy.
+ */
+public final class OrPatterns {
+    private OrPatterns() {
+    }
+
+    static long v(E e) {
+        if (e instanceof E.A(var x)) {
+            return x;
+        } else if (e instanceof E.B(var x2)) {
+            return x2;
+        } else if (e instanceof E.C) {
+            return 0L;
+        } else {
+            throw RuchyError.noMatch(e);
+        }
+    }
+
+    public static void main(String[] args) {
+        // Alternatives that bind names bind from the alternative that matched: such an arm is one arm per
+        // alternative. Alternatives without names stay one test.
+        Builtins.println(v(new E.A(1L)));
+        // expect: 1
+        Builtins.println(v(new E.B(2L)));
+        // expect: 2
+        var subject = Tuple.of(5L, 1L);
+        if (Ops.isTuple(subject, 2) && Ops.matches(Ops.element(subject, 0), 1L)) {
+            long x = Ops.asInt(Ops.element(subject, 1));
+            Builtins.println(x);
+        } else if (Ops.isTuple(subject, 2) && Ops.matches(Ops.element(subject, 1), 1L)) {
+            long x2 = Ops.asInt(Ops.element(subject, 0));
+            Builtins.println(x2);
+        } else {
+            Builtins.println("none");
+        }
+        // expect: 5
+        var c = 3L;
+        if (c == 1 || c == 2) {
+            Builtins.println("small");
+        } else {
+            Builtins.println("big");
+        }
+    }
+
+    sealed interface E extends RuchyEnum permits E.A, E.B, E.C {
+        record A(long value) implements E {
+            @Override
+            public String toString() {
+                return Fmt.display(this);
+            }
+        }
+
+        record B(long value) implements E {
+            @Override
+            public String toString() {
+                return Fmt.display(this);
+            }
+        }
+
+        record C() implements E {
+            @Override
+            public String toString() {
+                return Fmt.display(this);
+            }
+        }
+    }
+}
