@@ -185,7 +185,13 @@ final class ControlFlowPrinter extends Printer {
             }
         }
         String tmp = cx.scope.allocate("subject");
-        stmt("var $N = $L", tmp, exprOrHoist(value));
+        CodeBlock code = exprOrHoist(value);
+        if (types.of(value) instanceof Type.Named n && resolution.enums().containsKey(n.name())) {
+            // the enum's type, not the variant's `var` would give, so that every variant can be tested
+            stmt("$T $N = $L", javaType(types.of(value)), tmp, code);
+        } else {
+            stmt("var $N = $L", tmp, code);
+        }
         return tmp;
     }
 

@@ -409,7 +409,7 @@ final class ExpressionPrinter extends Printer {
         }
         Stmt.Struct st = resolution.structs().get(name);
         if (st == null) {
-            Stmt.Enum owner = resolution.variantOwner(name);
+            Stmt.Enum owner = resolution.variantOwner(s.path());
             if (owner != null) {
                 Stmt.Variant v = owner.variants().stream().filter(x -> x.name().equals(s.path().get(s.path().size() - 1)))
                         .findFirst().orElse(null);

@@ -129,7 +129,7 @@ final class PatternPrinter extends Printer {
                         }
                     }
                     default -> {
-                        Stmt.Enum owner = resolution.variantOwner(name);
+                        Stmt.Enum owner = resolution.variantOwner(ts.path());
                         if (owner == null) {
                             tests.add(CodeBlock.of("false"));
                         } else {
@@ -144,7 +144,7 @@ final class PatternPrinter extends Printer {
                 if (name.equals("None")) {
                     yield CodeBlock.of("$T.isNone($L)", OPS, subject);
                 }
-                Stmt.Enum owner = resolution.variantOwner(name);
+                Stmt.Enum owner = resolution.variantOwner(path.path());
                 yield owner == null ? CodeBlock.of("false") : variantTest(owner, name, subject, List.of(), t);
             }
             case Pattern.Struct st -> {
@@ -153,7 +153,7 @@ final class PatternPrinter extends Printer {
                 if (resolution.structs().containsKey(name)) {
                     tests.add(CodeBlock.of("$L instanceof $T", subject, cx.typeName(name)));
                 } else {
-                    Stmt.Enum owner = resolution.variantOwner(name);
+                    Stmt.Enum owner = resolution.variantOwner(st.path());
                     if (owner != null) {
                         tests.add(CodeBlock.of("$L instanceof $T", subject,
                                 cx.typeName(owner.name()).nestedClass(name)));

@@ -864,9 +864,24 @@ public final class Resolver {
             return null;
         }
 
-        /** The enum declaring a variant named {@code variant}, or null. */
+        /** The enum declaring a variant named {@code variant}, or null (the first declared, when several do). */
         public Stmt.Enum variantOwner(String variant) {
             return variantOwners.get(variant);
+        }
+
+        /**
+         * The enum whose variant a path names: {@code B::X} is {@code B}'s {@code X} even when an
+         * earlier enum has an {@code X} too; a bare {@code X} is {@link #variantOwner(String)}'s.
+         */
+        public Stmt.Enum variantOwner(List<String> path) {
+            String variant = path.get(path.size() - 1);
+            if (path.size() >= 2) {
+                Stmt.Enum named = enums.get(path.get(path.size() - 2));
+                if (named != null && named.variants().stream().anyMatch(v -> v.name().equals(variant))) {
+                    return named;
+                }
+            }
+            return variantOwner(variant);
         }
 
         public boolean isTopLevel(Symbol sym) {

@@ -385,7 +385,7 @@ public final class TypeInference {
                 } else if (t.isUnknown()) {
                     inner = Type.UNKNOWN;
                 }
-                Stmt.Enum owner = resolution.variantOwner(name);
+                Stmt.Enum owner = resolution.variantOwner(ts.path());
                 Stmt.Variant variant = owner == null ? null
                         : owner.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
                 for (int k = 0; k < ts.elements().size(); k++) {
