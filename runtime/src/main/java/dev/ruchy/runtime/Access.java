@@ -121,11 +121,17 @@ final class Access {
             case Tuple t when Arith.isInt(index) -> {
                 return t.elements().get(Lists.position(Arith.longOf(index), t.elements().size(), "tuple"));
             }
-            case RObject o when index instanceof String key -> {
+            case RObject o when index instanceof String key -> { // the common case, without key conversion
                 if (!o.has(key)) {
                     throw RuchyError.runtime("Key '" + key + "' not found in object");
                 }
                 return o.getOrNull(key);
+            }
+            case RObject o when RObject.keyOrNull(index) != null -> {
+                if (!o.has(index)) {
+                    throw RuchyError.runtime("Key '" + RObject.keyText(index) + "' not found in object");
+                }
+                return o.getOrNull(index);
             }
             case Map<?, ?> m when index instanceof String key -> {
                 if (!m.containsKey(key)) {
@@ -149,6 +155,7 @@ final class Access {
                 writable.set(Lists.position(Arith.longOf(index), l.size(), "array"), value);
             }
             case RObject o when index instanceof String key -> o.set(key, value);
+            case RObject o when RObject.keyOrNull(index) != null -> o.set(index, value);
             case null, default -> throw RuchyError.runtime(
                     "Cannot assign to " + Values.typeOf(container) + " indexed with " + Values.typeOf(index));
         }

@@ -50,7 +50,7 @@ public final class Builtins {
         }
     }
 
-    /** {@code print(...)} (§2.4): Display forms joined by a space, no newline. */
+    /** {@code print(...)} (Decisions): what {@code println(...)} writes, strings raw, without the newline; see {@link Console#print(Object, Object...)}. */
     public static void print(Object... args) {
         Object[] a = nilIfNull(args);
         switch (a.length) {

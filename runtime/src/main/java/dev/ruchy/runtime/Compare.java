@@ -45,7 +45,7 @@ final class Compare {
         return switch (a) {
             case List<?> x -> b instanceof List<?> y && sequences(x, y, strict);
             case Tuple x -> b instanceof Tuple y && sequences(x.elements(), y.elements(), strict);
-            case RObject x -> b instanceof RObject y && maps(x.snapshot(), y.snapshot(), strict);
+            case RObject x -> b instanceof RObject y && maps(x.toMap(), y.toMap(), strict);
             case Option.Some<?> x -> b instanceof Option.Some<?> y && equal(x.value(), y.value(), strict);
             case Result.Ok<?, ?> x -> b instanceof Result.Ok<?, ?> y && equal(x.value(), y.value(), strict);
             case Result.Err<?, ?> x -> b instanceof Result.Err<?, ?> y && equal(x.error(), y.error(), strict);

@@ -80,25 +80,23 @@ public final class Console {
         write("");
     }
 
-    /** {@code print(x)}: the Display form, top-level strings quoted ({@code print("A")} writes {@code "A"}), no newline (§2.4). */
+    /**
+     * {@code print(x)}: what {@code println(x)} writes, without the newline (project Decisions, overriding
+     * §2.4): a string raw, anything else in Display form. {@code print("A"); print("B")} writes {@code AB};
+     * {@code print("\rDownloading: 50%")} rewrites the current terminal line.
+     */
     public static void print(Object value) {
-        write(Fmt.display(value));
+        write(line(new Object[] {value}));
     }
 
     /**
-     * {@code print(a, b, ...)}: the Display form of every argument joined with one space, no newline (§2.4).
+     * {@code print(a, b, ...)}: what {@code println(a, b, ...)} writes (placeholders filled, or every
+     * argument rendered with strings raw and joined with one space), without the newline (Decisions).
      *
      * @param rest further arguments; a {@code null} array means one nil argument
      */
     public static void print(Object first, Object... rest) {
-        StringBuilder sb = new StringBuilder();
-        for (Object value : prepend(first, rest)) {
-            if (!sb.isEmpty()) {
-                sb.append(' ');
-            }
-            sb.append(Fmt.display(value));
-        }
-        write(sb.toString());
+        write(line(prepend(first, rest)));
     }
 
     /** {@code dbg(x)}: writes {@code [DEBUG] Integer(5)} (the {@link Fmt#debug Debug dump}) and a newline; returns {@code value} (§2.4). */

@@ -1,6 +1,5 @@
 package dev.ruchy.runtime;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -87,7 +86,7 @@ final class DebugDump {
             case RObject o -> {
                 if (enter(o)) {
                     out.append("Object(");
-                    map(o.snapshot());
+                    map(o.toMap());
                     out.append(')');
                     open.remove(o);
                 }
@@ -136,18 +135,22 @@ final class DebugDump {
         out.append(']');
     }
 
+    /** {@code {"a": Integer(1)}}: string keys quoted, other keys dumped ({@code Integer(21)}), sorted by their text. */
     private void map(Map<?, ?> map) {
-        List<Map.Entry<String, Object>> sorted = new ArrayList<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            sorted.add(new AbstractMap.SimpleImmutableEntry<>(String.valueOf(e.getKey()), e.getValue()));
-        }
-        sorted.sort((a, b) -> Renderer.compareCodePoints(a.getKey(), b.getKey()));
+        List<Map.Entry<?, ?>> sorted = new ArrayList<>(map.entrySet());
+        sorted.sort((a, b) -> Renderer.compareCodePoints(RObject.keyText(a.getKey()), RObject.keyText(b.getKey())));
         out.append('{');
         for (int i = 0; i < sorted.size(); i++) {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(quote(sorted.get(i).getKey())).append(": ");
+            Object key = sorted.get(i).getKey();
+            if (key instanceof String text) {
+                out.append(quote(text));
+            } else {
+                value(key);
+            }
+            out.append(": ");
             value(sorted.get(i).getValue());
         }
         out.append('}');

@@ -27,7 +27,9 @@ import java.util.Set;
  * {@code long} → integer, other numbers → float, objects → {@link RObject} in document order.
  * Writing follows serde_json: compact {@code {"a":1,"b":[true,null]}}, floats in ryu's form
  * ({@code 3.0}, {@code 0.1}, {@code 1e21}, {@code 1.5e-7}), non-finite floats as {@code null}, and the
- * pretty form indented by two spaces with {@code "key": value}. Object keys keep insertion order.
+ * pretty form indented by two spaces with {@code "key": value}. Object keys keep insertion order; a
+ * key that is not a string is written as its text, as JSON requires ({@code {21: "FTP"}} →
+ * {@code {"21":"FTP"}}), so parsing it back gives string keys.
  */
 final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -165,7 +167,7 @@ final class Json {
                     Object[] flat = o.flatEntries();
                     g.writeStartObject();
                     for (int i = 0; i < flat.length; i += 2) {
-                        g.writeFieldName((String) flat[i]);
+                        g.writeFieldName(flat[i] instanceof String key ? key : RObject.keyText(flat[i]));
                         write(flat[i + 1], depth + 1);
                     }
                     g.writeEndObject();

@@ -130,7 +130,7 @@ public final class Lists {
             case RObject object -> {
                 RObject copy = new RObject();
                 copied.put(value, copy);
-                object.snapshot().forEach((k, v) -> copy.set(k, deepCopy(v, copied)));
+                object.toMap().forEach((k, v) -> copy.set(k, deepCopy(v, copied)));
                 return copy;
             }
             case Tuple tuple -> {

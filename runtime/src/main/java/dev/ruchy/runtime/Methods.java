@@ -216,21 +216,21 @@ final class Methods {
                 if (args.length != 1 && args.length != 2) {
                     throw RuchyError.runtime("get() expects 1 or 2 arguments, got " + args.length);
                 }
-                String key = key(m, args[0]);
+                Object key = RObject.key(args[0], "get()");
                 return o.has(key) ? o.getOrNull(key) : args.length == 2 ? args[1] : null;
             }
             case "insert", "set" -> {
                 ArrayMethods.arity(m, args, 2);
-                o.set(key(m, args[0]), args[1]);
+                o.set(RObject.key(args[0], m + "()"), args[1]);
                 return null;
             }
             case "remove" -> {
                 ArrayMethods.arity(m, args, 1);
-                return o.remove(key(m, args[0]));
+                return o.remove(RObject.key(args[0], "remove()"));
             }
             case "has_key", "contains_key", "contains" -> {
                 ArrayMethods.arity(m, args, 1);
-                return o.has(key(m, args[0]));
+                return o.has(RObject.key(args[0], m + "()"));
             }
             case "len", "length" -> {
                 ArrayMethods.arity(m, args, 0);
@@ -250,16 +250,6 @@ final class Methods {
             }
             default -> throw RuchyError.runtime("Unknown object method: " + m);
         }
-    }
-
-    private static String key(String m, Object key) {
-        if (key instanceof String s) {
-            return s;
-        }
-        if (key instanceof Character c) {
-            return c.toString();
-        }
-        throw RuchyError.type(m + "() expects a string key, got " + Values.typeOf(key));
     }
 
     /** Option methods (Decisions): {@code unwrap expect unwrap_or unwrap_or_else is_some is_none map and_then filter ok_or to_string}. */

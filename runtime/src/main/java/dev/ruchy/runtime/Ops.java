@@ -462,8 +462,8 @@ public final class Ops {
                 return value;
             }
         }
-        if (container instanceof RObject o && index instanceof String key && o.has(key)) {
-            return o.update(key, f);
+        if (container instanceof RObject o && o.has(index)) {
+            return o.update(index, f);
         }
         Object value = f.apply(index(container, index));
         setIndex(container, index, value);

@@ -52,7 +52,7 @@ final class Renderer {
             }
             case RObject o -> {
                 if (enter(o, "{...}")) {
-                    entries("{", o.snapshot(), mode);
+                    entries("{", o.toMap(), mode);
                     open.remove(o);
                 }
             }
@@ -108,11 +108,15 @@ final class Renderer {
         }
     }
 
-    /** {@code open}, then {@code k: v} pairs joined by {@code ", "} with keys in byte (code point) order and unquoted, then a closing brace. */
+    /**
+     * {@code open}, then {@code k: v} pairs joined by {@code ", "} with keys unquoted and in the byte (code
+     * point) order of their text ({@code {100: "a", 21: "b"}}, as the interpreter, whose keys are strings,
+     * prints them), then a closing brace.
+     */
     private void entries(String open, Map<?, ?> map, Mode mode) {
         List<Map.Entry<String, Object>> sorted = new ArrayList<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            sorted.add(new AbstractMap.SimpleImmutableEntry<>(String.valueOf(e.getKey()), e.getValue()));
+            sorted.add(new AbstractMap.SimpleImmutableEntry<>(RObject.keyText(e.getKey()), e.getValue()));
         }
         sorted.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
         out.append(open);

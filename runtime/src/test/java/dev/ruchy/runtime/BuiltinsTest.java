@@ -57,7 +57,7 @@ class BuiltinsTest {
         Builtins.printEvalResult("ab");
         Builtins.printEvalResult(null);
         Builtins.printEvalResult(List.of(1L));
-        assertEquals("\na 1 2.0\ntea costs 4.00\nnil\n\"A\" 1\"ab\"\n[1]\n", output());
+        assertEquals("\na 1 2.0\ntea costs 4.00\nnil\nA 1\"ab\"\n[1]\n", output());
         Builtins.eprintln("oops", 1L);
         assertEquals("oops 1\n", err.toString(StandardCharsets.UTF_8));
     }

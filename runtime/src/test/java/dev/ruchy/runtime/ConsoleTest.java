@@ -136,13 +136,16 @@ class ConsoleTest {
     }
 
     @Test
-    void printUsesDisplayEvenForTopLevelStringsAndNoNewline() {
+    void printWritesWhatPrintlnWritesWithoutTheNewline() {
         Console.print("A");
         Console.print("B");
         Console.print(1L, "a", 2.0);
         Console.print();
         Console.print((Object) null);
-        assertEquals("\"A\"\"B\"1 \"a\" 2.0nil", output());
+        Console.print(List.of("x"), " {} of {:.1}%", 3L, 12.345);
+        Console.print("\rDownloading: {}%", 50L);
+        Console.print("\rDownloading: 100%");
+        assertEquals("AB1 a 2.0nil[\"x\"]  {} of {:.1}% 3 12.345\rDownloading: 50%\rDownloading: 100%", output());
     }
 
     @Test

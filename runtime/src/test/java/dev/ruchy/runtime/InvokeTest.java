@@ -302,7 +302,23 @@ class InvokeTest {
         assertEquals(true, call(new RObject(), "is_empty"));
         assertEquals("{a: 1, c: 3, d: 4}", call(o, "to_string"));
         assertEquals("Runtime error: Unknown object method: foo", error(() -> call(o, "foo")));
-        assertEquals("Type error: get() expects a string key, got integer", error(() -> call(o, "get", 1L)));
+        assertNull(call(o, "get", 1L)); // keys keep their type: 1 is not "1"
+        assertEquals("Type error: get() expects a string, integer, float or boolean key, got array",
+                error(() -> call(o, "get", List.of(1L))));
+        RObject ports = RObject.of(21L, "FTP", 22L, "SSH");
+        assertEquals("FTP", call(ports, "get", 21L, "Unknown"));
+        assertEquals("Unknown", call(ports, "get", 80L, "Unknown"));
+        assertNull(call(ports, "insert", 80L, "HTTP"));
+        assertEquals(true, call(ports, "has_key", 22L));
+        assertEquals(false, call(ports, "contains_key", "22"));
+        assertEquals("FTP", call(ports, "remove", 21L));
+        assertEquals(List.of(22L, 80L), call(ports, "keys"));
+        assertEquals("SSH", Ops.index(ports, 22L));
+        Ops.setIndex(ports, true, 1L);
+        assertEquals(1L, Ops.index(ports, true));
+        assertEquals(List.of(22L, 80L, true), Ops.iterate(ports));
+        assertEquals("Runtime error: Key '23' not found in object", error(() -> Ops.index(ports, 23L)));
+        assertEquals("Runtime error: Cannot index object with array", error(() -> Ops.index(ports, List.of(1L))));
         RObject module = RObject.of("double", (Fn1) x -> Ops.mul(x, 2L));
         assertEquals(10L, call(module, "double", 5L)); // a function-valued key is a method
     }

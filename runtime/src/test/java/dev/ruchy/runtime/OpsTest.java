@@ -308,7 +308,8 @@ class OpsTest {
         assertEquals("Runtime error: Key 'x' not found in object", error(() -> Ops.index(o, "x")));
         assertEquals("Runtime error: Cannot index integer with integer", error(() -> Ops.index(5L, 0L)));
         assertEquals("Runtime error: Cannot index array with string", error(() -> Ops.index(xs, "a")));
-        assertEquals("Runtime error: Cannot index object with integer", error(() -> Ops.index(o, 1L)));
+        assertEquals("Runtime error: Key '1' not found in object", error(() -> Ops.index(o, 1L))); // 1 is not "1"
+        assertEquals("Runtime error: Cannot index object with nil", error(() -> Ops.index(o, null)));
         assertEquals("Runtime error: Cannot index nil with integer", error(() -> Ops.index(null, 1L)));
     }
 

@@ -64,9 +64,73 @@ class RObjectTest {
     void badLiteralsAreRejected() {
         assertEquals("RObject.of needs key/value pairs, got 3 arguments",
                 assertThrows(IllegalArgumentException.class, () -> RObject.of("a", 1L, "b")).getMessage());
-        assertEquals("key at argument 2 is not a string: 5",
-                assertThrows(IllegalArgumentException.class, () -> RObject.of("a", 1L, 5L, 2L)).getMessage());
+        assertEquals("key at argument 2 is not a string, integer, float or boolean: [5]",
+                assertThrows(IllegalArgumentException.class, () -> RObject.of("a", 1L, List.of(5L), 2L)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RObject.of(null, 1L));
         assertThrows(NullPointerException.class, () -> new RObject().set(null, 1L));
+    }
+
+    @Test
+    void keysKeepTheirType() {
+        RObject o = RObject.of(21L, "FTP", 22L, "SSH", "21", "text");
+        assertEquals("FTP", o.getOrNull((Object) 21L));
+        assertEquals("text", o.getOrNull((Object) "21"));
+        assertEquals("text", o.getOrNull("21"));
+        assertNull(o.getOrNull((Object) 21.0)); // a float key is not the integer key
+        assertEquals("HTTP", o.set((Object) 80L, "HTTP"));
+        assertTrue(o.has((Object) 22L));
+        assertFalse(o.has((Object) List.of(22L)));
+        assertEquals(List.of(21L, 22L, "21", 80L), o.keys());
+        assertEquals(List.of(Tuple.of(21L, "FTP"), Tuple.of(22L, "SSH"), Tuple.of("21", "text"), Tuple.of(80L, "HTTP")),
+                o.items());
+        assertEquals("FTP", o.remove((Object) 21L));
+        assertEquals(List.of(22L, "21", 80L), o.keys());
+        assertEquals("SSH!", o.update((Object) 22L, v -> v + "!"));
+        assertEquals("Key '99' not found in object",
+                assertThrows(RuchyError.class, () -> o.update((Object) 99L, v -> v)).detail());
+    }
+
+    @Test
+    void javaFormsOfKeysBecomeRuchyOnes() {
+        RObject o = RObject.of(1, "int", 2.5f, "float", 'c', "char", -0.0, "zero", true, "yes");
+        assertEquals(List.of(1L, 2.5, "c", 0.0, true), o.keys());
+        assertEquals("int", o.getOrNull((Object) 1L));
+        assertEquals("zero", o.getOrNull((Object) 0.0));
+        assertEquals("yes", o.getOrNull((Object) true));
+        assertEquals("Type error: get() expects a string, integer, float or boolean key, got nil",
+                assertThrows(RuchyError.class, () -> RObject.key(null, "get()")).getMessage());
+    }
+
+    @Test
+    void nonStringKeysPrintUnquotedInTheOrderOfTheirText() {
+        RObject o = RObject.of(100L, "a", 21L, "b", "x", 1L, 1.5, 2.0, false, nil(), -2L, List.of("v"));
+        assertEquals("{-2: [\"v\"], 1.5: 2.0, 100: \"a\", 21: \"b\", false: nil, x: 1}", Fmt.display(o));
+        assertEquals("{-2: [v], 1.5: 2.0, 100: a, 21: b, false: nil, x: 1}", Fmt.interpolate(o));
+        assertEquals("Object({Integer(-2): Array([String(\"v\")]), Float(1.5): Float(2.0), Integer(100): String(\"a\"), "
+                + "Integer(21): String(\"b\"), Bool(false): Nil, \"x\": Integer(1)})", Fmt.debug(o));
+        assertEquals(List.of(100L, 21L, "x", 1.5, false, -2L), o.keys()); // listings keep insertion order
+    }
+
+    @Test
+    void jsonWritesKeysAsStringsAndReadsThemBackAsStrings() {
+        RObject o = RObject.of(21L, "FTP", 1.5, true, false, nil(), "s", 1L);
+        String json = Json.write(o, false);
+        assertEquals("{\"21\":\"FTP\",\"1.5\":true,\"false\":null,\"s\":1}", json);
+        assertEquals(List.of("21", "1.5", "false", "s"), ((RObject) Json.parse(json)).keys());
+        assertEquals(java.util.Map.of("21", "FTP", "s", 1L, "1.5", true), RObject.of(21L, "FTP", "s", 1L, 1.5, true).snapshot());
+    }
+
+    @Test
+    void equalityComparesKeysWithTheirType() {
+        assertEquals(RObject.of(1L, "a", 2L, "b"), RObject.of(2L, "b", 1L, "a"));
+        assertNotEquals(RObject.of(1L, "a"), RObject.of("1", "a"));
+        assertNotEquals(RObject.of(1L, "a"), RObject.of(1.0, "a"));
+        assertTrue(Ops.eq(RObject.of(1L, "a"), RObject.of(1L, "a")));
+        assertFalse(Ops.eq(RObject.of(1L, "a"), RObject.of("1", "a")));
+    }
+
+    private static Object nil() {
+        return null;
     }
 
     @Test

@@ -138,8 +138,12 @@ public sealed interface Expr extends Node {
     sealed interface ObjectEntry extends Node {
     }
 
-    /** {@code key: value}, {@code "key": value} or {@code key => value}. */
-    record KeyValue(String key, Expr value, Span span) implements ObjectEntry {
+    /**
+     * {@code key: value}, {@code "key": value}, {@code key => value}, {@code 21: value}: {@code key} is a
+     * {@code String} for a name or string, a {@code Long}, {@code Double} or {@code Boolean} for an
+     * integer ({@code -1} too), float or boolean literal, which stays a key of that type.
+     */
+    record KeyValue(Object key, Expr value, Span span) implements ObjectEntry {
     }
 
     /** {@code ...other}. */

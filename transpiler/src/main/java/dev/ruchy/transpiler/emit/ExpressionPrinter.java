@@ -376,7 +376,7 @@ final class ExpressionPrinter extends Printer {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr.ObjectEntry en : o.entries()) {
             if (en instanceof Expr.KeyValue kv) {
-                codes.add(CodeBlock.of("$L, $L", stringLiteral(kv.key()), expr(kv.value())));
+                codes.add(CodeBlock.of("$L, $L", objectKey(kv.key()), expr(kv.value())));
             }
         }
         if (!spread) {
@@ -395,11 +395,21 @@ final class ExpressionPrinter extends Printer {
         CodeBlock.Builder b = CodeBlock.builder().add("new $T()", R_OBJECT);
         for (Expr.ObjectEntry en : o.entries()) {
             switch (en) {
-                case Expr.KeyValue kv -> b.add(".with($L, $L)", stringLiteral(kv.key()), expr(kv.value()));
+                case Expr.KeyValue kv -> b.add(".with($L, $L)", objectKey(kv.key()), expr(kv.value()));
                 case Expr.Spread sp -> b.add(".withAll($L)", expr(sp.value()));
             }
         }
         return b.build();
+    }
+
+    /** An object literal's key as Java: {@code "name"}, {@code 21L}, {@code 1.5}, {@code true} (keys keep their type). */
+    private static CodeBlock objectKey(Object key) {
+        return switch (key) {
+            case String s -> stringLiteral(s);
+            case Long l -> CodeBlock.of("$LL", l);
+            case Double d -> CodeBlock.of("$L", floatLiteral(d));
+            default -> CodeBlock.of("$L", key);
+        };
     }
 
     CodeBlock structLiteral(Expr.StructLit s) {

@@ -1810,10 +1810,13 @@ public final class Parser {
         if (k1 == RBRACE || k1 == ELLIPSIS) {
             return true;
         }
-        boolean key = k1 == IDENT || k1 == STRING || k1 == INT || k1.isKeyword() && k1 != LET && k1 != IF
+        boolean key = k1 == IDENT || k1 == STRING || k1 == INT || k1 == FLOAT || k1.isKeyword() && k1 != LET && k1 != IF
                 && k1 != MATCH && k1 != FOR && k1 != WHILE && k1 != LOOP && k1 != RETURN;
         if (key && (k2 == COLON || k2 == FAT_ARROW)) {
             return true;
+        }
+        if (k1 == MINUS && (k2 == INT || k2 == FLOAT) && (peekKind(3) == COLON || peekKind(3) == FAT_ARROW)) {
+            return true; // {-1: "below"}
         }
         // shorthand {a, b}
         return k1 == IDENT && k2 == COMMA && peekKind(3) == IDENT;
@@ -1832,20 +1835,27 @@ public final class Parser {
                     Expr value = expression();
                     entries.add(new Expr.Spread(value, spanTo(first, value)));
                 } else {
+                    boolean negative = at(MINUS) && (peekKind(1) == INT || peekKind(1) == FLOAT);
+                    if (negative) {
+                        advance();
+                    }
                     Token keyToken = advance();
-                    String key;
-                    if (keyToken.is(IDENT) || keyToken.is(STRING) || keyToken.is(RAW_STRING) || keyToken.kind().isKeyword()) {
+                    Object key;
+                    if (keyToken.is(INT) || keyToken.is(FLOAT)) {
+                        key = !negative ? keyToken.value()
+                                : keyToken.value() instanceof Long l ? (Object) (-l) : (Object) (-(Double) keyToken.value());
+                    } else if (keyToken.is(TRUE) || keyToken.is(FALSE)) {
+                        key = keyToken.is(TRUE);
+                    } else if (keyToken.is(IDENT) || keyToken.is(STRING) || keyToken.is(RAW_STRING) || keyToken.kind().isKeyword()) {
                         key = keyToken.text();
-                    } else if (keyToken.is(INT)) {
-                        key = String.valueOf(keyToken.value());
                     } else {
                         throw error(keyToken, DiagnosticCode.EXPECTED.at(span(keyToken), "an object key", describe(keyToken)));
                     }
                     Expr value;
                     if (eat(COLON) || eat(FAT_ARROW)) {
                         value = expression();
-                    } else if (at(COMMA) || at(RBRACE) || peek().newlineBefore()) {
-                        value = new Expr.Ident(key, span(keyToken));
+                    } else if (key instanceof String name && (at(COMMA) || at(RBRACE) || peek().newlineBefore())) {
+                        value = new Expr.Ident(name, span(keyToken));
                     } else {
                         throw error(peek(), DiagnosticCode.EXPECTED.at(span(peek()), "`:`", describe(peek())));
                     }
@@ -1872,7 +1882,7 @@ public final class Parser {
         if (k == RBRACE || k == spread) {
             return true;
         }
-        boolean key = k == IDENT || k == STRING || k == RAW_STRING || k == INT || k.isKeyword();
+        boolean key = k == IDENT || k == STRING || k == RAW_STRING || k == INT || k == FLOAT || k.isKeyword();
         TokenKind next = peekKind(1);
         boolean alone = tokens.get(Math.min(p + 1, tokens.size() - 1)).newlineBefore();
         return key && (alone || next == COLON || next == FAT_ARROW || next == COMMA || next == RBRACE);
