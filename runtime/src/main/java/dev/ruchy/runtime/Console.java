@@ -144,6 +144,11 @@ public final class Console {
         return all;
     }
 
+    /** Writes the line {@code println(args...)} would, with its newline, on {@code stream}. */
+    static void writeLine(PrintStream stream, Object[] args) {
+        write(stream, line(args == null ? new Object[] {null} : args) + "\n");
+    }
+
     private static void write(String text) {
         write(out(), text);
     }

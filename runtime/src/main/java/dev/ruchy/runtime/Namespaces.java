@@ -82,6 +82,7 @@ final class Namespaces {
         }
 
         CONSTANTS.put("None", Option.none());
+        CONSTANTS.put("console", ConsoleObject.INSTANCE);
         CONSTANTS.put("i64::MAX", Long.MAX_VALUE);
         CONSTANTS.put("i64::MIN", Long.MIN_VALUE);
         CONSTANTS.put("i32::MAX", (long) Integer.MAX_VALUE);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's packages depend on each other in one direction: the core ({@code dev.ruchy.runtime})
- * knows nothing of networking, which it reaches through {@link PathProvider} services, and the
- * networking packages form no cycle among themselves.
+ * knows nothing of networking or databases, which it reaches through {@link PathProvider} services,
+ * and those packages form no cycle among themselves.
  */
 class PackageDependenciesTest {
     private static JavaClasses classes;
@@ -27,6 +27,13 @@ class PackageDependenciesTest {
     void theCoreDoesNotDependOnNetworking() {
         noClasses().that().resideInAPackage("dev.ruchy.runtime")
                 .should().dependOnClassesThat().resideInAPackage("dev.ruchy.runtime.net..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreDoesNotDependOnDatabases() {
+        noClasses().that().resideInAPackage("dev.ruchy.runtime")
+                .should().dependOnClassesThat().resideInAPackage("dev.ruchy.runtime.db..")
                 .check(classes);
     }
 

@@ -635,7 +635,7 @@ public final class Resolver {
         if (sym == null) {
             if (catalog.builtin(name) != null || isVariantConstructor(name) || name.equals("Self")
                     || importedNames.contains(name) || catalog.isNamespace(name)
-                    || resolution.variantOwners.containsKey(name)) {
+                    || resolution.variantOwners.containsKey(name) || isRuntimeConstant(name)) {
                 return;
             }
             diagnostics.report(withSuggestion(DiagnosticCode.UNDEFINED_NAME.at(node.span(), name), name));
@@ -643,6 +643,12 @@ public final class Resolver {
         }
         resolution.references.put(node, sym);
         noteUse(sym);
+    }
+
+    /** A name that is a runtime constant of its own ({@code console}), not a path under a namespace. */
+    private boolean isRuntimeConstant(String name) {
+        RuntimeCatalog.PathEntry entry = catalog.path(name);
+        return entry != null && entry.isConstant();
     }
 
     private void noteUse(Symbol sym) {
