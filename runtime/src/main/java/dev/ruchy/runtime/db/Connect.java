@@ -42,8 +42,9 @@ final class Connect {
     /**
      * A database for {@code url}.
      *
-     * @throws RuchyError {@code Runtime error: db::connect(): PostgreSQL is not supported yet ...}, an
-     *                    unknown scheme, or a database that cannot be opened
+     * @throws RuchyError an unknown scheme, a malformed URL, or a database that cannot be opened (for
+     *                    PostgreSQL: which of connection refused, authentication failed, database
+     *                    missing; never the password)
      */
     static Database open(String url) {
         String rest = url.startsWith("jdbc:") ? url.substring(5) : url;
@@ -53,11 +54,10 @@ final class Connect {
         try {
             SqlDatabase db = switch (scheme) {
                 case "sqlite" -> sqlite(target);
-                case "postgres", "postgresql" -> throw RuchyError.runtime(
-                        "db::connect(): PostgreSQL is not supported yet; use a sqlite: URL (sqlite:data.db or sqlite::memory:)");
+                case "postgres", "postgresql" -> PostgresUrl.parse(target).open();
                 default -> throw RuchyError.runtime("db::connect(): unsupported database URL "
                         + (scheme.isEmpty() ? "(no scheme)" : "scheme '" + scheme + "'")
-                        + "; expected sqlite:FILE or sqlite::memory:");
+                        + "; expected sqlite:FILE, sqlite::memory: or postgres://USER:PASSWORD@HOST:PORT/NAME");
             };
             OPEN.add(db);
             return db;

@@ -6,11 +6,16 @@ import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,21 +79,30 @@ final class SqlValues {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] labels = new String[n];
+        boolean[] zoned = new boolean[n];
         for (int i = 0; i < n; i++) {
             labels[i] = md.getColumnLabel(i + 1);
+            zoned[i] = "timestamptz".equals(md.getColumnTypeName(i + 1));
         }
         List<Object> rows = new ArrayList<>();
         while (rs.next()) {
             RObject row = new RObject();
             for (int i = 0; i < n; i++) {
-                row.set(labels[i], value(rs.getObject(i + 1)));
+                Object v = zoned[i] ? rs.getObject(i + 1, OffsetDateTime.class) : rs.getObject(i + 1);
+                row.set(labels[i], value(v));
             }
             rows.add(row);
         }
         return rows;
     }
 
-    /** A column value as a Ruchy value: integers as integers, REAL as a float, TEXT as a string, NULL as nil. */
+    /**
+     * A column value as a Ruchy value: integers as integers, REAL and DOUBLE PRECISION as floats, a
+     * NUMERIC with no digits after the point that fits 64 bits as an integer and any other NUMERIC as
+     * the nearest float, TEXT as a string, booleans as booleans, NULL as nil, timestamps, dates and
+     * times as ISO 8601 strings ({@code 2024-01-02T03:04:05}, with the offset for a
+     * {@code timestamptz}: {@code 2024-01-02T03:04:05Z}), anything else as its text.
+     */
     static Object value(Object v) {
         return switch (v) {
             case null -> null;
@@ -102,6 +116,10 @@ final class SqlValues {
             case BigDecimal b -> b.scale() <= 0 && b.precision() - b.scale() < 19 ? (Object) b.longValueExact() : b.doubleValue();
             case Boolean b -> b;
             case String s -> s;
+            case Timestamp t -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t.toLocalDateTime());
+            case Date d -> d.toLocalDate().toString();
+            case Time t -> DateTimeFormatter.ISO_LOCAL_TIME.format(t.toLocalTime());
+            case OffsetDateTime t -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
             case byte[] bytes -> {
                 List<Object> list = new ArrayList<>(bytes.length);
                 for (byte b : bytes) {

@@ -144,11 +144,20 @@ class DatabaseTest {
     }
 
     @Test
-    void otherUrlsAreClearErrors() {
-        RuchyError pg = assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", "postgres://u:secret@localhost/app"));
-        assertTrue(pg.getMessage().contains("PostgreSQL is not supported yet"), pg.getMessage());
-        assertTrue(!pg.getMessage().contains("secret"), pg.getMessage());
-        assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", "postgresql://localhost/app"));
+    void otherUrlsAreClearErrors() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        RuchyError pg = assertThrows(RuchyError.class,
+                () -> Ops.callPath("db::connect", "postgres://u:se%40cret@127.0.0.1:" + closed + "/app?sslmode=disable"));
+        assertEquals("Runtime error: db::connect(): cannot connect to postgres://u@127.0.0.1:" + closed + "/app: connection refused "
+                + "(is a PostgreSQL server running and listening on 127.0.0.1:" + closed + "?)", pg.getMessage());
+        RuchyError param = assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", "postgresql://u:secret@localhost/app?colour=red"));
+        assertEquals("Runtime error: db::connect(): malformed postgres URL: unknown parameter 'colour' (parameters are the "
+                + "PostgreSQL JDBC driver's: sslmode, connectTimeout, ...)", param.getMessage());
+        RuchyError noHost = assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", "postgres:app"));
+        assertTrue(noHost.getMessage().contains("malformed postgres URL"), noHost.getMessage());
         RuchyError other = assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", "mysql://localhost/app"));
         assertTrue(other.getMessage().contains("unsupported database URL scheme 'mysql'"), other.getMessage());
         assertThrows(RuchyError.class, () -> Ops.callPath("db::connect", 3L));
