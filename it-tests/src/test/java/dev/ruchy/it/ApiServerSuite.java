@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -33,54 +33,62 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's REST API server ({@code examples/src/main/ruchy/dev/ruchy/examples/05_api_server.ruchy})
- * run by {@code bin/ruchy run} on a free loopback port with a SQLite file in a temporary folder, driven
- * over real HTTP: every route, authentication and ownership, malformed JSON, a column name that is
- * not one (and SQL in it), concurrent writers, and a restart that reads the same file.
+ * run by {@code bin/ruchy run} on a free loopback port with the database a subclass gives
+ * ({@link #databaseUrl}), driven over real HTTP: every route, authentication and ownership, malformed
+ * JSON, a column name that is not one (and SQL in it), concurrent writers, and a restart that finds
+ * the same data.
  */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ApiServerExampleTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiServerSuite {
     private static final String ALICE = "Bearer alice-token";
     private static final String BOB = "Bearer bob-token";
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),");
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    private static RuchyProcess server;
-    private static int port;
+    private RuchyProcess server;
+    private int port;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The DATABASE_URL the server runs with (its working directory is {@link #dir}). */
+    abstract String databaseUrl();
+
+    /** What a restart must find besides the same rows (the SQLite file). */
+    abstract void checkStorageAfterStop();
+
     @BeforeAll
-    static void startServer() {
+    void startServer() {
         start();
     }
 
-    private static void start() {
+    private void start() {
         port = RuchyProcess.freePort();
         server = RuchyProcess.start(RuchyProcess.example("05_api_server.ruchy"), dir,
-                Map.of("PORT", String.valueOf(port), "DATABASE_URL", "sqlite:api.db"));
+                Map.of("PORT", String.valueOf(port), "DATABASE_URL", databaseUrl()));
         server.awaitOutput("API server running on http://localhost:" + port, RuchyProcess.seconds(60));
         RuchyProcess.awaitPort(port, RuchyProcess.seconds(10));
     }
 
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         if (server != null) {
             server.close();
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest.Builder at(String path) {
+    private HttpRequest.Builder at(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 
-    private static HttpResponse<String> post(String token, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> post(String token, String json) throws IOException, InterruptedException {
         return send(at("/api/posts").header("Authorization", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -92,7 +100,7 @@ class ApiServerExampleTest {
         return Long.parseLong(m.group(1));
     }
 
-    private static long total() throws IOException, InterruptedException {
+    private long total() throws IOException, InterruptedException {
         HttpResponse<String> r = send(at("/api/posts"));
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = Pattern.compile("\"total\":(\\d+)}$").matcher(r.body());
@@ -216,16 +224,17 @@ class ApiServerExampleTest {
         assertEquals(threads * each, ids.stream().distinct().count(), "every insert got its own id");
         assertEquals(before + threads * each, total());
         assertFalse(server.err().contains("SQLITE_BUSY"), server.err());
+        assertFalse(server.err().contains("Database error"), server.err());
     }
 
     @Test
     @Order(6)
-    void aRestartReadsTheSameFile() throws Exception {
+    void aRestartFindsTheSameData() throws Exception {
         long id = created(post(BOB, "{\"title\":\"survives\",\"body\":\"restart\"}"));
         long before = total();
         String row = send(at("/api/posts/" + id)).body();
         server.close();
-        assertTrue(Files.exists(dir.resolve("api.db")));
+        checkStorageAfterStop();
         start();
         assertEquals(before, total());
         assertEquals(row, send(at("/api/posts/" + id)).body());
