@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's REST API server ({@code examples/src/main/ruchy/dev/ruchy/examples/05_api_server.ruchy})
@@ -47,7 +49,7 @@ abstract class ApiServerSuite {
     private static final String BOB = "Bearer bob-token";
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),");
 
-    @TempDir
+    /** The server's working directory, removed after the class. */
     Path dir;
 
     private RuchyProcess server;
@@ -61,7 +63,8 @@ abstract class ApiServerSuite {
     abstract void checkStorageAfterStop();
 
     @BeforeAll
-    void startServer() {
+    void startServer() throws IOException {
+        dir = Files.createTempDirectory("ruchy-api");
         start();
     }
 
@@ -74,9 +77,12 @@ abstract class ApiServerSuite {
     }
 
     @AfterAll
-    void stopServer() {
+    void stopServer() throws IOException {
         if (server != null) {
             server.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
