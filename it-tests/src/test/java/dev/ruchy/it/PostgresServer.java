@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * test JVM ends. One server serves every test class of the run; each takes its own database
  * ({@link #createDatabase}).
  *
- * <p>The binaries are found in the folder {@code PG_BIN} names, else the newest
+ * <p>The binaries are found in the folder {@code PG_BIN} names (only there, when it is set), else the newest
  * {@code /usr/lib/postgresql/N/bin} (Debian, Ubuntu), else {@code /usr/local/opt/postgresql/bin},
  * {@code /opt/homebrew/opt/postgresql/bin}, else {@code PATH}. When none is found the tests fail
  * with how to install them.
@@ -161,11 +161,16 @@ final class PostgresServer {
 
     /** The folder of initdb and pg_ctl. */
     static Path binaries() {
-        List<Path> candidates = new ArrayList<>();
         String env = System.getenv("PG_BIN");
         if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env));
+            Path given = Path.of(env);
+            if (Files.isExecutable(given.resolve("initdb")) && Files.isExecutable(given.resolve("pg_ctl"))) {
+                return given;
+            }
+            throw new AssertionError("PG_BIN=" + env + " holds no initdb and pg_ctl: set it to the bin folder of a "
+                    + "PostgreSQL server installation (Debian, Ubuntu: /usr/lib/postgresql/N/bin after `apt-get install postgresql`)");
         }
+        List<Path> candidates = new ArrayList<>();
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
