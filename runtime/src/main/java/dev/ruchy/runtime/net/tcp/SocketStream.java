@@ -56,7 +56,7 @@ final class SocketStream implements TcpStream {
      * file descriptor; a program that starts tens of thousands at once (a port scan on virtual
      * threads) would otherwise run out of descriptors and see ports as closed that are open.
      */
-    static final int CONNECTS_IN_FLIGHT = 512;
+    static final int CONNECTS_IN_FLIGHT = Integer.getInteger("ruchy.net.connectsInFlight", 512);
 
     /** How long a connect that failed for want of file descriptors keeps retrying, in milliseconds. */
     static final long DESCRIPTOR_RETRY_MS = 30_000;
