@@ -138,6 +138,11 @@ final class RuchyProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the program is still running. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Standard output so far. */
     String out() {
         return read(out);
