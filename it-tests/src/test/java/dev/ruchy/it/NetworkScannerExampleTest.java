@@ -45,12 +45,16 @@ class NetworkScannerExampleTest {
 
     @Test
     void aCustomScanOfTheEphemeralRangeFindsExactlyTheOpenPorts() throws Exception {
+        scan(FIRST, END, List.of());
+    }
+
+    private void scan(int first, int end, List<String> prefix) throws Exception {
         List<ServerSocket> listeners = new ArrayList<>();
         TreeSet<Integer> ours = new TreeSet<>();
         SplittableRandom random = new SplittableRandom();
         try {
             while (listeners.size() < LISTENERS) {
-                int port = random.nextInt(FIRST, END);
+                int port = random.nextInt(first, end);
                 try {
                     ServerSocket s = new ServerSocket();
                     s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
@@ -61,25 +65,25 @@ class NetworkScannerExampleTest {
                 }
             }
             TreeSet<Integer> before = listening();
-            String answers = "127.0.0.1\ncustom\n" + FIRST + "-" + END + "\n";
+            String answers = "127.0.0.1\ncustom\n" + first + "-" + end + "\n";
             long start = System.nanoTime();
-            try (RuchyProcess scan = RuchyProcess.start(List.of(), answers, RuchyProcess.example("07_network_scanner.ruchy"), dir,
+            try (RuchyProcess scan = RuchyProcess.start(prefix, answers, RuchyProcess.example("07_network_scanner.ruchy"), dir,
                     Map.of())) {
                 assertEquals(0, scan.awaitExit(RuchyProcess.seconds(150)), scan.err());
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 TreeSet<Integer> after = listening();
 
                 String out = scan.out();
-                assertTrue(out.contains("Scanning " + (END - FIRST) + " ports on 127.0.0.1..."), out);
+                assertTrue(out.contains("Scanning " + (end - first) + " ports on 127.0.0.1..."), out);
                 List<Integer> reported = report(out);
                 assertEquals(new ArrayList<>(new TreeSet<>(reported)), reported, "sorted by port, each once");
                 TreeSet<Integer> required = new TreeSet<>(ours);
-                TreeSet<Integer> steady = inRange(before);
-                steady.retainAll(inRange(after));
+                TreeSet<Integer> steady = inRange(before, first, end);
+                steady.retainAll(inRange(after, first, end));
                 required.addAll(steady);
                 TreeSet<Integer> allowed = new TreeSet<>(ours);
-                allowed.addAll(inRange(before));
-                allowed.addAll(inRange(after));
+                allowed.addAll(inRange(before, first, end));
+                allowed.addAll(inRange(after, first, end));
                 TreeSet<Integer> got = new TreeSet<>(reported);
                 assertTrue(got.containsAll(required), "missing open ports: " + minus(required, got) + "\n" + out);
                 assertTrue(allowed.containsAll(got), "ports reported open that nothing listened on: " + minus(got, allowed));
@@ -87,7 +91,7 @@ class NetworkScannerExampleTest {
                 for (int port : ours) {
                     assertTrue(out.contains(String.format("%5d - Unknown", port)), out);
                 }
-                System.out.println("network scanner: " + (END - FIRST) + " ports in " + ms + " ms (process included), "
+                System.out.println("network scanner" + (prefix.isEmpty() ? "" : " (" + String.join(" ", prefix) + ")") + ": " + (end - first) + " ports in " + ms + " ms (process included), "
                         + reported.size() + " open, " + ours.size() + " of them the test's");
             }
         } finally {
@@ -132,8 +136,8 @@ class NetworkScannerExampleTest {
         return ports;
     }
 
-    private static TreeSet<Integer> inRange(TreeSet<Integer> ports) {
-        return new TreeSet<>(ports.subSet(FIRST, END));
+    private static TreeSet<Integer> inRange(TreeSet<Integer> ports, int first, int end) {
+        return new TreeSet<>(ports.subSet(first, end));
     }
 
     private static TreeSet<Integer> minus(TreeSet<Integer> a, TreeSet<Integer> b) {

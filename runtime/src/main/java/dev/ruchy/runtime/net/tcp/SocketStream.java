@@ -54,7 +54,8 @@ final class SocketStream implements TcpStream {
     /**
      * How many connections may be opening at once in this process. Each opening connection holds a
      * file descriptor; a program that starts tens of thousands at once (a port scan on virtual
-     * threads) would otherwise run out of descriptors and see ports as closed that are open.
+     * threads) would otherwise run out of descriptors and see ports as closed that are open. The JVM
+     * option {@code -Druchy.net.connectsInFlight=N} sets another number.
      */
     static final int CONNECTS_IN_FLIGHT = Integer.getInteger("ruchy.net.connectsInFlight", 512);
 
