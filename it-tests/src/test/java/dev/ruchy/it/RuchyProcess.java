@@ -40,8 +40,18 @@ final class RuchyProcess implements AutoCloseable {
      * environment.
      */
     static RuchyProcess start(Path program, Path dir, Map<String, String> env, String... args) {
+        return start(List.of(), null, program, dir, env, args);
+    }
+
+    /**
+     * Starts {@code prefix... bin/ruchy run program args...} ({@code prefix}, e.g. {@code setpriv ...},
+     * runs the launcher) with {@code stdin} as its standard input ({@code null}: none).
+     */
+    static RuchyProcess start(List<String> prefix, String stdin, Path program, Path dir, Map<String, String> env,
+            String... args) {
         Path root = SharedCorpus.projectRoot();
-        List<String> command = new ArrayList<>(List.of(root.resolve("bin/ruchy").toString(), "run", program.toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(root.resolve("bin/ruchy").toString(), "run", program.toString()));
         command.addAll(List.of(args));
         String label = program.getFileName().toString().replace(".ruchy", "")
                 + (args.length > 0 ? "-" + String.join("-", args) : "");
@@ -49,9 +59,14 @@ final class RuchyProcess implements AutoCloseable {
             Files.createDirectories(dir);
             Path out = Files.createTempFile(dir, label + "-", ".out");
             Path err = Files.createTempFile(dir, label + "-", ".err");
+            Path in = Path.of("/dev/null");
+            if (stdin != null) {
+                in = Files.createTempFile(dir, label + "-", ".in");
+                Files.writeString(in, stdin, StandardCharsets.UTF_8);
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(in.toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().put("RUCHY_NO_BUILD", "1");
@@ -121,6 +136,11 @@ final class RuchyProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Whether the program is still running. */
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Standard output so far. */

@@ -9,10 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** {@link TcpStream} on a {@link Socket}, with a buffered reader and unbuffered, immediately sent writes. */
@@ -49,17 +51,92 @@ final class SocketStream implements TcpStream {
         }
     }
 
+    /**
+     * How many connections may be opening at once in this process. Each opening connection holds a
+     * file descriptor; a program that starts tens of thousands at once (a port scan on virtual
+     * threads) would otherwise run out of descriptors and see ports as closed that are open. The JVM
+     * option {@code -Druchy.net.connectsInFlight=N} sets another number.
+     */
+    static final int CONNECTS_IN_FLIGHT = Integer.getInteger("ruchy.net.connectsInFlight", 512);
+
+    /** How long a connect that failed for want of file descriptors keeps retrying, in milliseconds. */
+    static final long DESCRIPTOR_RETRY_MS = 30_000;
+
+    private static final Semaphore CONNECTING = new Semaphore(CONNECTS_IN_FLIGHT);
+
+    /**
+     * Connects, at most {@link #CONNECTS_IN_FLIGHT} connections opening at once. A connection that
+     * reaches itself (on loopback, the kernel may pick the target port as the local port when nothing
+     * listens there: TCP's simultaneous open) is closed and reported refused, as nothing listens.
+     * Running out of file descriptors ({@code EMFILE}, {@code ENFILE}) is retried until
+     * {@link #DESCRIPTOR_RETRY_MS} has passed, never reported as a closed port.
+     *
+     * @throws RuchyError {@code Runtime error: Cannot connect to 127.0.0.1:9: Connection refused}, or
+     *                    {@code Runtime error: Connection to 10.0.0.1:80 timed out after 1000 ms}
+     */
     static SocketStream connect(HostPort address, long timeoutMs) {
+        CONNECTING.acquireUninterruptibly();
+        try {
+            long giveUp = System.nanoTime() + DESCRIPTOR_RETRY_MS * 1_000_000;
+            long pause = 1;
+            while (true) {
+                try {
+                    return connectOnce(address, timeoutMs);
+                } catch (IOException e) {
+                    if (!outOfDescriptors(e) || System.nanoTime() - giveUp > 0) {
+                        throw RuchyError.runtime("Cannot connect to " + address + ": " + NetErrors.reason(e));
+                    }
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 100);
+            }
+        } finally {
+            CONNECTING.release();
+        }
+    }
+
+    private static SocketStream connectOnce(HostPort address, long timeoutMs) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address.host(), address.port()), (int) Math.min(timeoutMs, Integer.MAX_VALUE));
+            if (connectedToItself(socket)) {
+                close(socket);
+                throw new ConnectException("Connection refused");
+            }
             return new SocketStream(socket);
         } catch (SocketTimeoutException e) {
             close(socket);
             throw RuchyError.runtime("Connection to " + address + " timed out after " + timeoutMs + " ms");
         } catch (IOException e) {
             close(socket);
-            throw RuchyError.runtime("Cannot connect to " + address + ": " + NetErrors.reason(e));
+            throw e;
+        }
+    }
+
+    /** Whether the socket's two ends are the same address and port (a self-connection). */
+    static boolean connectedToItself(Socket socket) {
+        return socket.getLocalPort() == socket.getPort()
+                && socket.getLocalAddress() != null
+                && socket.getLocalAddress().equals(socket.getInetAddress());
+    }
+
+    /** Whether the failure is the process (EMFILE) or the system (ENFILE) running out of file descriptors. */
+    static boolean outOfDescriptors(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Too many open files") || m.contains("Too many open files in system"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RuchyError.runtime("Interrupted while waiting for a file descriptor");
         }
     }
 

@@ -1,0 +1,148 @@
+package dev.ruchy.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's port scanner ({@code examples/src/main/ruchy/dev/ruchy/examples/07_network_scanner.ruchy}),
+ * run unchanged with its answers on standard input, scanning 127.0.0.1's whole ephemeral port range
+ * (32768–60999, where the kernel picks local ports, so where a connection can reach itself) with
+ * listeners this test opened in it. The report must list exactly the open ports: the test's, plus
+ * those other processes on the machine listened on throughout the scan (read from
+ * {@code /proc/net/tcp*} before and after), sorted. The full range against nmap is in
+ * {@code bench/run-scan-bench.sh}.
+ */
+@EnabledOnOs(OS.LINUX)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class NetworkScannerExampleTest {
+    private static final int FIRST = 32768;
+    private static final int END = 61000; // exclusive, as the seed's range()
+    private static final int LISTENERS = 12;
+    private static final Pattern REPORT_LINE = Pattern.compile("^\\s*(\\d+) - (.+)$");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCustomScanOfTheEphemeralRangeFindsExactlyTheOpenPorts() throws Exception {
+        scan(FIRST, END, List.of());
+    }
+
+    private void scan(int first, int end, List<String> prefix) throws Exception {
+        List<ServerSocket> listeners = new ArrayList<>();
+        TreeSet<Integer> ours = new TreeSet<>();
+        SplittableRandom random = new SplittableRandom();
+        try {
+            while (listeners.size() < LISTENERS) {
+                int port = random.nextInt(first, end);
+                try {
+                    ServerSocket s = new ServerSocket();
+                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                    listeners.add(s);
+                    ours.add(port);
+                } catch (IOException inUse) {
+                    // taken: pick another
+                }
+            }
+            TreeSet<Integer> before = listening();
+            String answers = "127.0.0.1\ncustom\n" + first + "-" + end + "\n";
+            long start = System.nanoTime();
+            try (RuchyProcess scan = RuchyProcess.start(prefix, answers, RuchyProcess.example("07_network_scanner.ruchy"), dir,
+                    Map.of())) {
+                assertEquals(0, scan.awaitExit(RuchyProcess.seconds(150)), scan.err());
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                TreeSet<Integer> after = listening();
+
+                String out = scan.out();
+                assertTrue(out.contains("Scanning " + (end - first) + " ports on 127.0.0.1..."), out);
+                List<Integer> reported = report(out);
+                assertEquals(new ArrayList<>(new TreeSet<>(reported)), reported, "sorted by port, each once");
+                TreeSet<Integer> required = new TreeSet<>(ours);
+                TreeSet<Integer> steady = inRange(before, first, end);
+                steady.retainAll(inRange(after, first, end));
+                required.addAll(steady);
+                TreeSet<Integer> allowed = new TreeSet<>(ours);
+                allowed.addAll(inRange(before, first, end));
+                allowed.addAll(inRange(after, first, end));
+                TreeSet<Integer> got = new TreeSet<>(reported);
+                assertTrue(got.containsAll(required), "missing open ports: " + minus(required, got) + "\n" + out);
+                assertTrue(allowed.containsAll(got), "ports reported open that nothing listened on: " + minus(got, allowed));
+                assertTrue(out.contains("Found " + reported.size() + " open ports"), out);
+                for (int port : ours) {
+                    assertTrue(out.contains(String.format("%5d - Unknown", port)), out);
+                }
+                System.out.println("network scanner" + (prefix.isEmpty() ? "" : " (" + String.join(" ", prefix) + ")") + ": " + (end - first) + " ports in " + ms + " ms (process included), "
+                        + reported.size() + " open, " + ours.size() + " of them the test's");
+            }
+        } finally {
+            for (ServerSocket s : listeners) {
+                s.close();
+            }
+        }
+    }
+
+    /** The ports of the report after {@code === Open Services ===}, in its order. */
+    private static List<Integer> report(String out) {
+        List<Integer> ports = new ArrayList<>();
+        int at = out.indexOf("=== Open Services ===");
+        if (at < 0) {
+            return ports;
+        }
+        for (String line : out.substring(at).lines().skip(1).toList()) {
+            Matcher m = REPORT_LINE.matcher(line);
+            if (m.matches()) {
+                ports.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return ports;
+    }
+
+    /** TCP ports in LISTEN state on this machine (any address), from /proc/net/tcp and tcp6. */
+    private static TreeSet<Integer> listening() throws IOException {
+        TreeSet<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && "0A".equals(f[3])) {
+                    String local = f[1];
+                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static TreeSet<Integer> inRange(TreeSet<Integer> ports, int first, int end) {
+        return new TreeSet<>(ports.subSet(first, end));
+    }
+
+    private static TreeSet<Integer> minus(TreeSet<Integer> a, TreeSet<Integer> b) {
+        TreeSet<Integer> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+}
