@@ -1,6 +1,8 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyEnum;
 import dev.ruchy.runtime.RuchyError;
 import java.util.List;
@@ -43,6 +45,12 @@ public final class CommentPlacement {
             // the end of the then-branch
         }
         Builtins.println(total(Lists.of(1L, 2L, 3L))); // expect: 6
+        var addOne = (Fn1) x -> {
+            var y = Ops.add(x, 1L); // plus one
+            return y;
+            // the closure's last line
+        };
+        Builtins.println(Ops.call(addOne, 1L)); // expect: 2
         // the end of the file
     }
 
