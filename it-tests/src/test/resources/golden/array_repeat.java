@@ -5,29 +5,27 @@ import dev.ruchy.runtime.RObject;
 import java.util.List;
 
 /**
- * Generated from array_repeat.ruchy.
+ * [x; n] and vec![x; n] clone x for every element, as Rust's vec! does: rows are independent.
+ *
+ * <p>Generated from array_repeat.ruchy.
  */
 public final class ArrayRepeat {
     private ArrayRepeat() {
     }
 
     public static void main(String[] args) {
-        // [x; n] and vec![x; n] clone x for every element, as Rust's vec! does: rows are independent.
         List<List<Long>> g = Lists.repeat(Lists.repeat(0L, 3L), 2L);
         Ops.setIndex(Lists.get(g, 0), 1L, 5L);
-        Builtins.println(g);
-        // expect: [[0, 5, 0], [0, 0, 0]]
+        Builtins.println(g); // expect: [[0, 5, 0], [0, 0, 0]]
         var row = Lists.of(1L, 2L);
         List<List<Long>> grid = Lists.repeat(row, 3L);
         Ops.setIndex(Lists.get(grid, 2), 0L, 9L);
-        Builtins.println(grid, row);
-        // expect: [[1, 2], [1, 2], [9, 2]] [1, 2]
+        Builtins.println(grid, row); // expect: [[1, 2], [1, 2], [9, 2]] [1, 2]
         List<RObject> counts = Lists.repeat(RObject.of("n", 0L), 2L);
         Ops.setField(Lists.get(counts, 1), "n", 4L);
-        Builtins.println(counts);
-        // expect: [{n: 0}, {n: 4}]
+        Builtins.println(counts); // expect: [{n: 0}, {n: 4}]
         List<Long> zeros = Lists.repeat(0L, 4L);
         Ops.setIndex(zeros, 3L, 1L);
-        Builtins.println(zeros);
+        Builtins.println(zeros); // expect: [0, 0, 0, 1]
     }
 }

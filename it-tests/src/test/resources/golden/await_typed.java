@@ -21,14 +21,11 @@ public final class AwaitTyped {
 
     public static void main(String[] args) {
         var v = compute(21);
-        Builtins.println(v);
-        // expect: 42
-        Builtins.println(greet("bo"));
-        // expect: hi bo
+        Builtins.println(v); // expect: 42
+        Builtins.println(greet("bo")); // expect: hi bo
         var w = compute(1) + 1;
-        Builtins.println(w);
-        // expect: 3
+        Builtins.println(w); // expect: 3
         var task = Ops.async(() -> 40L + 2L);
-        Builtins.println(Ops.await(task));
+        Builtins.println(Ops.await(task)); // expect: 42
     }
 }

@@ -30,14 +30,13 @@ public final class ClosureCounter {
         var next = makeCounter();
         Ops.call(next);
         Ops.call(next);
-        Builtins.println(Ops.call(next));
-        // expect: 3
+        Builtins.println(Ops.call(next)); // expect: 3
         var add = (Fn1) n -> {
             total = Ops.add(total, n);
             return null;
         };
         Ops.call(add, 5L);
         Ops.call(add, 7L);
-        Builtins.println(total);
+        Builtins.println(total); // expect: 12
     }
 }

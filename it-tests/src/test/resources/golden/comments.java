@@ -1,7 +1,10 @@
 import dev.ruchy.runtime.Builtins;
 
 /**
- * Generated from comments.ruchy.
+ * Comments travel into the Java: above a function they become its Javadoc,
+ * elsewhere they stay line comments (an empty `//` line too).
+ *
+ * <p>Generated from comments.ruchy.
  */
 public final class Comments {
     private Comments() {
@@ -16,10 +19,7 @@ public final class Comments {
     }
 
     public static void main(String[] args) {
-        // Comments travel into the Java: above a function they become its Javadoc,
-        // elsewhere they stay line comments (an empty `//` line too).
         //
-        //
-        Builtins.println(inc(41));
+        Builtins.println(inc(41)); // expect: 42
     }
 }

@@ -16,6 +16,6 @@ public final class Comprehension {
                 squares.add(x * x);
             }
         }
-        Builtins.println(squares);
+        Builtins.println(squares); // expect: [1, 9, 25]
     }
 }

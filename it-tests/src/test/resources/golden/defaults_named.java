@@ -12,10 +12,8 @@ public final class DefaultsNamed {
     }
 
     public static void main(String[] args) {
-        Builtins.println(greet("Bo", "Hello"));
-        // expect: Hello, Bo!
-        Builtins.println(greet("Bo", "Hi"));
-        // expect: Hi, Bo!
-        Builtins.println(greet("Al", "Yo"));
+        Builtins.println(greet("Bo", "Hello")); // expect: Hello, Bo!
+        Builtins.println(greet("Bo", "Hi")); // expect: Hi, Bo!
+        Builtins.println(greet("Al", "Yo")); // expect: Yo, Al!
     }
 }

@@ -26,6 +26,8 @@ public final class EnumData {
         for (Shape s : shapes) {
             Builtins.println(s, area(s));
         }
+        // expect: Circle(1.0) 3.0
+        // expect: Rect(2.0, 3.0) 6.0
     }
 
     sealed interface Shape extends RuchyEnum permits Shape.Circle, Shape.Rect {

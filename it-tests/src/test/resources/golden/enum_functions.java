@@ -11,23 +11,23 @@ public final class EnumFunctions {
     }
 
     public static void main(String[] args) {
-        // An enum's associated function is called as one, beside its variants; an increment inside a larger
-        // expression is Ruchy's run-time error, caught like any other.
-        // The caught error `e` is a dynamic value.
-        Builtins.println(Ops.add(Color.count(), 1L));
-        // expect: 3
-        Builtins.println(Color.Green);
-        // expect: Green
+        Builtins.println(Ops.add(Color.count(), 1L)); // expect: 3
+        Builtins.println(Color.Green); // expect: Green
         var x = 5L;
         try {
             var y = Ops.asInt(Ops.fail(RuchyError.unsupported("`++` outside a statement"))) + 1;
             Builtins.println(y);
         } catch (RuchyError error) {
             Object e = error.caught();
-            Builtins.println(Ops.field(e, "message"));
+            Builtins.println(Ops.field(e, "message")); // expect: `++` outside a statement is not supported yet
         }
     }
 
+    /**
+     * An enum's associated function is called as one, beside its variants; an increment inside a larger
+     * expression is Ruchy's run-time error, caught like any other.
+     * The caught error `e` is a dynamic value.
+     */
     enum Color implements RuchyEnum {
         Red,
 

@@ -11,8 +11,6 @@ public final class EnumSameVariants {
     }
 
     public static void main(String[] args) {
-        // Two enums may both have a variant X: a qualified path names its own enum's. A match on a variant
-        // built in place tests every variant of its enum.
         B subject = new B.X("hi");
         if (subject instanceof B.X(var s)) {
             Builtins.println(s);
@@ -30,8 +28,13 @@ public final class EnumSameVariants {
         } else {
             throw RuchyError.noMatch(a);
         }
+        // expect: 4
     }
 
+    /**
+     * Two enums may both have a variant X: a qualified path names its own enum's. A match on a variant
+     * built in place tests every variant of its enum.
+     */
     sealed interface A extends RuchyEnum permits A.X, A.Y {
         record X(long value) implements A {
             @Override

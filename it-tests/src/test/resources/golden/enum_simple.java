@@ -23,7 +23,7 @@ public final class EnumSimple {
 
     public static void main(String[] args) {
         var c = Color.Green;
-        Builtins.println(nameOf(c), c);
+        Builtins.println(nameOf(c), c); // expect: green Green
     }
 
     enum Color implements RuchyEnum {

@@ -38,12 +38,10 @@ public final class ExpressionPositions {
 
     public static void main(String[] args) {
         var a = 2 * (1L + 3L);
-        Builtins.println(a);
-        // expect: 8
+        Builtins.println(a); // expect: 8
         var c = false;
         var s = (c ? "ab" : "cd").toUpperCase(Locale.ROOT);
-        Builtins.println(s);
-        // expect: CD
+        Builtins.println(s); // expect: CD
         Object r;
         if (c) {
             say();
@@ -51,7 +49,10 @@ public final class ExpressionPositions {
         } else {
             r = 1L;
         }
-        Builtins.println(r);
+        Builtins.println(r); // expect: 1
+        // expect: evaluated
+        // expect: 5
+        // expect: 012
         main();
     }
 }

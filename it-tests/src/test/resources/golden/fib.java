@@ -15,6 +15,6 @@ public final class Fib {
     }
 
     public static void main(String[] args) {
-        Builtins.println(fib(20));
+        Builtins.println(fib(20)); // expect: 6765
     }
 }

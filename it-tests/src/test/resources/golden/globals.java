@@ -1,7 +1,9 @@
 import dev.ruchy.runtime.Builtins;
 
 /**
- * Generated from globals.ruchy.
+ * A top-level variable used by a function becomes a static field.
+ *
+ * <p>Generated from globals.ruchy.
  */
 public final class Globals {
     private static long counter = 0L;
@@ -17,14 +19,11 @@ public final class Globals {
     static void main() {
         increment();
         increment();
-        Builtins.println(increment());
-        // expect: 3
-        Builtins.println(counter);
-        // expect: 3
+        Builtins.println(increment()); // expect: 3
+        Builtins.println(counter); // expect: 3
     }
 
     public static void main(String[] args) {
-        // A top-level variable used by a function becomes a static field.
         main();
     }
 }

@@ -2,21 +2,19 @@ import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Ops;
 
 /**
- * Generated from int_methods.ruchy.
+ * Methods on integers: sqrt is a float, as the builtin sqrt(n) is.
+ *
+ * <p>Generated from int_methods.ruchy.
  */
 public final class IntMethods {
     private IntMethods() {
     }
 
     public static void main(String[] args) {
-        // Methods on integers: sqrt is a float, as the builtin sqrt(n) is.
         var n = 16L;
-        Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt")));
-        // expect: 4.0
-        Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt")) + 0.5);
-        // expect: 4.5
-        Builtins.println(Ops.asFloat(Ops.invoke(2L, "sqrt")) > 1.41);
-        // expect: true
-        Builtins.println(Math.abs(n), Ops.asInt(Ops.invoke(n, "pow", 2L)), Ops.asInt(Ops.invoke(n, "min", 3L)), Ops.asInt(Ops.invoke(n, "max", 30L)), Ops.asFloat(Ops.invoke(n, "to_float")));
+        Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt"))); // expect: 4.0
+        Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt")) + 0.5); // expect: 4.5
+        Builtins.println(Ops.asFloat(Ops.invoke(2L, "sqrt")) > 1.41); // expect: true
+        Builtins.println(Math.abs(n), Ops.asInt(Ops.invoke(n, "pow", 2L)), Ops.asInt(Ops.invoke(n, "min", 3L)), Ops.asInt(Ops.invoke(n, "max", 30L)), Ops.asFloat(Ops.invoke(n, "to_float"))); // expect: 16 256 3 30 16.0
     }
 }

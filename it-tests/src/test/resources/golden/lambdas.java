@@ -6,22 +6,21 @@ import dev.ruchy.runtime.Ops;
 import java.util.List;
 
 /**
- * Generated from lambdas.ruchy.
+ * Closures passed to array methods: values are dynamic inside the lambda.
+ *
+ * <p>Generated from lambdas.ruchy.
  */
 public final class Lambdas {
     private Lambdas() {
     }
 
     public static void main(String[] args) {
-        // Closures passed to array methods: values are dynamic inside the lambda.
         var numbers = Lists.of(1L, 2L, 3L, 4L, 5L, 6L);
         List<Long> evens = Ops.<Long>asList(Ops.invoke(numbers, "filter", (Fn1) x -> Ops.eq(Ops.rem(x, 2L), 0L)));
         List<Object> doubled = Ops.<Object>asList(Ops.invoke(evens, "map", (Fn1) x -> Ops.mul(x, 2L)));
-        Builtins.println(doubled);
-        // expect: [4, 8, 12]
+        Builtins.println(doubled); // expect: [4, 8, 12]
         var total = Ops.invoke(numbers, "reduce", 0L, (Fn2) (acc, x) -> Ops.add(acc, x));
-        Builtins.println(total);
-        // expect: 21
+        Builtins.println(total); // expect: 21
         var five = Ops.fn(5, fnArgs -> {
             var a = fnArgs[0];
             var b = fnArgs[1];
@@ -30,6 +29,6 @@ public final class Lambdas {
             var e = fnArgs[4];
             return Ops.add(Ops.sub(Ops.add(a, Ops.mul(b, c)), d), e);
         });
-        Builtins.println(Ops.call(five, 1L, 2L, 3L, 4L, 5L));
+        Builtins.println(Ops.call(five, 1L, 2L, 3L, 4L, 5L)); // expect: 8
     }
 }

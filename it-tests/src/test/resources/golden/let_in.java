@@ -1,7 +1,9 @@
 import dev.ruchy.runtime.Builtins;
 
 /**
- * Generated from let_in.ruchy.
+ * `let x = e in body` is a block: the value of body, with x bound only inside it.
+ *
+ * <p>Generated from let_in.ruchy.
  */
 public final class LetIn {
     private LetIn() {
@@ -13,15 +15,12 @@ public final class LetIn {
     }
 
     public static void main(String[] args) {
-        // `let x = e in body` is a block: the value of body, with x bound only inside it.
         long area;
         var w = 3L;
         area = w * (w + 1);
-        Builtins.println(area);
-        // expect: 12
-        Builtins.println(hyp2(3, 4));
-        // expect: 25
-        String value;
+        Builtins.println(area); // expect: 12
+        Builtins.println(hyp2(3, 4)); // expect: 25
+        String value; // expect: abab
         var t = "ab";
         value = t + t;
         Builtins.println(value);

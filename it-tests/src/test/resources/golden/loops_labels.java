@@ -17,8 +17,7 @@ public final class LoopsLabels {
                 break;
             }
         }
-        Builtins.println(hit);
-        // expect: 12
+        Builtins.println(hit); // expect: 12
         outer:
         for (long a = 0; a < 3; a++) {
             for (long b = 0; b < 3; b++) {
@@ -32,5 +31,6 @@ public final class LoopsLabels {
             }
         }
         Builtins.println();
+        // expect: 01011
     }
 }

@@ -21,6 +21,6 @@ public final class MatchGuards {
     }
 
     public static void main(String[] args) {
-        Builtins.println(classify(-5), classify(0), classify(4), classify(7));
+        Builtins.println(classify(-5), classify(0), classify(4), classify(7)); // expect: negative zero even odd
     }
 }

@@ -20,6 +20,6 @@ public final class MatchNumbers {
     }
 
     public static void main(String[] args) {
-        Builtins.println(describe(0), describe(2), describe(7), describe(40));
+        Builtins.println(describe(0), describe(2), describe(7), describe(40)); // expect: zero small digit big
     }
 }

@@ -18,6 +18,6 @@ public final class MatchStrings {
     }
 
     public static void main(String[] args) {
-        Builtins.println(command("start") + command("stop") + command("other"));
+        Builtins.println(command("start") + command("stop") + command("other")); // expect: 3
     }
 }

@@ -26,13 +26,11 @@ public final class OptionResult {
     }
 
     public static void main(String[] args) {
-        Builtins.println(describe(safeDiv(10, 2)));
-        // expect: ok 5
-        Builtins.println(describe(safeDiv(1, 0)));
-        // expect: error: division by zero
+        Builtins.println(describe(safeDiv(10, 2))); // expect: ok 5
+        Builtins.println(describe(safeDiv(1, 0))); // expect: error: division by zero
         var found = Option.some(42L);
         if (found instanceof Option.Some(var v)) {
-            Builtins.println(v + 1);
+            Builtins.println(v + 1); // expect: 43
         }
     }
 }

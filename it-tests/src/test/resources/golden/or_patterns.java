@@ -25,12 +25,8 @@ public final class OrPatterns {
     }
 
     public static void main(String[] args) {
-        // Alternatives that bind names bind from the alternative that matched: such an arm is one arm per
-        // alternative. Alternatives without names stay one test.
-        Builtins.println(v(new E.A(1L)));
-        // expect: 1
-        Builtins.println(v(new E.B(2L)));
-        // expect: 2
+        Builtins.println(v(new E.A(1L))); // expect: 1
+        Builtins.println(v(new E.B(2L))); // expect: 2
         var subject = Tuple.of(5L, 1L);
         if (Ops.isTuple(subject, 2) && Ops.matches(Ops.element(subject, 0), 1L)) {
             long x = Ops.asInt(Ops.element(subject, 1));
@@ -48,8 +44,13 @@ public final class OrPatterns {
         } else {
             Builtins.println("big");
         }
+        // expect: big
     }
 
+    /**
+     * Alternatives that bind names bind from the alternative that matched: such an arm is one arm per
+     * alternative. Alternatives without names stay one test.
+     */
     sealed interface E extends RuchyEnum permits E.A, E.B, E.C {
         record A(long value) implements E {
             @Override

@@ -17,12 +17,9 @@ public final class Pipeline {
     }
 
     public static void main(String[] args) {
-        Builtins.println(double_(double_(5)));
-        // expect: 20
-        Builtins.println(add(3, 4));
-        // expect: 7
-        long m = Strings.len("abc");
-        // not a function in scope: the string's method, so `m` is a long
-        Builtins.println(m + 1);
+        Builtins.println(double_(double_(5))); // expect: 20
+        Builtins.println(add(3, 4)); // expect: 7
+        long m = Strings.len("abc"); // not a function in scope: the string's method, so `m` is a long
+        Builtins.println(m + 1); // expect: 4
     }
 }

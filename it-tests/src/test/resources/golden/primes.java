@@ -29,8 +29,7 @@ public final class Primes {
                 count += 1;
             }
         }
-        Builtins.println(count + " primes below 100");
-        // expect: 25 primes below 100
-        Builtins.println(isPrime(97));
+        Builtins.println(count + " primes below 100"); // expect: 25 primes below 100
+        Builtins.println(isPrime(97)); // expect: true
     }
 }

@@ -4,14 +4,15 @@ import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 
 /**
- * Generated from print_raw.ruchy.
+ * print writes what println writes, strings without quotes, and no newline.
+ *
+ * <p>Generated from print_raw.ruchy.
  */
 public final class PrintRaw {
     private PrintRaw() {
     }
 
     public static void main(String[] args) {
-        // print writes what println writes, strings without quotes, and no newline.
         var total = 4L;
         for (long done = 1; done <= total; done++) {
             var pct = Ops.div(done * 100, total);
@@ -24,5 +25,6 @@ public final class PrintRaw {
         Builtins.print("items:", Lists.of("x", 2L), true);
         Builtins.print("{} of {}", 3L, total);
         Builtins.println();
+        // expect: ABitems: ["x", 2] true3 of 4
     }
 }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generated from shared_state.ruchy.
+ * Values that spawned tasks change at once: pushes on a shared array, a counter in an object (a
+ * dynamic map) and array elements, each with `+=`. Every update lands.
+ *
+ * <p>Generated from shared_state.ruchy.
  */
 public final class SharedState {
     private static List<Long> hits = new ArrayList<>();
@@ -19,8 +22,6 @@ public final class SharedState {
     }
 
     public static void main(String[] args) {
-        // Values that spawned tasks change at once: pushes on a shared array, a counter in an object (a
-        // dynamic map) and array elements, each with `+=`. Every update lands.
         List<Object> tasks = new ArrayList<>();
         for (long t : Ops.longs(Ops.range(0L, 8L, false))) {
             Lists.push(tasks, Ops.spawn(() -> {
@@ -40,12 +41,9 @@ public final class SharedState {
         for (long h : Lists.snapshot(hits)) {
             total += h;
         }
-        Builtins.println((long) hits.size());
-        // expect: 2000
-        Builtins.println(total);
-        // expect: 249000
-        Builtins.println(Ops.field(counter, "n"));
-        // expect: 2000
-        Builtins.println(slots);
+        Builtins.println((long) hits.size()); // expect: 2000
+        Builtins.println(total); // expect: 249000
+        Builtins.println(Ops.field(counter, "n")); // expect: 2000
+        Builtins.println(slots); // expect: [1000, 1000]
     }
 }

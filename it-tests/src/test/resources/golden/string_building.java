@@ -21,11 +21,9 @@ public final class StringBuilding {
     }
 
     public static void main(String[] args) {
-        Builtins.println(repeatWord("ab", 3));
-        // expect: ab-ab-ab
+        Builtins.println(repeatWord("ab", 3)); // expect: ab-ab-ab
         var name = "Ruchy";
-        Builtins.println("Hello, " + name + "!");
-        // expect: Hello, Ruchy!
-        Builtins.println(Strings.len(name), name.toUpperCase(Locale.ROOT));
+        Builtins.println("Hello, " + name + "!"); // expect: Hello, Ruchy!
+        Builtins.println(Strings.len(name), name.toUpperCase(Locale.ROOT)); // expect: 5 RUCHY
     }
 }

@@ -17,25 +17,25 @@ public final class StructDynamicWrites {
     }
 
     public static void main(String[] args) {
-        // Structs are shared by reference: a field written through a value whose type is not known here
-        // (read from an object, or built by `Self { ... }`) makes the struct a class with mutable fields.
-        // `reg` is an object holding a struct, so `p` is dynamic.
         var reg = RObject.of("u", new P(1L));
         var p = Ops.field(reg, "u");
         Ops.setField(p, "x", 2L);
-        Builtins.println(p);
-        // expect: P {x: 2}
+        Builtins.println(p); // expect: P {x: 2}
         var inv = Inventory.new_();
         Ops.invoke(inv, "add", new Item("a", 1L));
         var target = Ops.index(Ops.field(inv, "items"), 0L);
         Ops.updateField(target, "qty", old -> Ops.add(old, 1L));
-        Builtins.println(Ops.field(Ops.index(Ops.field(inv, "items"), 0L), "qty"));
-        // expect: 2
+        Builtins.println(Ops.field(Ops.index(Ops.field(inv, "items"), 0L), "qty")); // expect: 2
         var first = Ops.index(Ops.field(inv, "items"), 0L);
         Ops.setField(first, "qty", 99L);
-        Builtins.println(Ops.field(Ops.index(Ops.field(inv, "items"), 0L), "qty"));
+        Builtins.println(Ops.field(Ops.index(Ops.field(inv, "items"), 0L), "qty")); // expect: 99
     }
 
+    /**
+     * Structs are shared by reference: a field written through a value whose type is not known here
+     * (read from an object, or built by `Self { ... }`) makes the struct a class with mutable fields.
+     * `reg` is an object holding a struct, so `p` is dynamic.
+     */
     static final class P implements RuchyStruct {
         public long x;
 

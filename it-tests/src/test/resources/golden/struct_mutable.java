@@ -15,9 +15,8 @@ public final class StructMutable {
         var c = new Counter(0L, 5L);
         c.bump();
         c.bump();
-        Builtins.println(c.count);
-        // expect: 10
-        Builtins.println(c);
+        Builtins.println(c.count); // expect: 10
+        Builtins.println(c); // expect: Counter {count: 10, step: 5}
     }
 
     static final class Counter implements RuchyStruct {

@@ -12,9 +12,8 @@ public final class StructRecord {
     public static void main(String[] args) {
         var a = Point.new_(0.0, 0.0);
         var b = Point.new_(3.0, 4.0);
-        Builtins.println(a.distance(b));
-        // expect: 5.0
-        Builtins.println(b);
+        Builtins.println(a.distance(b)); // expect: 5.0
+        Builtins.println(b); // expect: Point {x: 3.0, y: 4.0}
     }
 
     static record Point(double x, double y) {

@@ -31,26 +31,15 @@ public final class StructRuchyNames {
     }
 
     public static void main(String[] args) {
-        // Java renames some Ruchy names (user_name -> userName, default -> default_, notify -> notify_);
-        // output and dynamic access must still use the Ruchy names. The helpers below take values of
-        // several struct types, so their parameters are dynamic.
-        Builtins.println(ring(new Bell(41L)));
-        // expect: 41
-        Builtins.println(ring(new Horn(41L)));
-        // expect: 82
-        Builtins.println(show(new Bell(1L)));
-        // expect: bell 1
-        Builtins.println(show(new Horn(1L)));
-        // expect: Horn {x: 1}
-        Builtins.println(new Bell(2L).toString_());
-        // expect: bell 2
+        Builtins.println(ring(new Bell(41L))); // expect: 41
+        Builtins.println(ring(new Horn(41L))); // expect: 82
+        Builtins.println(show(new Bell(1L))); // expect: bell 1
+        Builtins.println(show(new Horn(1L))); // expect: Horn {x: 1}
+        Builtins.println(new Bell(2L).toString_()); // expect: bell 2
         var u = new User("x", 1L);
-        Builtins.println(u);
-        // expect: User {default: 1, user_name: "x"}
-        Builtins.println(nameOf(u));
-        // expect: x
-        Builtins.println(nameOf(new Admin("root")));
-        // expect: root
+        Builtins.println(u); // expect: User {default: 1, user_name: "x"}
+        Builtins.println(nameOf(u)); // expect: x
+        Builtins.println(nameOf(new Admin("root"))); // expect: root
         // to_json of a struct is an error (as in the interpreter); its message names the Ruchy fields
         Object j;
         try {
@@ -59,19 +48,22 @@ public final class StructRuchyNames {
             Object e = error.caught();
             j = Ops.field(e, "message");
         }
-        Builtins.println(j);
-        // expect: Cannot convert Struct { name: "User", fields: {"default": Integer(1), "user_name": String("x")} } to JSON
+        Builtins.println(j); // expect: Cannot convert Struct { name: "User", fields: {"default": Integer(1), "user_name": String("x")} } to JSON
         var login = new Login("ann", 0L);
         var guest = new Guest("anon");
         guest.userName = "guest";
         rename(login, "bo");
         rename(guest, "visitor");
         login.default_ = 3L;
-        Builtins.println(login);
-        // expect: Login {default: 3, user_name: "bo"}
-        Builtins.println(nameOf(guest));
+        Builtins.println(login); // expect: Login {default: 3, user_name: "bo"}
+        Builtins.println(nameOf(guest)); // expect: visitor
     }
 
+    /**
+     * Java renames some Ruchy names (user_name -> userName, default -> default_, notify -> notify_);
+     * output and dynamic access must still use the Ruchy names. The helpers below take values of
+     * several struct types, so their parameters are dynamic.
+     */
     static record Bell(long x) {
         @Override
         public String toString() {

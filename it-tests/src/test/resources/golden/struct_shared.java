@@ -18,8 +18,6 @@ public final class StructShared {
     }
 
     public static void main(String[] args) {
-        // A struct whose fields spawned tasks change at once: `+=` on a field is one step, and a loop over
-        // an array field sees the array as it was when the loop began. The task handles are dynamic values.
         stats = new Stats(0L, Ops.<Long>asList(new ArrayList<>()));
         List<Object> tasks = new ArrayList<>();
         for (long t = 0; t < 4; t++) {
@@ -42,11 +40,14 @@ public final class StructShared {
         for (Object task : tasks) {
             Ops.await(task);
         }
-        Builtins.println(stats.hits);
-        // expect: 2000
-        Builtins.println((long) stats.seen.size());
+        Builtins.println(stats.hits); // expect: 2000
+        Builtins.println((long) stats.seen.size()); // expect: 2000
     }
 
+    /**
+     * A struct whose fields spawned tasks change at once: `+=` on a field is one step, and a loop over
+     * an array field sees the array as it was when the loop began. The task handles are dynamic values.
+     */
     static final class Stats implements RuchyStruct {
         public long hits;
 

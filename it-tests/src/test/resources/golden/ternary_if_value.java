@@ -11,6 +11,6 @@ public final class TernaryIfValue {
         var n = -4L;
         var sign = n > 0 ? "pos" : n < 0 ? "neg" : "zero";
         var parity = n % 2 == 0 ? "even" : "odd";
-        Builtins.println(sign, parity);
+        Builtins.println(sign, parity); // expect: neg even
     }
 }

@@ -1,7 +1,10 @@
 import dev.ruchy.runtime.Builtins;
 
 /**
- * Generated from text_in_comments.ruchy.
+ * Text that looks like Java's own markup stays text. A comment holding C:\\users\\u000a, or
+ * \\\\u0041 after an odd run of backslashes, compiles and stays one comment line.
+ *
+ * <p>Generated from text_in_comments.ruchy.
  */
 public final class TextInComments {
     private TextInComments() {
@@ -15,13 +18,9 @@ public final class TextInComments {
     }
 
     public static void main(String[] args) {
-        // Text that looks like Java's own markup stays text. A comment holding C:\\users\\u000a, or
-        // \\\\u0041 after an odd run of backslashes, compiles and stays one comment line.
         var s = "a/*@99*/b";
-        Builtins.println(s);
-        // expect: a/*@99*/b
-        Builtins.println("/*@7*/");
-        // expect: /*@7*/
-        Builtins.println(underUsers("ann"));
+        Builtins.println(s); // expect: a/*@99*/b
+        Builtins.println("/*@7*/"); // expect: /*@7*/
+        Builtins.println(underUsers("ann")); // expect: C:\\users\ann
     }
 }

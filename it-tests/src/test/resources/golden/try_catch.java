@@ -35,5 +35,7 @@ public final class TryCatch {
             b = -1L;
         }
         Builtins.println(a, b);
+        // expect: caught: too big
+        // expect: 10 -1
     }
 }

@@ -37,5 +37,7 @@ public final class TryOperator {
                 throw RuchyError.noMatch(subject);
             }
         }
+        // expect: ok 2
+        // expect: err 3 is odd
     }
 }

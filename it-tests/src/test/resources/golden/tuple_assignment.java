@@ -30,20 +30,18 @@ public final class TupleAssignment {
     }
 
     public static void main(String[] args) {
-        Builtins.println(fib(10));
-        // expect: 55
+        Builtins.println(fib(10)); // expect: 55
         var q = 0L;
         var r = 0L;
         var values = divmod(17, 5);
         q = Ops.asInt(Ops.field(values, "0"));
         r = Ops.asInt(Ops.field(values, "1"));
-        Builtins.println(q, r);
-        // expect: 3 2
+        Builtins.println(q, r); // expect: 3 2
         var count = 0L;
         for (String word : Lists.of("a", "b", "c")) {
             count += 1;
         }
         count -= 1;
-        Builtins.println(count);
+        Builtins.println(count); // expect: 2
     }
 }

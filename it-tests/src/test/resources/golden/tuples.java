@@ -29,8 +29,7 @@ public final class Tuples {
         var value = minMax(Lists.of(4L, 9L, 1L, 7L));
         long lo = Ops.asInt(Ops.element(value, 0));
         long hi = Ops.asInt(Ops.element(value, 1));
-        Builtins.println(lo, hi);
-        // expect: 1 9
-        Builtins.println(minMax(Lists.of(2L, 3L)));
+        Builtins.println(lo, hi); // expect: 1 9
+        Builtins.println(minMax(Lists.of(2L, 3L))); // expect: (2, 3)
     }
 }

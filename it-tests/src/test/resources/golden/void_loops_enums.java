@@ -39,8 +39,7 @@ public final class VoidLoopsEnums {
         Builtins.println((Object) null);
         // expect: x
         // expect: nil
-        Builtins.println(countTo(3));
-        // expect: 4
+        Builtins.println(countTo(3)); // expect: 4
         Shape s = new Shape.Circle(2.0);
         if (s instanceof Shape.Dot) {
             Builtins.println("dot");
@@ -54,11 +53,9 @@ public final class VoidLoopsEnums {
         for (long i : Ops.longs(Ops.range(0L, 3L, false))) {
             Lists.push(fns, (Fn0) () -> i * 10);
         }
-        Builtins.println(Ops.call(Lists.get(fns, 2)));
-        // expect: 20
-        Builtins.println(Level.High.value());
-        // expect: 10
-        Builtins.println(new P(3L).toString_());
+        Builtins.println(Ops.call(Lists.get(fns, 2))); // expect: 20
+        Builtins.println(Level.High.value()); // expect: 10
+        Builtins.println(new P(3L).toString_()); // expect: P(3)
     }
 
     sealed interface Shape extends RuchyEnum permits Shape.Dot, Shape.Circle {

@@ -18,6 +18,6 @@ public final class WhileSum {
     }
 
     public static void main(String[] args) {
-        Builtins.println(sumTo(100));
+        Builtins.println(sumTo(100)); // expect: 5050
     }
 }

@@ -255,6 +255,15 @@ class IncrementalTranspilerTest {
     }
 
     @Test
+    void unreachableCodeIsWarnedAboutAndTheBuildGoesOn() throws IOException {
+        write("server.ruchy", "loop {\n    println(1)\n}\nprintln(2)\n");
+        run();
+        assertTrue(Files.exists(out.resolve("Server.java")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("warn ") && l.contains("server.ruchy:[4,1] warning[R0901]: "
+                + "unreachable code: it follows a `loop` that never ends")), log.toString());
+    }
+
+    @Test
     void eachClassGetsALineMapBesideIt() throws IOException {
         write("com/acme/app.ruchy", "let x = 1\n\nprintln(x)\n");
         run();

@@ -5,6 +5,7 @@ import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.emit.JavaEmitter;
 import dev.ruchy.transpiler.emit.Names;
+import dev.ruchy.transpiler.emit.UnreachableCode;
 import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.parser.Parser;
 import dev.ruchy.transpiler.resolve.Resolver;
@@ -52,6 +53,7 @@ public final class Transpiler {
             Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
             // names that did not resolve are of unknown type: their members are not checked, the rest are
             MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
+            UnreachableCode.check(program, diagnostics);
         }
         return new ParseResult(program, diagnostics.sorted());
     }
@@ -108,6 +110,7 @@ public final class Transpiler {
         }
         TypeInference.Types types = TypeInference.infer(program, resolution, options.checkedArithmetic());
         MemberChecks.check(program, resolution, types, diagnostics);
+        UnreachableCode.check(program, diagnostics);
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }

@@ -70,14 +70,24 @@ public enum DiagnosticCode {
     /** 0: enum name, 1: the name after {@code ::}. */
     UNKNOWN_VARIANT("R0210", "no variant or associated function `{1}` in enum `{0}`"),
     /** 0: struct name, 1: the name after {@code ::}. */
-    UNKNOWN_ASSOCIATED_FUNCTION("R0211", "no associated function `{1}` in struct `{0}`");
+    UNKNOWN_ASSOCIATED_FUNCTION("R0211", "no associated function `{1}` in struct `{0}`"),
+
+    // warnings: R09xx
+    /** 0: what ends the code before it ({@code return}, an endless {@code loop}, ...), 1: its line. */
+    UNREACHABLE_CODE("R0901", "unreachable code: it follows {0} on line {1}, so it never runs", Severity.WARNING);
 
     private final String code;
     private final String template;
+    private final Severity severity;
 
     DiagnosticCode(String code, String template) {
+        this(code, template, Severity.ERROR);
+    }
+
+    DiagnosticCode(String code, String template, Severity severity) {
         this.code = code;
         this.template = template;
+        this.severity = severity;
     }
 
     /** The stable code, e.g. {@code R0101}. */
@@ -94,8 +104,8 @@ public enum DiagnosticCode {
         return new MessageFormat(template, Locale.ROOT).format(args);
     }
 
-    /** An error at {@code span}. */
+    /** This code's diagnostic at {@code span}: an error, or a warning for the {@code R09xx} codes. */
     public Diagnostic at(Span span, Object... args) {
-        return new Diagnostic(this, Severity.ERROR, span, format(args), null);
+        return new Diagnostic(this, severity, span, format(args), null);
     }
 }

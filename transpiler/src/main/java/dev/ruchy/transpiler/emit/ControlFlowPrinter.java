@@ -61,6 +61,7 @@ final class ControlFlowPrinter extends Printer {
                         cx.statements.statement(s);
                     }
                 }
+                cx.flushComments(b.span().end()); // comments after its last statement stay in it
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt)) {
                     deliver(NIL, Type.NIL, sink);
                 }

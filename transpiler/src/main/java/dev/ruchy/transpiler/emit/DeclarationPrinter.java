@@ -15,6 +15,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Param;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
@@ -22,6 +23,7 @@ import dev.ruchy.transpiler.ast.TypeRef;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lexer.Comment;
+import dev.ruchy.transpiler.source.Span;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +43,8 @@ final class DeclarationPrinter extends Printer {
 
     TypeSpec struct(Stmt.Struct st) {
         ClassName name = cx.typeName(st.name());
+        String doc = docAbove(st.span().start());
+        Map<Stmt.FieldDecl, String> fieldDocs = memberDocs(st.fields(), st.span().start());
         List<Stmt.Fun> methods = new ArrayList<>(st.methods());
         methods.addAll(resolution.implMethods(st.name()));
         TypeSpec.Builder b;
@@ -53,7 +57,11 @@ final class DeclarationPrinter extends Printer {
             for (Stmt.FieldDecl f : st.fields()) {
                 TypeName ft = javaType(fieldType(f));
                 String fn = Names.camelCase(f.name());
-                b.addField(FieldSpec.builder(ft, fn, Modifier.PUBLIC).addAnnotations(RuchyNames.of(f.name(), fn)).build());
+                FieldSpec.Builder field = FieldSpec.builder(ft, fn, Modifier.PUBLIC).addAnnotations(RuchyNames.of(f.name(), fn));
+                if (fieldDocs.containsKey(f)) {
+                    field.addJavadoc("$L\n", fieldDocs.get(f));
+                }
+                b.addField(field.build());
                 ctor.addParameter(ft, fn).addStatement("this.$N = $N", fn, fn);
                 fieldsMap.add(first ? "$S, $N" : ", $S, $N", f.name(), fn);
                 first = false;
@@ -74,7 +82,7 @@ final class DeclarationPrinter extends Printer {
                 }
             } else {
                 for (Stmt.FieldDecl f : st.fields()) {
-                    ctor.addParameter(component(f));
+                    ctor.addParameter(component(f, fieldDocs.get(f)));
                 }
             }
             b.recordConstructor(ctor.build());
@@ -82,6 +90,9 @@ final class DeclarationPrinter extends Printer {
                     .returns(STRING).addStatement("return $T.display(this)", FMT).build());
         }
         b.addAnnotations(RuchyNames.of(st.name(), name.simpleName()));
+        if (doc != null) {
+            b.addJavadoc("$L\n", doc);
+        }
         String savedSelf = cx.selfType;
         cx.selfType = st.name();
         for (Stmt.Fun m : methods) {
@@ -91,10 +102,30 @@ final class DeclarationPrinter extends Printer {
         return b.build();
     }
 
-    /** A record component for a struct field: its Java name, and its Ruchy name where they differ. */
-    private ParameterSpec component(Stmt.FieldDecl f) {
+    /**
+     * A record component for a struct field: its Java name, its Ruchy name where they differ, and the
+     * field's comments ({@code doc}, or null).
+     */
+    private ParameterSpec component(Stmt.FieldDecl f, String doc) {
         String java = Names.camelCase(f.name());
-        return ParameterSpec.builder(javaType(fieldType(f)), java).addAnnotations(RuchyNames.of(f.name(), java)).build();
+        ParameterSpec.Builder p = ParameterSpec.builder(javaType(fieldType(f)), java).addAnnotations(RuchyNames.of(f.name(), java));
+        if (doc != null) {
+            p.addJavadoc("$L\n", doc);
+        }
+        return p.build();
+    }
+
+    /** The comments of each field or variant in {@code members} (in source order), by member; see {@link #memberDoc}. */
+    private <M extends Node> Map<M, String> memberDocs(List<M> members, int from) {
+        Map<M, String> docs = new IdentityHashMap<>();
+        for (M m : members) {
+            String doc = memberDoc(m.span(), from);
+            if (doc != null) {
+                docs.put(m, doc);
+            }
+            from = m.span().end();
+        }
+        return docs;
     }
 
     Type fieldType(Stmt.FieldDecl f) {
@@ -103,6 +134,8 @@ final class DeclarationPrinter extends Printer {
 
     TypeSpec enumType(Stmt.Enum en) {
         ClassName name = cx.typeName(en.name());
+        String doc = docAbove(en.span().start());
+        Map<Stmt.Variant, String> variantDocs = memberDocs(en.variants(), en.span().start());
         boolean simple = en.variants().stream().allMatch(v -> v.tupleFields().isEmpty() && v.structFields().isEmpty());
         if (simple) {
             TypeSpec.Builder b = TypeSpec.enumBuilder(name).addModifiers(Modifier.STATIC)
@@ -113,7 +146,13 @@ final class DeclarationPrinter extends Printer {
                 if (discriminants) {
                     long value = v.discriminant() instanceof Expr.IntLit i ? i.value() : next;
                     next = value + 1;
-                    b.addEnumConstant(v.name(), TypeSpec.anonymousClassBuilder("$L", value + "L").build());
+                    TypeSpec.Builder constant = TypeSpec.anonymousClassBuilder("$L", value + "L");
+                    if (variantDocs.containsKey(v)) {
+                        constant.addJavadoc("$L\n", variantDocs.get(v));
+                    }
+                    b.addEnumConstant(v.name(), constant.build());
+                } else if (variantDocs.containsKey(v)) {
+                    b.addEnumConstant(v.name(), TypeSpec.anonymousClassBuilder("").addJavadoc("$L\n", variantDocs.get(v)).build());
                 } else {
                     b.addEnumConstant(v.name());
                 }
@@ -125,6 +164,9 @@ final class DeclarationPrinter extends Printer {
                 b.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(TypeName.LONG)
                         .addStatement("return value").build());
             }
+            if (doc != null) {
+                b.addJavadoc("$L\n", doc);
+            }
             addImplMethods(b, en.name());
             return b.build();
         }
@@ -134,10 +176,13 @@ final class DeclarationPrinter extends Printer {
             ClassName variant = name.nestedClass(v.name());
             TypeSpec.Builder rb = TypeSpec.recordBuilder(variant).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(name).addAnnotations(RuchyNames.of(v.name(), variant.simpleName()));
+            if (variantDocs.containsKey(v)) {
+                rb.addJavadoc("$L\n", variantDocs.get(v));
+            }
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
             if (!v.structFields().isEmpty()) {
                 for (Stmt.FieldDecl f : v.structFields()) {
-                    ctor.addParameter(component(f));
+                    ctor.addParameter(component(f, null));
                 }
             } else {
                 for (int i = 0; i < v.tupleFields().size(); i++) {
@@ -150,6 +195,9 @@ final class DeclarationPrinter extends Printer {
                     .returns(STRING).addStatement("return $T.display(this)", FMT).build());
             b.addType(rb.build());
             b.addPermittedSubclass(variant);
+        }
+        if (doc != null) {
+            b.addJavadoc("$L\n", doc);
         }
         addImplMethods(b, en.name());
         return b.build();
@@ -175,8 +223,13 @@ final class DeclarationPrinter extends Printer {
 
     TypeSpec classType(Stmt.Class c) {
         ClassName name = cx.typeName(c.name());
+        String doc = docAbove(c.span().start());
+        Map<Stmt.FieldDecl, String> fieldDocs = memberDocs(c.fields(), c.span().start());
         TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
                 .addSuperinterface(RuntimeApi.STRUCT).addAnnotations(RuchyNames.of(c.name(), name.simpleName()));
+        if (doc != null) {
+            b.addJavadoc("$L\n", doc);
+        }
         if (c.parent() instanceof TypeRef.Named p && resolution.classes().containsKey(p.path().get(0))) {
             b.superclass(cx.typeName(p.path().get(0)));
         } else {
@@ -188,6 +241,9 @@ final class DeclarationPrinter extends Printer {
             String fn = Names.camelCase(f.name());
             FieldSpec.Builder field = FieldSpec.builder(javaType(fieldType(f)), fn, Modifier.PUBLIC)
                     .addAnnotations(RuchyNames.of(f.name(), fn));
+            if (fieldDocs.containsKey(f)) {
+                field.addJavadoc("$L\n", fieldDocs.get(f));
+            }
             if (f.defaultValue() != null) {
                 field.initializer(constantInitializer(f.defaultValue(), fieldType(f)));
             }
@@ -335,12 +391,23 @@ final class DeclarationPrinter extends Printer {
 
     /** Comments on the lines right above a function become its Javadoc. */
     void docComment(Stmt.Fun f, MethodSpec.Builder m) {
+        String doc = docAbove(f.span().start());
+        if (doc != null) {
+            m.addJavadoc("$L\n", doc);
+        }
+    }
+
+    /**
+     * The Javadoc text of the comments on the lines right above {@code start} (no blank line between),
+     * taken from the comments still to place; null when there are none.
+     */
+    String docAbove(int start) {
         List<Comment> comments = cx.program.comments();
-        int line = cx.program.file().line(f.span().start());
+        int line = cx.program.file().line(start);
         int first = -1;
         for (int i = comments.size() - 1; i >= 0; i--) {
             Comment c = comments.get(i);
-            if (cx.commentUsed[i] || c.end() > f.span().start()) {
+            if (cx.commentUsed[i] || c.end() > start) {
                 continue;
             }
             if (cx.program.file().line(c.end()) == line - 1) {
@@ -351,16 +418,42 @@ final class DeclarationPrinter extends Printer {
             }
         }
         if (first < 0) {
-            return;
+            return null;
         }
+        List<Integer> taken = new ArrayList<>();
+        for (int i = first; i < comments.size() && comments.get(i).end() <= start; i++) {
+            taken.add(i);
+        }
+        return javadoc(taken);
+    }
+
+    /**
+     * The Javadoc text of the comments on a struct field or enum variant spanning {@code span}: those
+     * after {@code from} above it, and one ending its line; taken from the comments still to place.
+     */
+    String memberDoc(Span span, int from) {
+        List<Comment> comments = cx.program.comments();
+        int line = span.endLine();
+        List<Integer> taken = new ArrayList<>();
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (!cx.commentUsed[i] && c.start() >= from && (c.end() <= span.start()
+                    || c.start() >= span.end() && cx.program.file().line(c.start()) == line)) {
+                taken.add(i);
+            }
+        }
+        return taken.isEmpty() ? null : javadoc(taken);
+    }
+
+    private String javadoc(List<Integer> taken) {
         List<String> lines = new ArrayList<>();
-        for (int i = first; i < comments.size() && comments.get(i).end() <= f.span().start(); i++) {
+        for (int i : taken) {
             cx.commentUsed[i] = true;
-            for (String text : comments.get(i).text().split("\n", -1)) {
+            for (String text : cx.program.comments().get(i).text().split("\n", -1)) {
                 lines.add(EmitContext.commentText(text.strip()).replace("*/", "*&#47;"));
             }
         }
-        m.addJavadoc("$L\n", String.join("\n", lines));
+        return String.join("\n", lines);
     }
 
     /** A function body: every statement, the last one's value returned when the function returns a value. */

@@ -143,6 +143,35 @@ final class EmitContext {
     void mark(Node n) {
         flushComments(n.span().start());
         out.add("$L", lineMarks.at(n.span().startLine()));
+        if (n.span().startLine() == n.span().endLine()) {
+            endOfLineComments(n.span().end(), out);
+        }
+    }
+
+    /**
+     * Adds to {@code code} a mark that ends the Java line being written with the Ruchy comments that
+     * end the line of the code ending at {@code end} ({@code let x = 1 // one}), and takes them from
+     * the comments still to place. Only a one-line piece of code takes them: its Java starts on the
+     * line of the mark. Nothing but blanks and a {@code ;} may stand between the code and the comment.
+     */
+    void endOfLineComments(int end, CodeBlock.Builder code) {
+        String source = program.file().text();
+        int line = program.file().line(end);
+        List<Comment> comments = program.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            Comment c = comments.get(i);
+            if (commentUsed[i] || c.start() < end || program.file().line(c.start()) != line) {
+                continue;
+            }
+            String between = source.substring(end, c.start()).strip();
+            if (!between.isEmpty() && !between.equals(";")) {
+                return;
+            }
+            commentUsed[i] = true;
+            String text = String.join(" ", c.text().strip().lines().map(String::strip).toList());
+            code.add("$L", lineMarks.endOfLineComment(commentText(text)));
+            end = c.end();
+        }
     }
 
     /** Carries the Ruchy comments between the current floor and {@code before} into the Java as line comments. */

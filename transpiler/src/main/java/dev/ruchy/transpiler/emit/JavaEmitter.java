@@ -79,7 +79,12 @@ public final class JavaEmitter {
     }
 
     private Output run() {
-        type.addJavadoc("Generated from $L.\n", cx.fileName());
+        String header = headerComment();
+        if (header.isEmpty()) {
+            type.addJavadoc("Generated from $L.\n", cx.fileName());
+        } else {
+            type.addJavadoc("$L\n\n<p>Generated from $L.\n", header, cx.fileName());
+        }
         decideStructShapes();
         for (Stmt s : cx.program.statements()) {
             switch (s) {
@@ -104,6 +109,42 @@ public final class JavaEmitter {
                 .skipJavaLangImports(true)
                 .build();
         return cx.lineMarks.write(className, file);
+    }
+
+    /**
+     * The file's header: the comments before its first statement, as Javadoc text, taken from the
+     * comments still to place; "" when there are none. A block of comments right above a first
+     * {@code fun}, {@code struct}, {@code enum} or {@code class} (no blank line between) is that
+     * item's own doc comment and stays with it.
+     */
+    private String headerComment() {
+        List<dev.ruchy.transpiler.lexer.Comment> comments = cx.program.comments();
+        List<Stmt> statements = cx.program.statements();
+        int firstStart = statements.isEmpty() ? Integer.MAX_VALUE : statements.get(0).span().start();
+        int count = 0;
+        while (count < comments.size() && comments.get(count).end() <= firstStart) {
+            count++;
+        }
+        if (count > 0 && !statements.isEmpty() && (statements.get(0) instanceof Stmt.Fun
+                || statements.get(0) instanceof Stmt.Struct || statements.get(0) instanceof Stmt.Enum
+                || statements.get(0) instanceof Stmt.Class)) {
+            int line = statements.get(0).span().startLine();
+            while (count > 0 && cx.program.file().line(comments.get(count - 1).end()) == line - 1) {
+                count--;
+                line = cx.program.file().line(comments.get(count).start());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            cx.commentUsed[i] = true;
+            for (String text : comments.get(i).text().split("\n", -1)) {
+                lines.add(EmitContext.commentText(text.strip()).replace("*/", "*&#47;"));
+            }
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return String.join("\n", lines);
     }
 
     /** A struct whose fields are assigned anywhere, or that has a {@code &mut self} method, becomes a class. */
@@ -186,6 +227,8 @@ public final class JavaEmitter {
                 break;
             }
         }
+        // comments after the last statement, and after code that never runs (UnreachableCode warns of it)
+        cx.flushComments(cx.program.file().text().length());
         if (hasMain) {
             cx.stmt("main()");
         } else if (!cx.program.statements().isEmpty() && !AstScan.endsAbruptly(cx.program.statements().get(cx.program.statements().size() - 1))) {
@@ -223,7 +266,11 @@ public final class JavaEmitter {
                 // a constant the program's functions use: initialised with the class, so Java callers and
                 // tests, which never run `main`, see it too
                 Symbol sym = cx.resolution.declaration(b);
-                addGlobalField(sym, b.name(), globalInitializer(sym, let.init()));
+                CodeBlock.Builder init = CodeBlock.builder().add(globalInitializer(sym, let.init()));
+                if (let.span().startLine() == let.span().endLine()) {
+                    cx.endOfLineComments(let.span().end(), init); // `let LIMIT = 10 // max`
+                }
+                addGlobalField(sym, b.name(), init.build());
                 cx.hoistedLets.add(let);
             } else if (s instanceof Stmt.Let let) {
                 declareGlobalsIn(let.pattern());

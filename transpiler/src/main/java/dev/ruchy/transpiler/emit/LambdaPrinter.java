@@ -106,6 +106,7 @@ final class LambdaPrinter extends Printer {
                         cx.statements.statement(s);
                     }
                 }
+                cx.flushComments(b.span().end()); // comments after its last statement stay in it
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
                         && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts)) {
                     if (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1))) {

@@ -16,6 +16,8 @@ final class LineMarks implements Appendable {
     private final StringBuilder text = new StringBuilder();
     private int[] marks = new int[64];
     private int javaLine = 1;
+    /** End-of-line comments waiting for the end of the Java line being written. */
+    private final StringBuilder pendingComment = new StringBuilder();
 
     /** A mark for Ruchy line {@code rubyLine}, to be added to a code block with {@code $L}. */
     Object at(int rubyLine) {
@@ -25,6 +27,34 @@ final class LineMarks implements Appendable {
                 // JavaPoet writes a file twice, first to collect its imports (into no text at all)
                 if (!text.isEmpty()) {
                     record(rubyLine);
+                }
+                return "";
+            }
+        };
+    }
+
+    /** Whether the line being written ends a statement or opens or closes a block, rather than going on. */
+    private boolean endsStatementLine() {
+        int i = text.length() - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) == ';' || text.charAt(i) == '{' || text.charAt(i) == '}');
+    }
+
+    /**
+     * A mark that puts {@code // text} at the end of the first Java line from where it lands on that
+     * ends a statement or opens or closes a block (a call whose arguments JavaPoet spreads over lines
+     * gets it after its last line), to be added to a code
+     * block with {@code $L} right before the code of that line: how an end-of-line Ruchy comment stays
+     * beside the code of its line. {@code text} must already be safe in a Java comment.
+     */
+    Object endOfLineComment(String text) {
+        return new Object() {
+            @Override
+            public String toString() {
+                if (!LineMarks.this.text.isEmpty()) {
+                    pendingComment.append(" // ").append(text);
                 }
                 return "";
             }
@@ -73,6 +103,10 @@ final class LineMarks implements Appendable {
 
     @Override
     public Appendable append(char c) {
+        if (c == '\n' && !pendingComment.isEmpty() && endsStatementLine()) {
+            text.append(pendingComment);
+            pendingComment.setLength(0);
+        }
         text.append(c);
         if (c == '\n') {
             javaLine++;

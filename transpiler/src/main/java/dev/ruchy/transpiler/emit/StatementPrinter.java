@@ -319,6 +319,7 @@ final class StatementPrinter extends Printer {
                 break; // what follows can never run, and Java rejects unreachable statements
             }
         }
+        cx.flushComments(b.span().end()); // comments after its last statement stay in it
         cx.scope.reset(outer);
     }
 
