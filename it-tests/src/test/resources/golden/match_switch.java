@@ -74,6 +74,28 @@ public final class MatchSwitch {
         greet("en");
         // expect: hello (en)
         Builtins.println(size(0), size(5), size(5000000000L));
+        // expect: none few many
+        // `continue` in an arm is fine in a switch statement; `break` would leave the switch instead of the
+        // loop, so a match with one stays an if chain
+        var i = 0L;
+        var odd = 0L;
+        while (true) {
+            i += 1;
+            var subject = i % 4;
+            if (subject == 3) {
+                break;
+            } else {
+            }
+            switch ((int) (i % 2)) {
+                case 0 -> {
+                    continue;
+                }
+                default -> {
+                    odd += 1;
+                }
+            }
+        }
+        Builtins.println(i, odd);
     }
 
     sealed interface Token extends RuchyEnum permits Token.Num, Token.Word, Token.Plus, Token.Minus, Token.End {

@@ -69,11 +69,16 @@ final class SwitchPrinter extends Printer {
                 || sink.kind() == Sink.Kind.RETURN && (cx.inLambda || !cx.resultVoid)
                 || sink.kind() == Sink.Kind.YIELD)
                 && m.arms().stream().noneMatch(a -> jumpsOut(a.body()) || a.guard() != null && jumpsOut(a.guard()));
+        if (!asExpression && m.arms().stream().anyMatch(a -> AstScan.any(a.body(), n -> n instanceof Expr.Break))) {
+            return false; // a `break` inside a switch statement would leave the switch, not the loop
+        }
         if (sink.kind() == Sink.Kind.YIELD && !asExpression) {
             return false; // a switch statement inside a switch expression could not yield out of it
         }
 
-        boolean needsSubject = fallback == null || !(fallback.pattern() instanceof Pattern.Wildcard);
+        // an enum subject goes through a local of the enum's type: a variant built in place has its record's
+        boolean needsSubject = fallback == null || !(fallback.pattern() instanceof Pattern.Wildcard)
+                || kind == Kind.ENUM || kind == Kind.SEALED;
         String subject = null;
         CodeBlock selector;
         if (needsSubject || isVariable(m.scrutinee())) {
@@ -351,11 +356,13 @@ final class SwitchPrinter extends Printer {
     }
 
     /**
-     * Whether a guard can be a {@code when} clause: one Java expression, reading no local that is
+     * Whether a guard can be a {@code when} clause: one Java expression with no statement hoisted
+     * out of any part of it, reading no local that is
      * reassigned (javac wants the locals a guard reads effectively final).
      */
     private boolean guardFits(Expr guard) {
-        return cx.flow.isExpressible(guard) && !AstScan.any(guard, n -> n instanceof Expr.Ident id
+        return !AstScan.any(guard, n -> n instanceof Expr e && !cx.flow.isExpressible(e))
+                && !AstScan.any(guard, n -> n instanceof Expr.Ident id
                 && cx.symbolOf(id) instanceof Symbol sym && sym.isReassigned() && !sym.needsCell() && !sym.isGlobal());
     }
 
