@@ -271,7 +271,7 @@ final class SwitchPrinter extends Printer {
     private boolean armFits(Kind kind, Type t, Expr.MatchArm arm, Set<Object> seen, Set<String> covered) {
         Pattern p = arm.pattern();
         if (kind == Kind.SEALED) {
-            if (arm.guard() != null && !guardFits(arm.guard())) {
+            if (arm.guard() != null && !guardFits(arm.guard(), p)) {
                 return false;
             }
             String variant;
@@ -357,13 +357,20 @@ final class SwitchPrinter extends Printer {
 
     /**
      * Whether a guard can be a {@code when} clause: one Java expression with no statement hoisted
-     * out of any part of it, reading no local that is
-     * reassigned (javac wants the locals a guard reads effectively final).
+     * out of any part of it, reading no local but the arm's own bindings and parameters that are
+     * never reassigned (javac wants the locals a guard reads effectively final, and a Ruchy local
+     * that is never reassigned may still be a Java loop counter).
      */
-    private boolean guardFits(Expr guard) {
+    private boolean guardFits(Expr guard, Pattern pattern) {
         return !AstScan.any(guard, n -> n instanceof Expr e && !cx.flow.isExpressible(e))
-                && !AstScan.any(guard, n -> n instanceof Expr.Ident id
-                && cx.symbolOf(id) instanceof Symbol sym && sym.isReassigned() && !sym.needsCell() && !sym.isGlobal());
+                && !AstScan.any(guard, n -> n instanceof Expr.Ident id && cx.symbolOf(id) instanceof Symbol sym
+                        && switch (sym.kind()) {
+                            case PARAMETER -> sym.isReassigned() && !sym.needsCell();
+                            case VARIABLE -> !(sym.declaration() instanceof Pattern.Binding b
+                                    && pattern instanceof Pattern.TupleStruct ts && ts.elements().stream().anyMatch(el -> el == b)
+                                    && !sym.isReassigned());
+                            default -> false;
+                        });
     }
 
     /** Whether {@code e} may leave by {@code return}, {@code break}, {@code continue} or {@code ?}, which a switch expression's arm cannot. */
