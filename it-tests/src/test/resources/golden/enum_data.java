@@ -12,13 +12,11 @@ public final class EnumData {
     }
 
     static double area(Shape s) {
-        if (s instanceof Shape.Circle(var r)) {
-            return 3.0 * r * r;
-        } else if (s instanceof Shape.Rect(var w, var h)) {
-            return w * h;
-        } else {
-            throw RuchyError.noMatch(s);
-        }
+        return switch (s) {
+            case Shape.Circle(var r) -> 3.0 * r * r;
+            case Shape.Rect(var w, var h) -> w * h;
+            case null -> throw RuchyError.noMatch(s);
+        };
     }
 
     public static void main(String[] args) {

@@ -12,21 +12,17 @@ public final class EnumSameVariants {
 
     public static void main(String[] args) {
         B subject = new B.X("hi");
-        if (subject instanceof B.X(var s)) {
-            Builtins.println(s);
-        } else if (subject instanceof B.Z) {
-            Builtins.println("z");
-        } else {
-            throw RuchyError.noMatch(subject);
+        switch (subject) {
+            case B.X(var s) -> Builtins.println(s);
+            case B.Z() -> Builtins.println("z");
+            case null -> throw RuchyError.noMatch(subject);
         }
         // expect: hi
         A a = new A.X(3L);
-        if (a instanceof A.X(var n)) {
-            Builtins.println(n + 1);
-        } else if (a instanceof A.Y) {
-            Builtins.println("y");
-        } else {
-            throw RuchyError.noMatch(a);
+        switch (a) {
+            case A.X(var n) -> Builtins.println(n + 1);
+            case A.Y() -> Builtins.println("y");
+            case null -> throw RuchyError.noMatch(a);
         }
         // expect: 4
     }

@@ -10,15 +10,12 @@ public final class EnumSimple {
     }
 
     static String nameOf(Color c) {
-        if (c == Color.Red) {
-            return "red";
-        } else if (c == Color.Green) {
-            return "green";
-        } else if (c == Color.Blue) {
-            return "blue";
-        } else {
-            throw RuchyError.noMatch(c);
-        }
+        return switch (c) {
+            case Red -> "red";
+            case Green -> "green";
+            case Blue -> "blue";
+            case null -> throw RuchyError.noMatch(c);
+        };
     }
 
     public static void main(String[] args) {

@@ -8,13 +8,11 @@ public final class MatchStrings {
     }
 
     static long command(String cmd) {
-        if (cmd.equals("start")) {
-            return 1L;
-        } else if (cmd.equals("stop")) {
-            return 2L;
-        } else {
-            return 0L;
-        }
+        return switch (cmd) {
+            case "start" -> 1L;
+            case "stop" -> 2L;
+            case null, default -> 0L;
+        };
     }
 
     public static void main(String[] args) {

@@ -13,15 +13,12 @@ public final class OrPatterns {
     }
 
     static long v(E e) {
-        if (e instanceof E.A(var x)) {
-            return x;
-        } else if (e instanceof E.B(var x2)) {
-            return x2;
-        } else if (e instanceof E.C) {
-            return 0L;
-        } else {
-            throw RuchyError.noMatch(e);
-        }
+        return switch (e) {
+            case E.A(var x) -> x;
+            case E.B(var x2) -> x2;
+            case E.C() -> 0L;
+            case null -> throw RuchyError.noMatch(e);
+        };
     }
 
     public static void main(String[] args) {

@@ -41,12 +41,10 @@ public final class VoidLoopsEnums {
         // expect: nil
         Builtins.println(countTo(3)); // expect: 4
         Shape s = new Shape.Circle(2.0);
-        if (s instanceof Shape.Dot) {
-            Builtins.println("dot");
-        } else if (s instanceof Shape.Circle(var r)) {
-            Builtins.println("circle", r);
-        } else {
-            throw RuchyError.noMatch(s);
+        switch (s) {
+            case Shape.Dot() -> Builtins.println("dot");
+            case Shape.Circle(var r) -> Builtins.println("circle", r);
+            case null -> throw RuchyError.noMatch(s);
         }
         // expect: circle 2.0
         List<Fn0> fns = new ArrayList<>();

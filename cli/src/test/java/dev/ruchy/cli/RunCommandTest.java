@@ -82,6 +82,24 @@ class RunCommandTest {
     }
 
     @Test
+    void anErrorInsideASwitchArmNamesTheArmsLineAndANilSubjectTheMatchsLine() throws IOException {
+        String shape = "enum Shape { Circle(i64), Square(i64) }\nfun inv(s: Shape) -> i64 {\n    match s {\n"
+                + "        Shape::Circle(r) => 100 / r,\n        Shape::Square(w) => {\n            let q = 100 / w\n"
+                + "            q\n        }\n    }\n}\nprintln(inv(Shape::Circle(4)))\n";
+        Path oneLine = script("arm_value.ruchy", shape + "println(inv(Shape::Circle(0)))\n");
+        Path block = script("arm_block.ruchy", shape + "println(inv(Shape::Square(0)))\n");
+        Path nil = script("arm_nil.ruchy", shape + "let n = nil\nprintln(inv(n))\n");
+        assertEquals(1, run("run", oneLine.toString()));
+        assertEquals(1, run("run", block.toString()));
+        assertEquals(1, run("run", nil.toString()));
+        assertEquals("25\n25\n25\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Error: Division by zero\n  --> " + oneLine + ":4\n"
+                + "Error: Division by zero\n  --> " + block + ":6\n"
+                + "Error: Runtime error: No match arm matched the value\n  --> " + nil + ":3\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void checkedArithmeticCoversValuesOfUnknownType() throws IOException {
         // i64::MAX is a dynamic value here; JSON numbers and closure parameters are too
         Path file = script("dynamic_overflow.ruchy", "let big = i64::MAX\nlet add = |a, b| a + b\nprintln(add(1, 2))\nprintln(add(big, 1))\n");

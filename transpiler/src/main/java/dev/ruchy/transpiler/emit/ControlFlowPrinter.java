@@ -19,8 +19,11 @@ import java.util.Set;
 
 /** Control flow: {@code if}, {@code match}, loops, {@code try}, comprehensions, and expressions that need statements, delivered to a {@link Sink}. */
 final class ControlFlowPrinter extends Printer {
+    private final SwitchPrinter switches;
+
     ControlFlowPrinter(EmitContext cx) {
         super(cx);
+        this.switches = new SwitchPrinter(cx);
     }
 
     /**
@@ -126,6 +129,7 @@ final class ControlFlowPrinter extends Printer {
                     stmt("$N = $L", sink.target(), value);
                 }
             }
+            case YIELD -> stmt("yield $L", sink.type() == null ? code : coerce(code, from, sink.type()));
         }
     }
 
@@ -197,6 +201,9 @@ final class ControlFlowPrinter extends Printer {
     }
 
     void match(Expr.Match m, Sink sink) {
+        if (switches.matchSwitch(m, sink)) {
+            return;
+        }
         Type t = types.of(m.scrutinee());
         String subject = subjectVariable(m.scrutinee());
         CodeBlock subjectCode = CodeBlock.of("$N", subject);

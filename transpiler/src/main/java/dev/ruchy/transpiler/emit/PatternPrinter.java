@@ -229,6 +229,11 @@ final class PatternPrinter extends Printer {
     /** Bindings already declared by the test itself (record patterns), which {@link #bindPattern} skips. */
     private final Set<Pattern.Binding> boundByTest = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** Notes that a case label's record pattern declares {@code b}, so that {@link #bindPattern} skips it. */
+    void boundByTest(Pattern.Binding b) {
+        boundByTest.add(b);
+    }
+
     boolean isPlainBinding(Pattern p) {
         if (!(p instanceof Pattern.Binding b)) {
             return false;
