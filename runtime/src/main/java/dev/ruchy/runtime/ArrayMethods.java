@@ -361,7 +361,7 @@ final class ArrayMethods {
     }
 
     /** Elements by identity as the interpreter sees it (§5.4: by Debug text, so {@code 1} and {@code 1.0} differ), first occurrence kept. */
-    private static Map<String, Object> byIdentity(List<?> list) {
+    static Map<String, Object> byIdentity(List<?> list) {
         Map<String, Object> unique = new LinkedHashMap<>();
         for (Object item : list.toArray()) {
             unique.putIfAbsent(Fmt.debug(item), item);
