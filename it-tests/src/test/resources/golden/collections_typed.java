@@ -57,6 +57,11 @@ public final class CollectionsTyped {
         // expect: -3.0
         Builtins.println((long) 7.9);
         // expect: 7
+        var names = Lists.of("christine", "al", "bob");
+        Builtins.println(Lists.sortBy(names, s -> Strings.len(s)));
+        // expect: ["al", "bob", "christine"]
+        Builtins.println(names);
+        // expect: ["al", "bob", "christine"]
         Builtins.println(Lists.unique((Lists.of(3L, 1L, 3L, 2L, 1L))));
         // expect: [3, 1, 2]
         Builtins.println(Lists.unique((Lists.of("b", "a", "b"))));

@@ -392,10 +392,21 @@ final class ArrayMethods {
             });
             return list;
         }
-        Object[] items = list.toArray();
+        return sortByKey(list, item -> Calls.call1(f, item));
+    }
+
+    /**
+     * Sorts {@code list} in place by the keys {@code key} gives its elements, in natural order,
+     * stably; returns the same array.
+     *
+     * @throws RuchyError when the keys cannot be compared with each other
+     */
+    static <T> List<T> sortByKey(List<T> list, java.util.function.Function<? super T, ?> key) {
+        @SuppressWarnings("unchecked")
+        T[] items = (T[]) list.toArray();
         List<Object> keys = new ArrayList<>(items.length);
-        for (Object item : items) {
-            keys.add(Calls.call1(f, item));
+        for (T item : items) {
+            keys.add(key.apply(item));
         }
         Compare.checkSortable(keys, "sort_by()");
         Integer[] order = new Integer[items.length];

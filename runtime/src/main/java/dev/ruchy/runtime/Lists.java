@@ -113,6 +113,16 @@ public final class Lists {
     }
 
     /**
+     * {@code xs.sort_by(key)} on an array of a known element type: sorts it in place by the keys
+     * {@code key} gives, in natural order, stably, and returns the same array.
+     *
+     * @throws RuchyError {@code Type error: ...} when the keys cannot be compared with each other
+     */
+    public static <T> List<T> sortBy(List<T> list, Function<? super T, ?> key) {
+        return ArrayMethods.sortByKey(list, key);
+    }
+
+    /**
      * {@code xs.unique()}: a new array of the elements in first-seen order, each value once; values
      * are the same when they print the same in debug form ({@code 1} and {@code 1.0} differ).
      */
