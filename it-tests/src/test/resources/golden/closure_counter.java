@@ -1,21 +1,21 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Cell;
 import dev.ruchy.runtime.Fn0;
-import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Ops;
+import java.util.function.LongConsumer;
 
 /**
  * Generated from closure_counter.ruchy.
  */
 public final class ClosureCounter {
-    private static Object total = 0L;
+    private static long total = 0L;
 
     private ClosureCounter() {
     }
 
     /**
-     * A local captured and reassigned by a closure is held in a Cell. `total` is dynamic:
-     * closure parameters are dynamic values, and `total += n` mixes it with one.
+     * A local captured and reassigned by a closure is held in a Cell. `step` escapes (it is
+     * returned), so it is a dynamic Fn0; `add` is only ever called, so its calls type it: a LongConsumer.
      */
     static Fn0 makeCounter() {
         var count = new Cell<Long>(0L);
@@ -31,12 +31,11 @@ public final class ClosureCounter {
         Ops.call(next);
         Ops.call(next);
         Builtins.println(Ops.call(next)); // expect: 3
-        var add = (Fn1) n -> {
-            total = Ops.add(total, n);
-            return null;
+        LongConsumer add = n -> {
+            total += n;
         };
-        Ops.call(add, 5L);
-        Ops.call(add, 7L);
+        add.accept(5L);
+        add.accept(7L);
         Builtins.println(total); // expect: 12
     }
 }

@@ -18,13 +18,11 @@ public final class CommentPlacement {
     }
 
     static String describe(Level level) {
-        if (level == Level.Low) {
-            return "low";
-        } else if (level == Level.High) {
-            return "high";
-        } else {
-            throw RuchyError.noMatch(level);
-        }
+        return switch (level) {
+            case Low -> "low";
+            case High -> "high";
+            case null -> throw RuchyError.noMatch(level);
+        };
     }
 
     static long total(List<Long> xs) {

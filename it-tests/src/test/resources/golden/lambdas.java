@@ -1,12 +1,12 @@
 import dev.ruchy.runtime.Builtins;
-import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Fn2;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import java.util.List;
 
 /**
- * Closures passed to array methods: values are dynamic inside the lambda.
+ * Closures passed to array methods: typed by the elements where the method has a typed form
+ * (filter, map); reduce and a closure of five parameters take dynamic values.
  *
  * <p>Generated from lambdas.ruchy.
  */
@@ -16,8 +16,8 @@ public final class Lambdas {
 
     public static void main(String[] args) {
         var numbers = Lists.of(1L, 2L, 3L, 4L, 5L, 6L);
-        List<Long> evens = Ops.<Long>asList(Ops.invoke(numbers, "filter", (Fn1) x -> Ops.eq(Ops.rem(x, 2L), 0L)));
-        List<Object> doubled = Ops.<Object>asList(Ops.invoke(evens, "map", (Fn1) x -> Ops.mul(x, 2L)));
+        List<Long> evens = Lists.filter(numbers, x -> x % 2 == 0);
+        List<Long> doubled = Lists.map(evens, x -> x * 2);
         Builtins.println(doubled); // expect: [4, 8, 12]
         var total = Ops.invoke(numbers, "reduce", 0L, (Fn2) (acc, x) -> Ops.add(acc, x));
         Builtins.println(total); // expect: 21

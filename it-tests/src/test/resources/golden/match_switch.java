@@ -57,24 +57,14 @@ public final class MatchSwitch {
     }
 
     public static void main(String[] args) {
-        // A match becomes a Java switch wherever Java can say it: over an enum (record patterns for
-        // variants with data, `when` for guards), a string, or an integer that surely fits an int.
-        Builtins.println(describe(new Token.Num(-4L)), describe(new Token.Word("hey")));
-        // expect: negative word hey
-        Builtins.println(describe(new Token.Num(21L)));
-        // expect: number doubling to 42
-        Builtins.println(describe(new Token.Word("hello")), describe(new Token.Minus()), describe(new Token.End()));
-        // expect: long word hello minus end
-        Builtins.println(weekday(14), weekday(13), weekday(3));
-        // expect: sun sat weekday
-        greet("fr");
-        // expect: bonjour
-        greet("at");
-        // expect: hallo
-        greet("en");
-        // expect: hello (en)
-        Builtins.println(size(0), size(5), size(5000000000L));
-        // expect: none few many
+        Builtins.println(describe(new Token.Num(-4L)), describe(new Token.Word("hey"))); // expect: negative word hey
+        Builtins.println(describe(new Token.Num(21L))); // expect: number doubling to 42
+        Builtins.println(describe(new Token.Word("hello")), describe(new Token.Minus()), describe(new Token.End())); // expect: long word hello minus end
+        Builtins.println(weekday(14), weekday(13), weekday(3)); // expect: sun sat weekday
+        greet("fr"); // expect: bonjour
+        greet("at"); // expect: hallo
+        greet("en"); // expect: hello (en)
+        Builtins.println(size(0), size(5), size(5000000000L)); // expect: none few many
         // `continue` in an arm is fine in a switch statement; `break` would leave the switch instead of the
         // loop, so a match with one stays an if chain
         var i = 0L;
@@ -95,9 +85,13 @@ public final class MatchSwitch {
                 }
             }
         }
-        Builtins.println(i, odd);
+        Builtins.println(i, odd); // expect: 3 1
     }
 
+    /**
+     * A match becomes a Java switch wherever Java can say it: over an enum (record patterns for
+     * variants with data, `when` for guards), a string, or an integer that surely fits an int.
+     */
     sealed interface Token extends RuchyEnum permits Token.Num, Token.Word, Token.Plus, Token.Minus, Token.End {
         record Num(long value) implements Token {
             @Override

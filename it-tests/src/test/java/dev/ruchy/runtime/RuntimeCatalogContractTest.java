@@ -277,7 +277,7 @@ class RuntimeCatalogContractTest {
                 case "float", "num" -> 1.5;
                 case "bool" -> true;
                 case "list" -> new ArrayList<>(List.of(1L));
-                case "fn" -> (Fn1) x -> x;
+                case "fn", "fn(elem)", "fn(elem)->bool" -> (Fn1) x -> x;
                 default -> throw new IllegalArgumentException(type);
             };
         }

@@ -361,7 +361,7 @@ final class ArrayMethods {
     }
 
     /** Elements by identity as the interpreter sees it (§5.4: by Debug text, so {@code 1} and {@code 1.0} differ), first occurrence kept. */
-    private static Map<String, Object> byIdentity(List<?> list) {
+    static Map<String, Object> byIdentity(List<?> list) {
         Map<String, Object> unique = new LinkedHashMap<>();
         for (Object item : list.toArray()) {
             unique.putIfAbsent(Fmt.debug(item), item);
@@ -392,10 +392,21 @@ final class ArrayMethods {
             });
             return list;
         }
-        Object[] items = list.toArray();
+        return sortByKey(list, item -> Calls.call1(f, item));
+    }
+
+    /**
+     * Sorts {@code list} in place by the keys {@code key} gives its elements, in natural order,
+     * stably; returns the same array.
+     *
+     * @throws RuchyError when the keys cannot be compared with each other
+     */
+    static <T> List<T> sortByKey(List<T> list, java.util.function.Function<? super T, ?> key) {
+        @SuppressWarnings("unchecked")
+        T[] items = (T[]) list.toArray();
         List<Object> keys = new ArrayList<>(items.length);
-        for (Object item : items) {
-            keys.add(Calls.call1(f, item));
+        for (T item : items) {
+            keys.add(key.apply(item));
         }
         Compare.checkSortable(keys, "sort_by()");
         Integer[] order = new Integer[items.length];

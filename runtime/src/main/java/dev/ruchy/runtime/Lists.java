@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Ruchy arrays as generated code builds and reads them: mutable {@link ArrayList}s shared by reference
@@ -59,6 +61,74 @@ public final class Lists {
         synchronized (list) {
             list.add(value);
         }
+    }
+
+    /**
+     * {@code xs.map(f)} on an array of a known element type: a new array of what {@code f} gives for
+     * each element, in order. {@code f} sees the elements as they were when the call began, so it may
+     * change the array.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, R> List<R> map(List<T> list, Function<? super T, ? extends R> f) {
+        Object[] items = list.toArray();
+        List<R> mapped = new ArrayList<>(items.length);
+        for (Object item : items) {
+            mapped.add(f.apply((T) item));
+        }
+        return mapped;
+    }
+
+    /** {@code xs.filter(p)} on an array of a known element type: a new array of the elements {@code p} keeps. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> filter(List<T> list, Predicate<? super T> p) {
+        List<T> kept = new ArrayList<>();
+        for (Object item : list.toArray()) {
+            if (p.test((T) item)) {
+                kept.add((T) item);
+            }
+        }
+        return kept;
+    }
+
+    /** {@code xs.any(p)}: whether {@code p} holds for some element; stops at the first. */
+    @SuppressWarnings("unchecked")
+    public static <T> boolean any(List<T> list, Predicate<? super T> p) {
+        for (Object item : list.toArray()) {
+            if (p.test((T) item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code xs.all(p)}: whether {@code p} holds for every element; stops at the first that fails. */
+    @SuppressWarnings("unchecked")
+    public static <T> boolean all(List<T> list, Predicate<? super T> p) {
+        for (Object item : list.toArray()) {
+            if (!p.test((T) item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code xs.sort_by(key)} on an array of a known element type: sorts it in place by the keys
+     * {@code key} gives, in natural order, stably, and returns the same array.
+     *
+     * @throws RuchyError {@code Type error: ...} when the keys cannot be compared with each other
+     */
+    public static <T> List<T> sortBy(List<T> list, Function<? super T, ?> key) {
+        return ArrayMethods.sortByKey(list, key);
+    }
+
+    /**
+     * {@code xs.unique()}: a new array of the elements in first-seen order, each value once; values
+     * are the same when they print the same in debug form ({@code 1} and {@code 1.0} differ).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> unique(List<T> list) {
+        return new ArrayList<>((java.util.Collection<T>) ArrayMethods.byIdentity(list).values());
     }
 
     /**

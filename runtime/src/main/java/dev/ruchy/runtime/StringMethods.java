@@ -43,13 +43,7 @@ final class StringMethods {
             case "is_alphanumeric" -> s.codePoints().allMatch(c -> Character.isAlphabetic(c) || isNumeric(c));
             case "chars" -> chars(s);
             case "lines" -> lines(s);
-            case "parse", "to_int", "to_integer", "to_i" -> {
-                Long value = parseLong(Strings.trim(s));
-                if (value == null) {
-                    throw RuchyError.runtime("Failed to parse '" + s + "' as integer");
-                }
-                yield value;
-            }
+            case "parse", "to_int", "to_integer", "to_i" -> toInt(s);
             case "as_bytes", "bytes" -> {
                 List<Object> bytes = new ArrayList<>();
                 for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
@@ -102,6 +96,15 @@ final class StringMethods {
             }
             default -> throw RuchyError.runtime("Unknown two-argument string method: " + m);
         };
+    }
+
+    /** {@code s.to_int()}: the integer {@code s} spells, surrounding White_Space ignored. */
+    static long toInt(String s) {
+        Long value = parseLong(Strings.trim(s));
+        if (value == null) {
+            throw RuchyError.runtime("Failed to parse '" + s + "' as integer");
+        }
+        return value;
     }
 
     /** Rust's {@code char::is_numeric}: Unicode general categories Nd, Nl and No. */

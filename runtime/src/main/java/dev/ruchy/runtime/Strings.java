@@ -41,6 +41,26 @@ public final class Strings {
         return from == s.length() ? "" : s.substring(from, end(s));
     }
 
+    /**
+     * {@code s.to_int()}, {@code to_integer}, {@code to_i}, {@code parse} on a string: the integer it
+     * spells, leading and trailing White_Space ignored.
+     *
+     * @throws RuchyError {@code Runtime error: Failed to parse 'x' as integer}
+     */
+    public static long toInt(String s) {
+        return StringMethods.toInt(s);
+    }
+
+    /**
+     * {@code s.split(sep)}: every piece between occurrences of {@code sep}, empty ones included
+     * ({@code "a,,b,"} gives {@code ["a", "", "b", ""]}); an empty separator gives {@code ""}, each
+     * character, {@code ""}. A new mutable array.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<String> split(String s, String sep) {
+        return (java.util.List<String>) (java.util.List<?>) StringMethods.split(s, sep);
+    }
+
     /** {@code s.trim_start()}: leading White_Space removed. */
     static String trimStart(String s) {
         return s.substring(start(s));

@@ -161,13 +161,24 @@ public final class RuntimeCatalog {
             return !template.isEmpty();
         }
 
-        /** Whether the template applies to arguments of these types: each has its parameter's type. */
+        /**
+         * Whether the template applies to arguments of these types: each has its parameter's type; a
+         * {@code fn(elem)} argument is a typed function (one {@code ->bool} gives a boolean).
+         */
         public boolean templateApplies(List<Type> args) {
             if (!hasTemplate() || !arity().accepts(args.size())) {
                 return false;
             }
             for (int i = 0; i < args.size(); i++) {
-                Type wanted = fixedParamType(param(i).type());
+                String word = param(i).type();
+                if (word.startsWith("fn(")) {
+                    if (!(args.get(i) instanceof Type.FunctionType f && f.typed() && f.arity() == 1
+                            && (!word.endsWith("->bool") || f.result() instanceof Type.Bool))) {
+                        return false;
+                    }
+                    continue;
+                }
+                Type wanted = fixedParamType(word);
                 if (wanted != null && !wanted.equals(args.get(i))) {
                     return false;
                 }
@@ -183,6 +194,17 @@ public final class RuntimeCatalog {
             }
             Type fixed = fixedParamType(word);
             return fixed == null ? Type.DYN : fixed;
+        }
+
+        /**
+         * The types argument {@code index} is called with when it is a function the method calls
+         * ({@code fn(elem)}: the receiver's elements), or null.
+         */
+        public List<Type> functionParams(int index, Type receiver) {
+            if (params.isEmpty() || !param(index).type().startsWith("fn(")) {
+                return null;
+            }
+            return List.of(element(receiver));
         }
 
         private Param param(int index) {
@@ -233,6 +255,15 @@ public final class RuntimeCatalog {
             @Override
             public Type of(Type receiver, List<Type> args) {
                 return index < args.size() ? args.get(index) : Type.DYN;
+            }
+        }
+
+        /** {@code [result{0}]}: an array of what the function argument {@code index} gives. */
+        record FunctionResults(int index) implements ResultType {
+            @Override
+            public Type of(Type receiver, List<Type> args) {
+                return Type.list(index < args.size() && args.get(index) instanceof Type.FunctionType f && f.typed()
+                        && !(f.result() instanceof Type.Nil) ? f.result() : Type.DYN);
             }
         }
 
@@ -518,6 +549,7 @@ public final class RuntimeCatalog {
 
     // ---- parsing ---------------------------------------------------------------------------------
 
+    private static final Pattern FUNCTION_PARAM = Pattern.compile("fn\\(elem\\)(->bool)?");
     private static final Set<String> PARAM_TYPES = Set.of("str", "int", "float", "num", "bool", "list", "fn", "any", "elem");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
@@ -529,7 +561,7 @@ public final class RuntimeCatalog {
     private static final Pattern CONST = Pattern.compile("(" + PATH + ")\\s*:\\s*(\\S+)");
     private static final Pattern TYPE = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")");
     private static final Pattern METHOD = Pattern.compile(
-            "([a-z]+)\\.(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
+            "([a-z]+)\\.(" + NAME + ")\\(((?:[^()]|\\([^()]*\\))*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
     private static final Pattern UNSUPPORTED = Pattern.compile("([a-z]+)\\.(" + NAME + ")\\s*:\\s*(.+)");
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile("\\{(r|\\d+)\\}|[A-Za-z_][A-Za-z0-9_]*|\\{[^}]*\\}");
 
@@ -740,9 +772,9 @@ public final class RuntimeCatalog {
             boolean rest = p.endsWith("...");
             boolean optional = p.endsWith("?");
             String word = rest ? p.substring(0, p.length() - 3) : optional ? p.substring(0, p.length() - 1) : p;
-            if (!PARAM_TYPES.contains(word)) {
+            if (!PARAM_TYPES.contains(word) && !FUNCTION_PARAM.matcher(word).matches()) {
                 throw new IllegalArgumentException("unknown parameter type `" + word + "` (expected str, int, float, num,"
-                        + " bool, list, fn, any or elem)");
+                        + " bool, list, fn, fn(elem), fn(elem)->bool, any or elem)");
             }
             if (rest && i != parts.length - 1) {
                 throw new IllegalArgumentException("only the last parameter may take any number of arguments");
@@ -795,6 +827,13 @@ public final class RuntimeCatalog {
                 return text.equals("elem") ? new ResultType.Elem() : new ResultType.NumericElem();
             default:
                 break;
+        }
+        if (text.matches("\\[result\\{\\d+\\}\\]")) {
+            int index = Integer.parseInt(text.substring(8, text.length() - 2));
+            if (index >= paramCount) {
+                throw new IllegalArgumentException("`" + text + "`: the method has " + paramCount + " parameters");
+            }
+            return new ResultType.FunctionResults(index);
         }
         if (text.matches("\\{\\d+\\}")) {
             int index = Integer.parseInt(text.substring(1, text.length() - 1));

@@ -65,8 +65,22 @@ public sealed interface Type {
     record RangeType() implements Type {
     }
 
-    /** A closure or function value taking {@code arity} arguments ({@code -1}: varies). */
-    record FunctionType(int arity) implements Type {
+    /**
+     * A closure or function value taking {@code arity} arguments ({@code -1}: varies). A typed one
+     * also knows its parameter types ({@code params}, one per argument) and its {@code result}
+     * ({@link Type#NIL} when it gives nothing); an untyped one has no parameter types and a
+     * {@code null} result, and takes and gives dynamic values.
+     */
+    record FunctionType(int arity, List<Type> params, Type result) implements Type {
+        /** An untyped function value of {@code arity} arguments. */
+        public FunctionType(int arity) {
+            this(arity, List.of(), null);
+        }
+
+        /** Whether its parameter and result types are known. */
+        public boolean typed() {
+            return result != null && params.size() == arity;
+        }
     }
 
     /** A user-declared struct, class or enum, emitted as a Java type of that name. */
@@ -129,6 +143,9 @@ public sealed interface Type {
             }
             return new TupleType(List.copyOf(joined));
         }
+        if (a instanceof FunctionType fa && b instanceof FunctionType fb && fa.arity() == fb.arity()) {
+            return new FunctionType(fa.arity()); // two different typed functions: a dynamic one
+        }
         if (a instanceof ResultType ra && b instanceof ResultType rb) {
             return new ResultType(join(ra.ok(), rb.ok()), join(ra.err(), rb.err()));
         }
@@ -143,6 +160,8 @@ public sealed interface Type {
             case OptionType o -> new OptionType(o.element().resolved());
             case ResultType r -> new ResultType(r.ok().resolved(), r.err().resolved());
             case TupleType t -> new TupleType(t.elements().stream().map(Type::resolved).toList());
+            case FunctionType f when f.typed() -> new FunctionType(f.arity(),
+                    f.params().stream().map(Type::resolved).toList(), f.result().resolved());
             default -> this;
         };
     }

@@ -38,6 +38,16 @@ final class CallPrinter extends Printer {
                 }
                 return userCall(CodeBlock.of("$N", javaFunctionName(f)), f, c.args());
             }
+            if (sym != null && types.of(sym) instanceof Type.FunctionType f && f.typed()
+                    && FunctionShapes.of(f, this::javaType) instanceof FunctionShapes.Shape shape) {
+                // a closure typed by its calls: `add.applyAsLong(1, 2)`
+                List<CodeBlock> codes = new ArrayList<>();
+                for (int i = 0; i < c.args().size(); i++) {
+                    Expr value = c.args().get(i).value();
+                    codes.add(coerce(expr(value), types.of(value), f.params().get(i)));
+                }
+                return CodeBlock.of("$L.$N($L)", expr(id), shape.method(), CodeBlock.join(codes, ", "));
+            }
             if (sym != null) {
                 return CodeBlock.of("$T.call($L$L)", OPS, expr(id), leadingComma(boxedArgs(c.args())));
             }
@@ -242,7 +252,10 @@ final class CallPrinter extends Printer {
     CodeBlock boxedArgsOf(List<Expr> values) {
         List<CodeBlock> codes = new ArrayList<>();
         for (Expr v : values) {
-            CodeBlock code = v instanceof Expr.Lambda l ? cx.lambdas.lambdaCode(l, true) : expr(v);
+            // the runtime calls these with dynamic values, so closures and functions are FnN here even when typed
+            CodeBlock code = v instanceof Expr.Lambda l ? cx.lambdas.dynamicLambdaCode(l)
+                    : v instanceof Expr.Ident id && cx.symbolOf(id) != null && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION
+                    ? cx.expressions.functionReference(cx.symbolOf(id)) : expr(v);
             // a bare null as a varargs argument would be the array itself
             codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT) : code);
         }

@@ -37,6 +37,8 @@ final class Coercions extends Printer {
             case Type.ObjectType o -> R_OBJECT;
             case Type.TupleType tu -> TUPLE;
             case Type.RangeType r -> RuntimeApi.RANGE;
+            case Type.FunctionType fn when fn.typed() && FunctionShapes.of(fn, this::javaType) != null ->
+                    FunctionShapes.of(fn, this::javaType).type();
             case Type.FunctionType fn -> RuntimeApi.fn(fn.arity() < 0 ? 5 : fn.arity());
             case Type.Named n -> resolution.structs().containsKey(n.name()) || resolution.enums().containsKey(n.name())
                     || resolution.classes().containsKey(n.name()) ? cx.typeName(n.name()) : OBJECT;

@@ -190,7 +190,10 @@ final class ExpressionPrinter extends Printer {
                 String name = sym.isGlobal() ? cx.globalName(sym) : cx.nameOf(sym, id.name());
                 yield sym.needsCell() ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
             }
-            case FUNCTION -> functionReference(sym);
+            case FUNCTION -> types.of(id) instanceof Type.FunctionType f && f.typed()
+                    && sym.declaration() instanceof Stmt.Fun fun && !cx.scope.declares(sym)
+                    ? CodeBlock.of("$T::$N", cx.self, Names.camelCase(fun.name())) // typed by its use: `Main::doubleIt`
+                    : functionReference(sym);
             default -> CodeBlock.of("$T.class", cx.typeName(sym.name()));
         };
     }

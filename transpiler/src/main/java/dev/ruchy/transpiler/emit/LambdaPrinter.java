@@ -15,16 +15,44 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Closures: Ruchy lambdas as Java lambdas of the runtime's {@code Fn0}...{@code FnN} interfaces. */
+/**
+ * Closures: Ruchy lambdas as Java lambdas. A closure typed by its uses ({@link Type.FunctionType#typed})
+ * is a lambda of a {@code java.util.function} interface ({@link FunctionShapes}) with typed
+ * parameters and result; any other is one of the runtime's {@code Fn0}...{@code FnN} interfaces,
+ * taking and giving dynamic values.
+ */
 final class LambdaPrinter extends Printer {
     LambdaPrinter(EmitContext cx) {
         super(cx);
     }
 
-    /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
+    /**
+     * A closure: {@code (a, b) -> a + b} when it is typed (its target type gives the interface), else
+     * {@code (FnN) (a, b) -> body} with dynamic parameters and result.
+     */
     CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
+        if (types.of(l) instanceof Type.FunctionType f && f.typed() && FunctionShapes.of(f, this::javaType) != null) {
+            return typedLambda(l, f);
+        }
         return lambdaCode(l.params(), l.body(), l.span(), withCast);
     }
+
+    /** A closure as a dynamic {@code FnN} even when it is typed: for the runtime's dynamic calls. */
+    CodeBlock dynamicLambdaCode(Expr.Lambda l) {
+        return lambdaCode(l.params(), l.body(), l.span(), true);
+    }
+
+    private CodeBlock typedLambda(Expr.Lambda l, Type.FunctionType f) {
+        typed = f;
+        try {
+            return lambdaCode(l.params(), l.body(), l.span(), false);
+        } finally {
+            typed = null;
+        }
+    }
+
+    /** The typed closure being started, read once by {@link #lambdaCodeScoped}. */
+    private Type.FunctionType typed;
 
     /**
      * A Java lambda taking {@code params} and returning the value of {@code body}: a closure, a
@@ -44,13 +72,26 @@ final class LambdaPrinter extends Printer {
     }
 
     private CodeBlock lambdaCodeScoped(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast) {
+        Type.FunctionType typedAs = typed;
+        typed = null; // closures inside this one are not it
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
         cx.inLambda = true;
         List<CodeBlock> params = new ArrayList<>();
         cx.out = CodeBlock.builder();
-        for (Param p : lambdaParams) {
-            if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
+        for (int i = 0; i < lambdaParams.size(); i++) {
+            Param p = lambdaParams.get(i);
+            if (typedAs != null) {
+                // the interface gives the parameter its type: `(a, b) -> a + b`
+                Pattern.Binding b = (Pattern.Binding) p.pattern();
+                if (cx.flow.symbolNeedsSpecial(b)) {
+                    String raw = cx.scope.allocate("arg");
+                    params.add(CodeBlock.of("$N", raw));
+                    cx.patterns.bindPattern(p.pattern(), raw, typedAs.params().get(i));
+                } else {
+                    params.add(CodeBlock.of("$N", cx.scope.declare(resolution.declaration(b), b.name())));
+                }
+            } else if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
                 String name = cx.scope.declare(sym, b.name());
                 if (sym != null && !(types.of(sym) instanceof Type.Dyn)) {
@@ -84,7 +125,17 @@ final class LambdaPrinter extends Printer {
         // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
         boolean ownLines = lambdaBody instanceof Expr.Block b && !b.statements().isEmpty()
                 && b.statements().get(0).span().startLine() > span.startLine();
-        if (prelude.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
+        boolean noValue = typedAs != null && typedAs.result() instanceof Type.Nil;
+        if (noValue) {
+            // a closure of no value is a void-shaped interface: its body's statements, no `return`
+            cx.out.add(prelude);
+            if (lambdaBody instanceof Expr.Block b) {
+                b.statements().forEach(cx.statements::statement);
+            } else {
+                cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
+            }
+            body = CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
+        } else if (prelude.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
                 && !(lambdaBody instanceof Expr.Block b && b.statements().isEmpty())) {
             CodeBlock value = expr(lambdaBody);
             CodeBlock hoisted = cx.out.build();
@@ -107,8 +158,8 @@ final class LambdaPrinter extends Printer {
                     }
                 }
                 cx.flushComments(b.span().end()); // comments after its last statement stay in it
-                if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
-                        && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts)) {
+                if (typedAs == null && (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
+                        && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts))) {
                     if (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1))) {
                         stmt("return null");
                     }
@@ -124,6 +175,10 @@ final class LambdaPrinter extends Printer {
             return CodeBlock.of("$T.fn($L, $N -> $L)", OPS, params.size(), arrayParam, body);
         }
         CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
+        if (typedAs != null) {
+            return CodeBlock.of("$L -> $L", params.size() == 1 ? params.get(0) : CodeBlock.of("($L)",
+                    CodeBlock.join(params, ", ")), body);
+        }
         return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(lambdaParams.size()), paramList, body)
                 : CodeBlock.of("$L -> $L", paramList, body);
     }

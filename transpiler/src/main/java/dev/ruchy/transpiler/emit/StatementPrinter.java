@@ -188,6 +188,9 @@ final class StatementPrinter extends Printer {
         if (initExpr instanceof Expr.NilLit || init instanceof Type.Nil) {
             return false;
         }
+        if (declared instanceof Type.FunctionType f && f.typed()) {
+            return false; // a lambda needs its interface: `LongBinaryOperator add = (a, b) -> a + b`
+        }
         if (declared instanceof Type.Named n && resolution.enums().containsKey(n.name())
                 && resolution.enums().get(n.name()).variants().stream()
                         .anyMatch(v -> !v.tupleFields().isEmpty() || !v.structFields().isEmpty())) {
@@ -279,6 +282,10 @@ final class StatementPrinter extends Printer {
             TypeInference.Signature sig = types.signature(target);
             boolean constructor = resolution.classes().values().stream().anyMatch(c -> c.constructors().contains(target));
             return !constructor && sig != null && (!sig.returnsValue() || sig.result() instanceof Type.Nil);
+        }
+        if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
+                && types.of(cx.symbolOf(id)) instanceof Type.FunctionType f && f.typed()) {
+            return f.result() instanceof Type.Nil; // a typed closure of no value: `greet.accept(name)`
         }
         if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) == null) {
             return CallPrinter.isVoidBuiltin(id.name());

@@ -39,6 +39,20 @@ public final class TypeInference {
     /** Variable and parameter types: inference's own table, beside the resolver's symbols. */
     private final Map<Symbol, Type> variables = new IdentityHashMap<>();
     private boolean changed;
+    /** Whether every type is settled (the last pass): a closure still untyped is dynamic. */
+    private boolean finished;
+    /**
+     * Closures bound by {@code let} and only ever called by that name: their parameter types come
+     * from the calls, as a function's do.
+     */
+    private final Map<Symbol, Expr.Lambda> calledClosures = new IdentityHashMap<>();
+    /**
+     * Parameters of functions that are only ever called in the body, and given a closure at every
+     * call: one signature per parameter, which the closures passed share.
+     */
+    private final Map<Symbol, Signature> closureParams = new IdentityHashMap<>();
+    /** The parameter and result types of closures typed by their uses (see {@link #lambda}). */
+    private final Map<Expr.Lambda, Signature> lambdaSignatures = new IdentityHashMap<>();
     /** The function whose body is being analysed, for {@code return}. */
     private Signature current;
     private String currentSelfType;
@@ -125,6 +139,7 @@ public final class TypeInference {
 
     private void run() {
         collectSignatures(program.statements(), null);
+        findCalledClosures();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = false;
             pass();
@@ -133,7 +148,167 @@ public final class TypeInference {
             }
         }
         finish();
+        finished = true;
         pass(); // a last pass records expression types with every symbol settled
+    }
+
+    /**
+     * Finds the closures bound by {@code let x = |a, b| ...} whose name is only ever the callee of
+     * calls with as many arguments as the closure has parameters: such a closure never escapes, so
+     * it can be a typed Java lambda and its calls direct.
+     */
+    private void findCalledClosures() {
+        Map<Symbol, Expr.Lambda> candidates = new IdentityHashMap<>();
+        Map<Expr, Integer> callees = new IdentityHashMap<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
+                    && let.elseBlock() == null && let.init() instanceof Expr.Lambda l && typeable(l)) {
+                Symbol sym = resolution.declaration(b);
+                if (sym != null) {
+                    candidates.put(sym, l);
+                }
+            } else if (n instanceof Expr.Call c && c.callee() instanceof Expr.Ident id
+                    && c.args().stream().allMatch(a -> a.name() == null)) {
+                callees.put(id, c.args().size());
+            }
+            return false;
+        });
+        java.util.Set<Symbol> escaping = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Symbol, List<Expr.Ident>> references = new IdentityHashMap<>();
+        Map<Stmt.Fun, List<Expr.Call>> callsOf = new IdentityHashMap<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.Ident id) {
+                Symbol sym = resolution.reference(id);
+                if (sym != null) {
+                    references.computeIfAbsent(sym, k -> new ArrayList<>()).add(id);
+                }
+                Expr.Lambda l = sym == null ? null : candidates.get(sym);
+                if (l != null && !Integer.valueOf(l.params().size()).equals(callees.get(id))) {
+                    escaping.add(sym);
+                }
+            } else if (n instanceof Expr.Call c && c.callee() instanceof Expr.Ident id
+                    && resolution.reference(id) instanceof Symbol sym && sym.kind() == Symbol.Kind.FUNCTION
+                    && sym.declaration() instanceof Stmt.Fun f) {
+                callsOf.computeIfAbsent(f, k -> new ArrayList<>()).add(c);
+            }
+            return false;
+        });
+        findClosureParams(callees, references, callsOf);
+        candidates.forEach((sym, l) -> {
+            if (!escaping.contains(sym)) {
+                calledClosures.put(sym, l);
+                lambdaSignatures.put(l, lambdaSignature(l));
+            }
+        });
+    }
+
+    /**
+     * Finds the parameters of top-level functions that the body only calls (with one number of
+     * arguments, at most two) and that every call of the function, which is never used as a value,
+     * gives a closure: {@code fn twice(f, x) { f(f(x)) }} called as {@code twice(|n| n + 1, 5)}.
+     */
+    private void findClosureParams(Map<Expr, Integer> callees, Map<Symbol, List<Expr.Ident>> references,
+            Map<Stmt.Fun, List<Expr.Call>> callsOf) {
+        for (Stmt s : program.statements()) {
+            if (!(s instanceof Stmt.Fun f) || !callsOf.containsKey(f)) {
+                continue;
+            }
+            List<Expr.Call> calls = callsOf.get(f);
+            Symbol fnSym = resolution.reference((Expr.Ident) calls.get(0).callee());
+            if (references.getOrDefault(fnSym, List.of()).stream().anyMatch(id -> !callees.containsKey(id))
+                    || calls.stream().anyMatch(c -> c.args().size() != f.params().size())) {
+                continue; // used as a value, or called with named, defaulted or extra arguments
+            }
+            for (int i = 0; i < f.params().size(); i++) {
+                Param p = f.params().get(i);
+                if (!(p.pattern() instanceof Pattern.Binding b) || p.defaultValue() != null || p.type() != null) {
+                    continue;
+                }
+                Symbol param = resolution.declaration(b);
+                List<Expr.Ident> uses = references.getOrDefault(param, List.of());
+                Integer arity = uses.isEmpty() ? null : callees.get(uses.get(0));
+                if (param == null || arity == null || arity > 2 || uses.stream().anyMatch(id -> !arity.equals(callees.get(id)))) {
+                    continue;
+                }
+                int index = i;
+                if (!calls.stream().allMatch(c -> c.args().get(index).value() instanceof Expr.Lambda l
+                        && l.params().size() == arity && typeable(l))) {
+                    continue;
+                }
+                Signature shared = new Signature();
+                for (int k = 0; k < arity; k++) {
+                    shared.params.add(Type.UNKNOWN);
+                    shared.annotated.add(false);
+                }
+                closureParams.put(param, shared);
+                calls.forEach(c -> lambdaSignatures.put((Expr.Lambda) c.args().get(index).value(), shared));
+            }
+        }
+    }
+
+    /** The type of closures of {@code sig}: typed once its parameters and result are known. */
+    private static Type closureType(Signature sig) {
+        if (!sig.result.isUnknown() && sig.params.stream().noneMatch(t -> t.isUnknown() || t instanceof Type.Dyn)) {
+            return new Type.FunctionType(sig.params.size(), List.copyOf(sig.params), sig.returnsValue ? sig.result : Type.NIL);
+        }
+        return new Type.FunctionType(sig.params.size());
+    }
+
+    /** Whether parameter {@code index} of {@code f} is one of {@link #closureParams}. */
+    private boolean isClosureParam(Stmt.Fun f, int index) {
+        return index < f.params().size() && f.params().get(index).pattern() instanceof Pattern.Binding b
+                && closureParams.containsKey(resolution.declaration(b));
+    }
+
+    /**
+     * Whether a closure can be typed by its uses: at most two plain parameters without defaults or
+     * annotations, no written result type, not {@code async}, and no {@code return} inside (its
+     * result is the value of its body).
+     */
+    private static boolean typeable(Expr.Lambda l) {
+        if (l.async() || l.result() != null || l.params().size() > 2) {
+            return false;
+        }
+        for (Param p : l.params()) {
+            if (!(p.pattern() instanceof Pattern.Binding) || p.defaultValue() != null || p.type() != null) {
+                return false;
+            }
+        }
+        return !Nodes.any(l.body(), n -> n instanceof Expr.Return || n instanceof Expr.Lambda
+                || n instanceof Expr.AsyncBlock || n instanceof Expr.Spawn);
+    }
+
+    private static Signature lambdaSignature(Expr.Lambda l) {
+        Signature sig = new Signature();
+        for (int i = 0; i < l.params().size(); i++) {
+            sig.params.add(Type.UNKNOWN);
+            sig.annotated.add(false);
+        }
+        return sig;
+    }
+
+    /**
+     * A closure's type: typed (parameter and result types) when it is typed by its uses and they are
+     * all known; otherwise a dynamic function taking and giving dynamic values.
+     */
+    private Type lambda(Expr.Lambda l) {
+        Signature sig = lambdaSignatures.get(l);
+        Signature saved = current;
+        current = sig != null ? sig : new Signature();
+        int i = 0;
+        for (Param p : l.params()) {
+            bindPattern(p.pattern(), sig != null ? sig.params.get(i) : Type.DYN);
+            if (p.defaultValue() != null) {
+                expr(p.defaultValue());
+            }
+            i++;
+        }
+        Type body = expr(l.body());
+        if (sig != null) {
+            noteReturn(!(l.body() instanceof Expr.Block b) || endsWithValue(b) ? body : Type.NIL);
+        }
+        current = saved;
+        return sig != null ? closureType(sig) : new Type.FunctionType(l.params().size());
     }
 
     private void collectSignatures(List<Stmt> statements, String selfType) {
@@ -246,6 +421,20 @@ public final class TypeInference {
                 continue;
             }
             Type t = current.params.get(i++);
+            Symbol param = p.pattern() instanceof Pattern.Binding b ? resolution.declaration(b) : null;
+            Signature closure = param == null ? null : closureParams.get(param);
+            if (closure != null) {
+                // not joined: the closures' type only becomes more precise
+                t = closureType(closure);
+                if (!t.equals(current.params.set(i - 1, t))) {
+                    changed = true;
+                }
+                seenSymbols.add(param);
+                if (!t.equals(variables.put(param, t))) {
+                    changed = true;
+                }
+                continue;
+            }
             bindPattern(p.pattern(), t);
             if (p.defaultValue() != null) {
                 Type dt = expr(p.defaultValue());
@@ -328,7 +517,16 @@ public final class TypeInference {
                 if (let.init() == null && let.type() == null) {
                     t = Type.UNKNOWN;
                 }
-                bindPattern(let.pattern(), t);
+                Symbol closure = let.pattern() instanceof Pattern.Binding b ? resolution.declaration(b) : null;
+                if (closure != null && calledClosures.containsKey(closure)) {
+                    // not joined: the closure's type only becomes more precise as its calls are seen
+                    seenSymbols.add(closure);
+                    if (!t.equals(variables.put(closure, t))) {
+                        changed = true;
+                    }
+                } else {
+                    bindPattern(let.pattern(), t);
+                }
             }
             case Stmt.Fun f -> function(f, currentSelfType != null && isMethodOfCurrent(f) ? currentSelfType : null);
             case Stmt.Struct st -> st.methods().forEach(m -> function(m, st.name()));
@@ -689,19 +887,7 @@ public final class TypeInference {
                 yield Type.UNKNOWN;
             }
             case Expr.LetIn l -> throw Lowering.notLowered(l);
-            case Expr.Lambda l -> {
-                Signature saved = current;
-                current = new Signature();
-                for (Param p : l.params()) {
-                    bindPattern(p.pattern(), Type.DYN);
-                    if (p.defaultValue() != null) {
-                        expr(p.defaultValue());
-                    }
-                }
-                expr(l.body());
-                current = saved;
-                yield new Type.FunctionType(l.params().size());
-            }
+            case Expr.Lambda l -> lambda(l);
             case Expr.Await a -> expr(a.operand());
             case Expr.AsyncBlock a -> {
                 Signature saved = current;
@@ -797,12 +983,23 @@ public final class TypeInference {
             if (sym != null && sym.declaration() instanceof Stmt.Fun f && sym.kind() == Symbol.Kind.FUNCTION) {
                 Signature sig = signature(f, null);
                 for (int i = 0; i < args.size() && i < sig.params.size(); i++) {
-                    updateParam(sig, i, args.get(i));
+                    if (!isClosureParam(f, i)) {
+                        updateParam(sig, i, args.get(i));
+                    }
                 }
                 return sig.result;
             }
             if (sym != null) {
                 seenSymbols.add(sym);
+                Signature closure = calledClosures.containsKey(sym) ? lambdaSignatures.get(calledClosures.get(sym))
+                        : closureParams.get(sym);
+                if (closure != null) {
+                    for (int i = 0; i < args.size() && i < closure.params.size(); i++) {
+                        updateParam(closure, i, args.get(i));
+                    }
+                    return closureType(closure) instanceof Type.FunctionType ft && ft.typed() ? ft.result()
+                            : finished ? Type.DYN : Type.UNKNOWN;
+                }
                 return Type.DYN;
             }
             switch (id.name()) {
@@ -873,9 +1070,13 @@ public final class TypeInference {
 
     private Type methodCall(Expr.MethodCall m) {
         Type receiver = expr(m.receiver());
+        RuntimeCatalog.Method known = receiver instanceof Type.Named ? null
+                : CATALOG.method(receiver, m.name(), m.args().size());
         List<Type> args = new ArrayList<>();
-        for (Expr.Arg a : m.args()) {
-            args.add(expr(a.value()));
+        for (int i = 0; i < m.args().size(); i++) {
+            Expr value = m.args().get(i).value();
+            List<Type> given = known == null ? null : known.functionParams(i, receiver);
+            args.add(given == null ? expr(value) : functionArgument(value, given));
         }
         if (receiver instanceof Type.Named named) {
             Stmt.Fun method = findMethod(named.name(), m.name());
@@ -892,6 +1093,38 @@ public final class TypeInference {
             updateSymbol(resolution.reference(id), Type.list(Type.join(list.element(), args.get(0))));
         }
         return CATALOG.methodResult(receiver, m.name(), args);
+    }
+
+    /**
+     * An argument of a runtime method that calls it with values of {@code given} types
+     * ({@code xs.map(f)} calls {@code f} with the elements): a closure written there, or a named
+     * function, is typed by them.
+     */
+    private Type functionArgument(Expr value, List<Type> given) {
+        boolean known = given.stream().noneMatch(t -> t.isUnknown() || t instanceof Type.Dyn);
+        if (known && value instanceof Expr.Lambda l && l.params().size() == given.size() && typeable(l)) {
+            Signature sig = lambdaSignatures.computeIfAbsent(l, TypeInference::lambdaSignature);
+            for (int i = 0; i < given.size(); i++) {
+                updateParam(sig, i, given.get(i));
+            }
+            return expr(value);
+        }
+        Type plain = expr(value);
+        if (known && value instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
+                && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f
+                && program.statements().stream().anyMatch(st -> st == f) && f.params().size() == given.size()
+                && f.params().stream().allMatch(p -> p.defaultValue() == null && !"self".equals(p.name()))) {
+            Signature sig = signature(f, null);
+            for (int i = 0; i < given.size(); i++) {
+                updateParam(sig, i, given.get(i));
+            }
+            if (sig.params.stream().noneMatch(t -> t.isUnknown() || t instanceof Type.Dyn) && !sig.result.isUnknown()
+                    && (sig.returnsValue || sig.resultAnnotated || finished)) {
+                return record(value, new Type.FunctionType(given.size(), List.copyOf(sig.params),
+                        sig.returnsValue ? sig.result : Type.NIL));
+            }
+        }
+        return plain;
     }
 
     private Type fieldType(Type receiver, String field) {

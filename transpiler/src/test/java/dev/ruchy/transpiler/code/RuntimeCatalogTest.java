@@ -82,7 +82,22 @@ class RuntimeCatalogTest {
         RuntimeCatalog.Method push = STANDARD.method(Type.list(Type.FLOAT), "push", 1);
         assertTrue(push.templateApplies(List.of(Type.INT)));
         assertEquals(Type.FLOAT, push.paramType(0, Type.list(Type.FLOAT)), "the argument becomes an element");
-        assertFalse(STANDARD.method(Type.STR, "split", 1).hasTemplate());
+        assertFalse(STANDARD.method(Type.STR, "trim_start", 0).hasTemplate());
+    }
+
+    @Test
+    void functionParametersTakeTypedFunctionsOfTheElements() {
+        RuntimeCatalog.Method map = STANDARD.method(Type.list(Type.INT), "map", 1);
+        Type toStr = new Type.FunctionType(1, List.of(Type.INT), Type.STR);
+        assertEquals(List.of(Type.INT), map.functionParams(0, Type.list(Type.INT)), "map calls its function with elements");
+        assertTrue(map.templateApplies(List.of(toStr)));
+        assertFalse(map.templateApplies(List.of(new Type.FunctionType(1))), "a dynamic closure goes through Ops.invoke");
+        assertEquals(Type.list(Type.STR), map.resultFor(Type.list(Type.INT), List.of(toStr)));
+        assertEquals(Type.list(Type.DYN), map.resultFor(Type.list(Type.INT), List.of(new Type.FunctionType(1))));
+        RuntimeCatalog.Method filter = STANDARD.method(Type.list(Type.INT), "filter", 1);
+        assertFalse(filter.templateApplies(List.of(toStr)), "filter's function must give a boolean");
+        assertTrue(filter.templateApplies(List.of(new Type.FunctionType(1, List.of(Type.INT), Type.BOOL))));
+        assertNull(STANDARD.method(Type.STR, "contains", 1).functionParams(0, Type.STR));
     }
 
     @Test
