@@ -21,6 +21,19 @@ final class LambdaPrinter extends Printer {
         super(cx);
     }
 
+    /** Set by {@link #callbackCode} for the one lambda it prints; closures inside it are ordinary. */
+    private boolean nextIsCallback;
+
+    /**
+     * A closure passed where a runtime member takes a callback ({@code Handler}, {@code Middleware},
+     * ...): a lambda the member's parameter type gives its type to, so no cast; its parameters are
+     * the callback's types as inferred, and its body statements, since the callback returns nothing.
+     */
+    CodeBlock callbackCode(Expr.Lambda l) {
+        nextIsCallback = true;
+        return lambdaCode(l.params(), l.body(), l.span(), false);
+    }
+
     /** A closure: {@code (FnN) (a, b) -> body}; parameters and result are dynamic values. */
     CodeBlock lambdaCode(Expr.Lambda l, boolean withCast) {
         return lambdaCode(l.params(), l.body(), l.span(), withCast);
@@ -44,6 +57,19 @@ final class LambdaPrinter extends Printer {
     }
 
     private CodeBlock lambdaCodeScoped(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast) {
+        boolean callback = nextIsCallback;
+        nextIsCallback = false;
+        boolean savedInCallback = cx.inCallback;
+        cx.inCallback = callback;
+        try {
+            return lambdaCodeInner(lambdaParams, lambdaBody, span, withCast, callback);
+        } finally {
+            cx.inCallback = savedInCallback;
+        }
+    }
+
+    private CodeBlock lambdaCodeInner(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast,
+            boolean callback) {
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
         cx.inLambda = true;
@@ -53,7 +79,7 @@ final class LambdaPrinter extends Printer {
             if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
                 String name = cx.scope.declare(sym, b.name());
-                if (sym != null && !(types.of(sym) instanceof Type.Dyn)) {
+                if (sym != null && !callback && !(types.of(sym) instanceof Type.Dyn)) {
                     String raw = cx.scope.allocate(name + "Arg");
                     params.add(CodeBlock.of("$N", raw));
                     stmt("$T $N = $L", javaType(types.of(sym)), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
@@ -81,6 +107,13 @@ final class LambdaPrinter extends Printer {
         CodeBlock prelude = cx.out.build();
         CodeBlock body;
         cx.out = CodeBlock.builder();
+        if (callback) {
+            body = callbackBody(prelude, lambdaBody, span);
+            cx.out = savedOut;
+            cx.inLambda = savedInLambda;
+            CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
+            return CodeBlock.of("$L -> $L", paramList, body);
+        }
         // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
         boolean ownLines = lambdaBody instanceof Expr.Block b && !b.statements().isEmpty()
                 && b.statements().get(0).span().startLine() > span.startLine();
@@ -125,6 +158,31 @@ final class LambdaPrinter extends Printer {
         CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
         return withCast ? CodeBlock.of("($T) $L -> $L", RuntimeApi.fn(lambdaParams.size()), paramList, body)
                 : CodeBlock.of("$L -> $L", paramList, body);
+    }
+
+    /**
+     * The body of a callback lambda, which returns nothing: a call on the lambda's own line stays an
+     * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements.
+     */
+    private CodeBlock callbackBody(CodeBlock prelude, Expr lambdaBody, Span span) {
+        boolean call = lambdaBody instanceof Expr.MethodCall || lambdaBody instanceof Expr.Call;
+        if (prelude.isEmpty() && call && lambdaBody.span().startLine() == span.startLine()) {
+            CodeBlock value = expr(lambdaBody);
+            CodeBlock hoisted = cx.out.build();
+            if (hoisted.isEmpty()) {
+                return value;
+            }
+            return CodeBlock.builder().add("{\n$>").add(hoisted).addStatement("$L", value).add("$<}").build();
+        }
+        cx.out.add(prelude);
+        if (lambdaBody instanceof Expr.Block b) {
+            for (Stmt s : b.statements()) {
+                cx.statements.statement(s);
+            }
+        } else {
+            cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
+        }
+        return CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
     }
 
     static boolean endsWithStatement(List<Stmt> stmts) {

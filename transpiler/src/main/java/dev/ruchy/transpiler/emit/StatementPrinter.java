@@ -13,6 +13,7 @@ import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
@@ -323,11 +324,11 @@ final class StatementPrinter extends Printer {
     }
 
     void returnStatement(Expr.Return r) {
-        if (cx.inLambda) {
+        if (cx.inLambda && !cx.inCallback) {
             stmt("return $L", r.value() == null ? "null" : expr(r.value()));
             return;
         }
-        if (cx.resultVoid) {
+        if (cx.resultVoid || cx.inCallback) {
             if (r.value() != null && !isPure(r.value())) {
                 effect(r.value());
             }
@@ -405,6 +406,11 @@ final class StatementPrinter extends Printer {
                     Type ft = structFieldType(n.name(), f.name());
                     stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
                             coerce(value, types.of(a.value()), ft));
+                } else if (receiver instanceof Type.RuntimeClass rc
+                        && RuntimeCatalog.standard().runtimeClass(rc.alias()).open()
+                        && RuntimeCatalog.standard().field(rc.alias(), f.name()) == null) {
+                    // `req.user = x`: a field of the request's own, in its map view
+                    stmt("$L.put($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
                 } else {
                     stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
                 }

@@ -35,6 +35,8 @@ public final class TypeInference {
     private final Program program;
     private final Resolution resolution;
     private final Map<Expr, Type> types = new IdentityHashMap<>();
+    /** Closures passed where a runtime member takes a callback: their parameter types, from the callback. */
+    private final Map<Expr.Lambda, List<Type>> callbackParams = new IdentityHashMap<>();
     private final Map<Stmt.Fun, Signature> signatures = new IdentityHashMap<>();
     /** Variable and parameter types: inference's own table, beside the resolver's symbols. */
     private final Map<Symbol, Type> variables = new IdentityHashMap<>();
@@ -692,8 +694,10 @@ public final class TypeInference {
             case Expr.Lambda l -> {
                 Signature saved = current;
                 current = new Signature();
-                for (Param p : l.params()) {
-                    bindPattern(p.pattern(), Type.DYN);
+                List<Type> given = callbackParams.get(l);
+                for (int k = 0; k < l.params().size(); k++) {
+                    Param p = l.params().get(k);
+                    bindPattern(p.pattern(), given != null && k < given.size() ? given.get(k) : Type.DYN);
                     if (p.defaultValue() != null) {
                         expr(p.defaultValue());
                     }
@@ -803,6 +807,11 @@ public final class TypeInference {
             }
             if (sym != null) {
                 seenSymbols.add(sym);
+                if (typeOf(sym) instanceof Type.RuntimeClass rc) {
+                    // `next()` in a middleware: the class's `call` member
+                    RuntimeCatalog.Member member = CATALOG.member(rc.alias(), "call", closureArities(c.args()));
+                    return member == null ? Type.DYN : member.result();
+                }
                 return Type.DYN;
             }
             switch (id.name()) {
@@ -873,6 +882,9 @@ public final class TypeInference {
 
     private Type methodCall(Expr.MethodCall m) {
         Type receiver = expr(m.receiver());
+        if (receiver instanceof Type.RuntimeClass rc) {
+            return memberCall(rc, m.name(), m.args());
+        }
         List<Type> args = new ArrayList<>();
         for (Expr.Arg a : m.args()) {
             args.add(expr(a.value()));
@@ -894,7 +906,43 @@ public final class TypeInference {
         return CATALOG.methodResult(receiver, m.name(), args);
     }
 
+    /**
+     * A call of a runtime class's member ({@code server.get("/", |req, res| ...)}): a closure passed
+     * where the member takes a callback gets the callback's parameter types; the member's result
+     * type, or dyn when the catalog lists no such member (which {@link MemberChecks} reports).
+     */
+    private Type memberCall(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
+        RuntimeCatalog.Member member = typedMember(rc, name, args);
+        for (int i = 0; i < args.size(); i++) {
+            Expr value = args.get(i).value();
+            RuntimeCatalog.Callback cb = member == null ? null : CATALOG.callback(member.params().get(i));
+            if (cb != null && value instanceof Expr.Lambda l) {
+                callbackParams.put(l, cb.params());
+            }
+            expr(value);
+        }
+        return member == null ? Type.DYN : member.result();
+    }
+
+    /**
+     * The member of {@code rc} a call {@code name(args)} is printed as (a closure passed as a callback
+     * becomes a lambda returning nothing: its {@code return x} evaluates x and returns); null when
+     * the catalog lists none for these arguments.
+     */
+    public static RuntimeCatalog.Member typedMember(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
+        return CATALOG.member(rc.alias(), name, closureArities(args));
+    }
+
+    /** Per argument, the parameter count of a closure written there, or -1. */
+    public static List<Integer> closureArities(List<Expr.Arg> args) {
+        return args.stream().map(a -> a.value() instanceof Expr.Lambda l ? l.params().size() : -1).toList();
+    }
+
     private Type fieldType(Type receiver, String field) {
+        if (receiver instanceof Type.RuntimeClass rc) {
+            RuntimeCatalog.FieldEntry f = CATALOG.field(rc.alias(), field);
+            return f == null ? Type.DYN : f.type();
+        }
         if (receiver instanceof Type.Named named) {
             Stmt.Struct st = resolution.structs().get(named.name());
             if (st != null) {
