@@ -151,7 +151,7 @@ final class CallPrinter extends Printer {
             }
         }
         RuntimeCatalog.PathEntry entry = resolution.reference(p) == null ? CATALOG.path(String.join("::", segs)) : null;
-        if (entry != null && entry.hasTemplate() && entry.params().size() == args.size()) {
+        if (entry != null && entry.hasTemplate() && entry.params().size() == args.size() && templateArgsFit(entry, args)) {
             List<CodeBlock> codes = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 Expr value = args.get(i).value();
@@ -161,6 +161,20 @@ final class CallPrinter extends Printer {
         }
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
                 entry != null && entry.hasTemplate() ? entry.result() : Type.DYN, result);
+    }
+
+    /**
+     * Whether each argument has its parameter's type ({@code any}: always), so the path's Java form
+     * applies; otherwise the runtime's path table checks the values and reports Ruchy's errors.
+     */
+    private boolean templateArgsFit(RuntimeCatalog.PathEntry entry, List<Expr.Arg> args) {
+        for (int i = 0; i < args.size(); i++) {
+            Type wanted = RuntimeCatalog.memberParamType(entry.params().get(i));
+            if (!(wanted instanceof Type.Dyn) && !wanted.equals(types.of(args.get(i).value()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -287,6 +287,10 @@ final class StatementPrinter extends Printer {
         if (call instanceof Expr.MacroCall m) {
             return CallPrinter.BUILTIN_MACROS.contains(m.name()) && CallPrinter.isVoidBuiltin(m.name());
         }
+        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.RuntimeClass rc) {
+            RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+            return member != null && member.result() instanceof Type.Nil; // `server.listen()` is void
+        }
         if (call instanceof Expr.MethodCall m && cx.calls.fastPath(m) != null) {
             return types.of(m) instanceof Type.Nil; // a Java template of no value: `Lists.push(xs, x)`
         }
