@@ -131,6 +131,106 @@ class RuntimeCatalogContractTest {
         }
     }
 
+    // ---- the typed API: classes, callbacks, members, fields and path templates
+
+    /**
+     * Each callback is a functional interface whose one abstract method takes the listed parameter
+     * types and returns nothing; each runtime class's member and field is a public method of that
+     * class with the parameter types the catalog gives (str: String, int: long, any: Object, a
+     * callback: its interface) and the listed result type; a path with a template names a public
+     * static method of the same shape.
+     */
+    @Test
+    void theTypedApiIsTheRuntimeClassesMethods() throws Exception {
+        List<String> problems = new ArrayList<>();
+        CATALOG.callbacks().forEach((alias, cb) -> {
+            Class<?> type = load(cb.qualified());
+            List<Method> abstracts = Arrays.stream(type.getMethods()).filter(m -> Modifier.isAbstract(m.getModifiers())).toList();
+            if (!type.isInterface() || abstracts.size() != 1) {
+                problems.add("callback " + alias + ": not an interface with one abstract method");
+                return;
+            }
+            Method m = abstracts.get(0);
+            List<Class<?>> want = cb.params().stream().map(RuntimeCatalogContractTest::javaClass).toList();
+            if (!List.of(m.getParameterTypes()).equals(want) || m.getReturnType() != void.class) {
+                problems.add("callback " + alias + ": " + m + " is not void(" + want + ")");
+            }
+        });
+        CATALOG.classes().forEach((alias, c) -> {
+            Class<?> owner = load(c.qualified());
+            CATALOG.members(alias).values().forEach(overloads -> overloads.forEach(m -> {
+                List<Class<?>> params = m.params().stream().map(RuntimeCatalogContractTest::paramClass).toList();
+                check(problems, "member " + alias + "." + m.name() + m.params() + " (line " + m.line() + ")", owner,
+                        m.template(), params, m.result(), false);
+            }));
+            CATALOG.fields(alias).values().forEach(f -> check(problems, "field " + alias + "." + f.name(), owner,
+                    f.template(), List.of(), f.type(), false));
+        });
+        CATALOG.functionPaths().values().stream().filter(RuntimeCatalog.PathEntry::hasTemplate).forEach(p -> {
+            RuntimeCatalog.TemplatePart first = p.template().get(0);
+            Class<?> owner = first instanceof RuntimeCatalog.TemplatePart.TypeName t ? load(t.qualified()) : null;
+            if (owner == null) {
+                problems.add("path " + p.path() + ": the template does not start with a type");
+                return;
+            }
+            List<Class<?>> params = p.params().stream().map(RuntimeCatalogContractTest::paramClass).toList();
+            check(problems, "path " + p.path(), owner, p.template(), params, p.result(), true);
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** The method a template calls ({@code {r}.name(}, {@code Type.name(}) exists with these parameters and result. */
+    private static void check(List<String> problems, String what, Class<?> owner, List<RuntimeCatalog.TemplatePart> template,
+            List<Class<?>> params, Type result, boolean isStatic) {
+        StringBuilder text = new StringBuilder();
+        template.forEach(part -> text.append(part instanceof RuntimeCatalog.TemplatePart.Text t ? t.text() : "#"));
+        java.util.regex.Matcher m = Pattern.compile("^#\\.([A-Za-z_][A-Za-z0-9_]*)\\(").matcher(text);
+        if (!m.find()) {
+            problems.add(what + ": the template `" + text + "` is not a call of one method");
+            return;
+        }
+        try {
+            Method method = owner.getMethod(m.group(1), params.toArray(Class<?>[]::new));
+            if (Modifier.isStatic(method.getModifiers()) != isStatic) {
+                problems.add(what + ": " + method + (isStatic ? " is not static" : " is static"));
+            }
+            Class<?> want = javaClass(result);
+            if (result instanceof Type.Nil ? method.getReturnType() != void.class : method.getReturnType() != want) {
+                problems.add(what + ": " + method + " does not return " + (result instanceof Type.Nil ? "void" : want.getName()));
+            }
+        } catch (NoSuchMethodException e) {
+            problems.add(what + ": " + owner.getName() + " has no public " + m.group(1) + params);
+        }
+    }
+
+    private static Class<?> paramClass(String word) {
+        RuntimeCatalog.Callback cb = CATALOG.callback(word);
+        if (cb != null) {
+            return load(cb.qualified());
+        }
+        return javaClass(RuntimeCatalog.memberParamType(word));
+    }
+
+    /** The Java class of a catalog type: int long, float double, bool boolean, str String, a runtime class itself, else Object. */
+    private static Class<?> javaClass(Type t) {
+        return switch (t) {
+            case Type.Int i -> long.class;
+            case Type.Float f -> double.class;
+            case Type.Bool b -> boolean.class;
+            case Type.Str s -> String.class;
+            case Type.RuntimeClass rc -> load(rc.qualified());
+            default -> Object.class;
+        };
+    }
+
+    private static Class<?> load(String qualified) {
+        try {
+            return Class.forName(qualified);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("no class " + qualified, e);
+        }
+    }
+
     @Test
     void theTypesExist() {
         List<String> problems = new ArrayList<>();

@@ -100,10 +100,54 @@ public final class RuntimeCatalog {
      *
      * @param arity null for a constant
      */
-    public record PathEntry(String path, Arity arity, Type result) {
+    public record PathEntry(String path, Arity arity, Type result, List<String> params, List<TemplatePart> template) {
+        public PathEntry(String path, Arity arity, Type result) {
+            this(path, arity, result, List.of(), List.of());
+        }
+
         public boolean isConstant() {
             return arity == null;
         }
+
+        /** Whether a call has a Java form of its own ({@code HttpServer.create({0})}) instead of {@code Ops.callPath}. */
+        public boolean hasTemplate() {
+            return !template.isEmpty();
+        }
+    }
+
+    /**
+     * A class of the runtime's typed API ({@code class HttpServer = dev.ruchy...HttpServer}).
+     *
+     * @param open whether values also carry fields of their own beyond the listed ones (a request's
+     *             {@code req.user}), read and written through the value's map view
+     */
+    public record ClassEntry(String alias, String qualified, boolean open) {
+        public Type.RuntimeClass type() {
+            return new Type.RuntimeClass(alias, qualified);
+        }
+    }
+
+    /**
+     * A functional interface of the runtime a closure becomes where a member takes it
+     * ({@code callback Handler(Request, Response) = ...}); its method returns nothing.
+     *
+     * @param params the closure's parameter types, in order
+     */
+    public record Callback(String alias, String qualified, List<Type> params) {
+    }
+
+    /**
+     * A method of a runtime class ({@code member HttpServer.get(str, Handler) : HttpServer = {r}.get({0}, {1})}).
+     *
+     * @param params   parameter words: {@code str int float bool any} or a callback alias
+     * @param template the Java form; {@code {r}} the receiver, {@code {i}} argument i
+     */
+    public record Member(String owner, String name, List<String> params, Type result, List<TemplatePart> template,
+            int line) {
+    }
+
+    /** A field of a runtime class read through a method ({@code field Request.method : str = {r}.method()}). */
+    public record FieldEntry(String owner, String name, Type type, List<TemplatePart> template, int line) {
     }
 
     /**
@@ -293,6 +337,10 @@ public final class RuntimeCatalog {
     private final Map<String, PathEntry> paths = new LinkedHashMap<>();
     private final Map<Kind, Map<String, List<Method>>> methods = new EnumMap<>(Kind.class);
     private final Map<Kind, Map<String, String>> unsupported = new EnumMap<>(Kind.class);
+    private final Map<String, ClassEntry> classes = new LinkedHashMap<>();
+    private final Map<String, Callback> callbacks = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Member>>> members = new LinkedHashMap<>();
+    private final Map<String, Map<String, FieldEntry>> fields = new LinkedHashMap<>();
 
     private RuntimeCatalog() {
         for (Kind k : Kind.values()) {
@@ -517,6 +565,66 @@ public final class RuntimeCatalog {
         return m == null ? Type.DYN : m.resultFor(receiver, args);
     }
 
+    /** The runtime class called {@code alias}, or null. */
+    public ClassEntry runtimeClass(String alias) {
+        return classes.get(alias);
+    }
+
+    /** Every runtime class by alias, in catalog order. */
+    public Map<String, ClassEntry> classes() {
+        return Collections.unmodifiableMap(classes);
+    }
+
+    /** The callback interface called {@code alias}, or null. */
+    public Callback callback(String alias) {
+        return callbacks.get(alias);
+    }
+
+    /** Every callback interface by alias. */
+    public Map<String, Callback> callbacks() {
+        return Collections.unmodifiableMap(callbacks);
+    }
+
+    /** The members of runtime class {@code owner} by name (empty when it has none). */
+    public Map<String, List<Member>> members(String owner) {
+        return Collections.unmodifiableMap(members.getOrDefault(owner, Map.of()));
+    }
+
+    /** The fields of runtime class {@code owner} by name. */
+    public Map<String, FieldEntry> fields(String owner) {
+        return Collections.unmodifiableMap(fields.getOrDefault(owner, Map.of()));
+    }
+
+    /** Field {@code name} of runtime class {@code owner}, or null. */
+    public FieldEntry field(String owner, String name) {
+        return fields.getOrDefault(owner, Map.of()).get(name);
+    }
+
+    /**
+     * The member {@code name} of runtime class {@code owner} a call fits: as many parameters as
+     * arguments, a closure argument where a callback of its parameter count is taken and only there.
+     *
+     * @param closureArity per argument: the parameter count of a closure written there, -1 for any other argument
+     * @return the first fitting member in catalog order, or null
+     */
+    public Member member(String owner, String name, List<Integer> closureArity) {
+        for (Member m : members.getOrDefault(owner, Map.of()).getOrDefault(name, List.of())) {
+            if (m.params().size() != closureArity.size()) {
+                continue;
+            }
+            boolean fits = true;
+            for (int i = 0; i < closureArity.size() && fits; i++) {
+                Callback cb = callbacks.get(m.params().get(i));
+                int n = closureArity.get(i);
+                fits = cb == null ? n < 0 : n == cb.params().size();
+            }
+            if (fits) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** What to use instead of {@code kind}'s method {@code name}, which the runtime refuses; null when it is not one. */
     public String unsupportedHint(Kind kind, String name) {
         return unsupported.get(kind).get(name);
@@ -562,6 +670,15 @@ public final class RuntimeCatalog {
     private static final Pattern TYPE = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")");
     private static final Pattern METHOD = Pattern.compile(
             "([a-z]+)\\.(" + NAME + ")\\(((?:[^()]|\\([^()]*\\))*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
+    private static final Pattern PATH_TEMPLATE = Pattern.compile(
+            "(" + PATH + ")\\(((?:[A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)?)\\)\\s*:\\s*(\\S+)\\s*=\\s*(.+)");
+    private static final Pattern CLASS = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")(\\s+open)?");
+    private static final Pattern CALLBACK = Pattern.compile(
+            "(" + NAME + ")\\(([^)]*)\\)\\s*=\\s*(" + QUALIFIED + ")");
+    private static final Pattern MEMBER = Pattern.compile(
+            "(" + NAME + ")\\.(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
+    private static final Pattern FIELD = Pattern.compile(
+            "(" + NAME + ")\\.(" + NAME + ")\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
     private static final Pattern UNSUPPORTED = Pattern.compile("([a-z]+)\\.(" + NAME + ")\\s*:\\s*(.+)");
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile("\\{(r|\\d+)\\}|[A-Za-z_][A-Za-z0-9_]*|\\{[^}]*\\}");
 
@@ -598,8 +715,13 @@ public final class RuntimeCatalog {
                     case "const" -> c.constant(rest, line, deferred);
                     case "method" -> c.method(rest, line);
                     case "unsupported" -> c.unsupported(rest);
+                    case "class" -> c.classEntry(rest);
+                    case "callback" -> c.callbackEntry(rest);
+                    case "member" -> c.member(rest, line);
+                    case "field" -> c.field(rest, line);
                     default -> throw new IllegalArgumentException("unknown entry `" + directive
-                            + "` (expected namespace, optional, fnspace, reserved, type, fn, path, const, method or unsupported)");
+                            + "` (expected namespace, optional, fnspace, reserved, type, fn, path, const, method,"
+                            + " unsupported, class, callback, member or field)");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ":" + line + ": " + e.getMessage(), e);
@@ -665,8 +787,95 @@ public final class RuntimeCatalog {
     }
 
     private void pathFn(String rest, int line, List<Runnable> deferred) {
+        Matcher t = PATH_TEMPLATE.matcher(rest);
+        if (t.matches()) {
+            List<String> params = memberParams(t.group(3));
+            addPath(new PathEntry(t.group(1), new Arity(params.size(), params.size()), typeWord(t.group(4)), params,
+                    template(t.group(5).strip(), params.size())), line, deferred);
+            return;
+        }
         Matcher m = match(PATH_FN, rest, "path A::B(ARITY) : TYPE");
         addPath(new PathEntry(m.group(1), arity(m.group(3)), valueType(m.group(4))), line, deferred);
+    }
+
+    private void classEntry(String rest) {
+        Matcher m = match(CLASS, rest, "class ALIAS = qualified.Name [open]");
+        typeEntry(m.group(1) + " = " + m.group(2));
+        classes.put(m.group(1), new ClassEntry(m.group(1), m.group(2), m.group(3) != null));
+    }
+
+    private void callbackEntry(String rest) {
+        Matcher m = match(CALLBACK, rest, "callback ALIAS(TYPE, ...) = qualified.Name");
+        List<Type> params = new ArrayList<>();
+        for (String w : m.group(2).isBlank() ? new String[0] : m.group(2).split(",")) {
+            params.add(typeWord(w.strip()));
+        }
+        typeEntry(m.group(1) + " = " + m.group(3));
+        callbacks.put(m.group(1), new Callback(m.group(1), m.group(3), List.copyOf(params)));
+    }
+
+    private void member(String rest, int line) {
+        Matcher m = match(MEMBER, rest, "member CLASS.NAME(PARAMS) : TYPE [= TEMPLATE]");
+        String owner = m.group(1);
+        if (!classes.containsKey(owner)) {
+            throw new IllegalArgumentException("`" + owner + "` is not a class declared above");
+        }
+        List<String> params = memberParams(m.group(3));
+        String text = m.group(6) != null ? m.group(6).strip() : defaultCall(m.group(2), params.size());
+        Member member = new Member(owner, m.group(2), params, typeWord(m.group(4)), template(text, params.size()), line);
+        members.computeIfAbsent(owner, k -> new LinkedHashMap<>()).computeIfAbsent(m.group(2), k -> new ArrayList<>())
+                .add(member);
+    }
+
+    private void field(String rest, int line) {
+        Matcher m = match(FIELD, rest, "field CLASS.NAME : TYPE [= TEMPLATE]");
+        String owner = m.group(1);
+        if (!classes.containsKey(owner)) {
+            throw new IllegalArgumentException("`" + owner + "` is not a class declared above");
+        }
+        String text = m.group(5) != null ? m.group(5).strip() : "{r}." + m.group(2) + "()";
+        FieldEntry f = new FieldEntry(owner, m.group(2), typeWord(m.group(3)), template(text, 0), line);
+        if (fields.computeIfAbsent(owner, k -> new LinkedHashMap<>()).putIfAbsent(m.group(2), f) != null) {
+            throw new IllegalArgumentException("duplicate field `" + owner + "." + m.group(2) + "`");
+        }
+    }
+
+    /** {@code {r}.name({0}, {1})}. */
+    private static String defaultCall(String name, int count) {
+        StringBuilder b = new StringBuilder("{r}.").append(name).append('(');
+        for (int i = 0; i < count; i++) {
+            b.append(i == 0 ? "" : ", ").append('{').append(i).append('}');
+        }
+        return b.append(')').toString();
+    }
+
+    /** Member parameters: {@code str int float bool any} or a callback alias declared above. */
+    private List<String> memberParams(String text) {
+        List<String> out = new ArrayList<>();
+        if (text.isBlank()) {
+            return out;
+        }
+        for (String w : text.split(",")) {
+            String word = w.strip();
+            if (!Set.of("str", "int", "float", "bool", "any").contains(word) && !callbacks.containsKey(word)) {
+                throw new IllegalArgumentException("unknown parameter type `" + word
+                        + "` (expected str, int, float, bool, any or a callback declared above)");
+            }
+            out.add(word);
+        }
+        return List.copyOf(out);
+    }
+
+    /** A TYPE, or a runtime class declared above. */
+    private Type typeWord(String text) {
+        ClassEntry c = classes.get(text);
+        return c != null ? c.type() : valueType(text);
+    }
+
+    /** The type a member's parameter word converts its argument to; dyn for {@code any} and callbacks. */
+    public static Type memberParamType(String word) {
+        Type fixed = fixedParamType(word);
+        return fixed == null ? Type.DYN : fixed;
     }
 
     private void constant(String rest, int line, List<Runnable> deferred) {

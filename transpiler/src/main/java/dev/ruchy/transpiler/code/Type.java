@@ -91,6 +91,17 @@ public sealed interface Type {
     record OptionType(Type element) implements Type {
     }
 
+    /**
+     * A class of the runtime's typed API ({@code HttpServer}, {@code Request}, ...), as the catalog
+     * declares it ({@code class ALIAS = qualified.Name}): its methods and fields are the catalog's
+     * {@code member} and {@code field} entries.
+     *
+     * @param alias     the catalog alias, {@code HttpServer}
+     * @param qualified the Java class, {@code dev.ruchy.runtime.net.http.HttpServer}
+     */
+    record RuntimeClass(String alias, String qualified) implements Type {
+    }
+
     /** {@code Ok(x)}/{@code Err(e)}. */
     record ResultType(Type ok, Type err) implements Type {
     }

@@ -48,6 +48,13 @@ final class CallPrinter extends Printer {
                 }
                 return CodeBlock.of("$L.$N($L)", expr(id), shape.method(), CodeBlock.join(codes, ", "));
             }
+            if (sym != null && types.of(sym) instanceof Type.RuntimeClass rc) {
+                // `next()` in a middleware: the class's `call` member
+                CodeBlock typed = memberCall(rc, "call", CodeBlock.of("$L", expr(id)), c.args());
+                if (typed != null) {
+                    return typed;
+                }
+            }
             if (sym != null) {
                 return CodeBlock.of("$T.call($L$L)", OPS, expr(id), leadingComma(boxedArgs(c.args())));
             }
@@ -153,8 +160,70 @@ final class CallPrinter extends Printer {
                 return CodeBlock.of("new $T($L)", cx.typeName(owner), boxedArgs(args));
             }
         }
+        RuntimeCatalog.PathEntry entry = resolution.reference(p) == null ? CATALOG.path(String.join("::", segs)) : null;
+        if (entry != null && entry.hasTemplate() && entry.params().size() == args.size() && templateArgsFit(entry, args)) {
+            List<CodeBlock> codes = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                Expr value = args.get(i).value();
+                codes.add(coerce(expr(value), types.of(value), RuntimeCatalog.memberParamType(entry.params().get(i))));
+            }
+            return fill(entry.template(), null, codes);
+        }
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
-                Type.DYN, result);
+                entry != null && entry.hasTemplate() ? entry.result() : Type.DYN, result);
+    }
+
+    /**
+     * Whether each argument has its parameter's type ({@code any}: always), so the path's Java form
+     * applies; otherwise the runtime's path table checks the values and reports Ruchy's errors.
+     */
+    private boolean templateArgsFit(RuntimeCatalog.PathEntry entry, List<Expr.Arg> args) {
+        for (int i = 0; i < args.size(); i++) {
+            Type wanted = RuntimeCatalog.memberParamType(entry.params().get(i));
+            if (!(wanted instanceof Type.Dyn) && !wanted.equals(types.of(args.get(i).value()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A call of runtime class {@code rc}'s member {@code name} on {@code receiver}: the member's Java
+     * template, closures passed as callbacks printed as typed lambdas; null when the catalog lists no
+     * member for these arguments or a closure cannot be a callback (it returns a value).
+     */
+    CodeBlock memberCall(Type.RuntimeClass rc, String name, CodeBlock receiver, List<Expr.Arg> args) {
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, name, args);
+        if (member == null) {
+            return null;
+        }
+        List<CodeBlock> codes = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            Expr value = args.get(i).value();
+            String word = member.params().get(i);
+            if (CATALOG.callback(word) != null && value instanceof Expr.Lambda l) {
+                codes.add(cx.lambdas.callbackCode(l));
+            } else {
+                CodeBlock code = expr(value);
+                codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT)
+                        : coerce(code, types.of(value), RuntimeCatalog.memberParamType(word)));
+            }
+        }
+        return fill(member.template(), receiver, codes);
+    }
+
+    /** A catalog template with the receiver's and the arguments' code in place; type names imported. */
+    CodeBlock fill(List<RuntimeCatalog.TemplatePart> template, CodeBlock receiver, List<CodeBlock> args) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (RuntimeCatalog.TemplatePart part : template) {
+            switch (part) {
+                case RuntimeCatalog.TemplatePart.Text t -> code.add("$L", t.text());
+                case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
+                case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", receiver);
+                case RuntimeCatalog.TemplatePart.Argument a -> code.add("$L", args.get(a.index()));
+            }
+        }
+        return code.build();
     }
 
     Stmt.Fun findMethod(String type, String name) {
@@ -163,6 +232,12 @@ final class CallPrinter extends Printer {
 
     CodeBlock methodCall(Expr.MethodCall m) {
         Type receiver = types.of(m.receiver());
+        if (receiver instanceof Type.RuntimeClass rc) {
+            CodeBlock typed = memberCall(rc, m.name(), cx.expressions.parenthesized(m.receiver()), m.args());
+            if (typed != null) {
+                return coerce(typed, memberResult(rc, m), types.of(m));
+            }
+        }
         if (receiver instanceof Type.Named n) {
             Stmt.Fun method = findMethod(n.name(), m.name());
             if (method != null) {
@@ -177,6 +252,11 @@ final class CallPrinter extends Printer {
         CodeBlock call = CodeBlock.of("$T.invoke($L, $S$L)", OPS, expr(m.receiver()), m.name(),
                 leadingComma(boxedArgs(m.args())));
         return coerce(call, Type.DYN, result);
+    }
+
+    private static Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+        return member == null ? Type.DYN : member.result();
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.TUPLE;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -43,6 +44,7 @@ final class Coercions extends Printer {
             case Type.Named n -> resolution.structs().containsKey(n.name()) || resolution.enums().containsKey(n.name())
                     || resolution.classes().containsKey(n.name()) ? cx.typeName(n.name()) : OBJECT;
             case Type.OptionType o -> ParameterizedTypeName.get(OPTION, javaType(o.element()).box());
+            case Type.RuntimeClass rc -> ClassName.bestGuess(rc.qualified());
             case Type.ResultType r -> ParameterizedTypeName.get(RESULT, javaType(r.ok()).box(), javaType(r.err()).box());
             default -> OBJECT;
         };

@@ -110,9 +110,9 @@ final class ControlFlowPrinter extends Printer {
             case DISCARD -> {
             }
             case RETURN -> {
-                if (cx.inLambda) {
+                if (cx.inLambda && !cx.inCallback) {
                     stmt("return $L", code);
-                } else if (cx.resultVoid) {
+                } else if (cx.resultVoid || cx.inCallback) {
                     if (code != NIL) {
                         stmt("$T.discard($L)", OPS, code);
                     }

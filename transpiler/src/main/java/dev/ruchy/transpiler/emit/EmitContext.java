@@ -59,6 +59,8 @@ final class EmitContext {
     Type resultType;
     boolean resultVoid = true;
     boolean inLambda;
+    /** In a lambda of a runtime callback, which returns nothing: {@code return x} evaluates x and returns. */
+    boolean inCallback;
     /** The struct, enum or class whose methods are being emitted ({@code Self}), or null. */
     String selfType;
     final Deque<LoopContext> loops = new ArrayDeque<>();

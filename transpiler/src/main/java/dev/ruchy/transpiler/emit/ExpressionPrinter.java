@@ -337,6 +337,16 @@ final class ExpressionPrinter extends Printer {
                 return CodeBlock.of("$L.$N()", expr(f.receiver()), fieldName(n.name(), f.name()));
             }
         }
+        if (receiver instanceof Type.RuntimeClass rc) {
+            RuntimeCatalog.FieldEntry entry = RuntimeCatalog.standard().field(rc.alias(), f.name());
+            if (entry != null) {
+                return cx.calls.fill(entry.template(), parenthesized(f.receiver()), List.of());
+            }
+            if (RuntimeCatalog.standard().runtimeClass(rc.alias()).open()) {
+                // a field a handler added (`req.user`): the value's map view
+                return CodeBlock.of("$L.get($S)", parenthesized(f.receiver()), f.name());
+            }
+        }
         Type result = types.of(f);
         return coerce(CodeBlock.of("$T.field($L, $S)", OPS, expr(f.receiver()), f.name()), Type.DYN, result);
     }

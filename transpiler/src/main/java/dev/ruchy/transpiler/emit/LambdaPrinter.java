@@ -26,6 +26,19 @@ final class LambdaPrinter extends Printer {
         super(cx);
     }
 
+    /** Set by {@link #callbackCode} for the one lambda it prints; closures inside it are ordinary. */
+    private boolean nextIsCallback;
+
+    /**
+     * A closure passed where a runtime member takes a callback ({@code Handler}, {@code Middleware},
+     * ...): a lambda the member's parameter type gives its type to, so no cast; its parameters are
+     * the callback's types as inferred, and its body statements, since the callback returns nothing.
+     */
+    CodeBlock callbackCode(Expr.Lambda l) {
+        nextIsCallback = true;
+        return lambdaCode(l.params(), l.body(), l.span(), false);
+    }
+
     /**
      * A closure: {@code (a, b) -> a + b} when it is typed (its target type gives the interface), else
      * {@code (FnN) (a, b) -> body} with dynamic parameters and result.
@@ -74,6 +87,19 @@ final class LambdaPrinter extends Printer {
     private CodeBlock lambdaCodeScoped(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast) {
         Type.FunctionType typedAs = typed;
         typed = null; // closures inside this one are not it
+        boolean callback = nextIsCallback;
+        nextIsCallback = false;
+        boolean savedInCallback = cx.inCallback;
+        cx.inCallback = callback;
+        try {
+            return lambdaCodeInner(lambdaParams, lambdaBody, span, withCast, typedAs, callback);
+        } finally {
+            cx.inCallback = savedInCallback;
+        }
+    }
+
+    private CodeBlock lambdaCodeInner(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast,
+            Type.FunctionType typedAs, boolean callback) {
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
         cx.inLambda = true;
@@ -94,7 +120,7 @@ final class LambdaPrinter extends Printer {
             } else if (p.pattern() instanceof Pattern.Binding b && !cx.flow.symbolNeedsSpecial(b)) {
                 Symbol sym = resolution.declaration(b);
                 String name = cx.scope.declare(sym, b.name());
-                if (sym != null && !(types.of(sym) instanceof Type.Dyn)) {
+                if (sym != null && !callback && !(types.of(sym) instanceof Type.Dyn)) {
                     String raw = cx.scope.allocate(name + "Arg");
                     params.add(CodeBlock.of("$N", raw));
                     stmt("$T $N = $L", javaType(types.of(sym)), name, coerce(CodeBlock.of("$N", raw), Type.DYN,
@@ -122,6 +148,13 @@ final class LambdaPrinter extends Printer {
         CodeBlock prelude = cx.out.build();
         CodeBlock body;
         cx.out = CodeBlock.builder();
+        if (callback) {
+            body = callbackBody(prelude, lambdaBody, span);
+            cx.out = savedOut;
+            cx.inLambda = savedInLambda;
+            CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
+            return CodeBlock.of("$L -> $L", paramList, body);
+        }
         // a body on lines of its own stays a block, so its statements keep their Ruchy line for error messages
         boolean ownLines = lambdaBody instanceof Expr.Block b && !b.statements().isEmpty()
                 && b.statements().get(0).span().startLine() > span.startLine();
@@ -191,9 +224,33 @@ final class LambdaPrinter extends Printer {
         return last instanceof Stmt.ExprStmt es && (es.expr() instanceof Expr.While || es.expr() instanceof Expr.For);
     }
 
-
     /** {@code () -> body}, for {@code async} and {@code spawn}. */
     CodeBlock supplier(Expr body) {
         return lambdaCode(List.of(), body, body.span(), false);
+    }
+
+    /**
+     * The body of a callback lambda, which returns nothing: a call on the lambda's own line stays an
+     * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements.
+     */
+    private CodeBlock callbackBody(CodeBlock prelude, Expr lambdaBody, Span span) {
+        boolean call = lambdaBody instanceof Expr.MethodCall || lambdaBody instanceof Expr.Call;
+        if (prelude.isEmpty() && call && lambdaBody.span().startLine() == span.startLine()) {
+            CodeBlock value = expr(lambdaBody);
+            CodeBlock hoisted = cx.out.build();
+            if (hoisted.isEmpty()) {
+                return value;
+            }
+            return CodeBlock.builder().add("{\n$>").add(hoisted).addStatement("$L", value).add("$<}").build();
+        }
+        cx.out.add(prelude);
+        if (lambdaBody instanceof Expr.Block b) {
+            for (Stmt s : b.statements()) {
+                cx.statements.statement(s);
+            }
+        } else {
+            cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
+        }
+        return CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
     }
 }

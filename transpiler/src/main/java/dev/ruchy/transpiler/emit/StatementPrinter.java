@@ -13,6 +13,7 @@ import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
+import dev.ruchy.transpiler.code.RuntimeCatalog;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.lower.Lowering;
@@ -293,6 +294,10 @@ final class StatementPrinter extends Printer {
         if (call instanceof Expr.MacroCall m) {
             return CallPrinter.BUILTIN_MACROS.contains(m.name()) && CallPrinter.isVoidBuiltin(m.name());
         }
+        if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.RuntimeClass rc) {
+            RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+            return member != null && member.result() instanceof Type.Nil; // `server.listen()` is void
+        }
         if (call instanceof Expr.MethodCall m && cx.calls.fastPath(m) != null) {
             return types.of(m) instanceof Type.Nil; // a Java template of no value: `Lists.push(xs, x)`
         }
@@ -331,11 +336,11 @@ final class StatementPrinter extends Printer {
     }
 
     void returnStatement(Expr.Return r) {
-        if (cx.inLambda) {
+        if (cx.inLambda && !cx.inCallback) {
             stmt("return $L", r.value() == null ? "null" : expr(r.value()));
             return;
         }
-        if (cx.resultVoid) {
+        if (cx.resultVoid || cx.inCallback) {
             if (r.value() != null && !isPure(r.value())) {
                 effect(r.value());
             }
@@ -413,6 +418,11 @@ final class StatementPrinter extends Printer {
                     Type ft = structFieldType(n.name(), f.name());
                     stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
                             coerce(value, types.of(a.value()), ft));
+                } else if (receiver instanceof Type.RuntimeClass rc
+                        && RuntimeCatalog.standard().runtimeClass(rc.alias()).open()
+                        && RuntimeCatalog.standard().field(rc.alias(), f.name()) == null) {
+                    // `req.user = x`: a field of the request's own, in its map view
+                    stmt("$L.put($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
                 } else {
                     stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
                 }

@@ -47,6 +47,8 @@ public final class MemberChecks {
                         checkArity(m.name(), method, m.args().size(), m, diagnostics);
                     }
                 }
+                case Expr.MethodCall m when types.of(m.receiver()) instanceof Type.RuntimeClass rc ->
+                        checkMember(m, rc, diagnostics);
                 case Expr.MethodCall m when RuntimeCatalog.kindOf(types.of(m.receiver())) != null ->
                         checkRuntimeMethod(m, types.of(m.receiver()), diagnostics);
                 case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 -> {
@@ -79,6 +81,24 @@ public final class MemberChecks {
             boolean unbounded = overloads.stream().anyMatch(o -> o.arity().max() < 0);
             int max = overloads.stream().mapToInt(o -> o.arity().max()).max().orElse(0);
             String arity = new RuntimeCatalog.Arity(min, unbounded ? -1 : max).describe();
+            diagnostics.report(DiagnosticCode.WRONG_ARITY.at(m.span(), m.name(), Resolver.arguments(arity), given));
+        }
+    }
+
+    /**
+     * A method called on a value of a runtime class ({@code server.lisen()}): the catalog lists its
+     * members, so an unknown one is R0209 and a wrong argument count R0202, before the program runs.
+     */
+    private static void checkMember(Expr.MethodCall m, Type.RuntimeClass rc, Diagnostics diagnostics) {
+        List<RuntimeCatalog.Member> overloads = CATALOG.members(rc.alias()).getOrDefault(m.name(), List.of());
+        int given = m.args().size();
+        if (overloads.isEmpty()) {
+            Diagnostic d = DiagnosticCode.UNKNOWN_METHOD.at(nameSpan(m), rc.alias(), m.name());
+            diagnostics.report(Suggestions.withSuggestion(d, m.name(), CATALOG.members(rc.alias()).keySet()));
+        } else if (overloads.stream().noneMatch(o -> o.params().size() == given)) {
+            int min = overloads.stream().mapToInt(o -> o.params().size()).min().orElse(0);
+            int max = overloads.stream().mapToInt(o -> o.params().size()).max().orElse(0);
+            String arity = new RuntimeCatalog.Arity(min, max).describe();
             diagnostics.report(DiagnosticCode.WRONG_ARITY.at(m.span(), m.name(), Resolver.arguments(arity), given));
         }
     }

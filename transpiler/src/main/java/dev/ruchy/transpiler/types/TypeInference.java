@@ -35,6 +35,8 @@ public final class TypeInference {
     private final Program program;
     private final Resolution resolution;
     private final Map<Expr, Type> types = new IdentityHashMap<>();
+    /** Closures passed where a runtime member takes a callback: their parameter types, from the callback. */
+    private final Map<Expr.Lambda, List<Type>> callbackParams = new IdentityHashMap<>();
     private final Map<Stmt.Fun, Signature> signatures = new IdentityHashMap<>();
     /** Variable and parameter types: inference's own table, beside the resolver's symbols. */
     private final Map<Symbol, Type> variables = new IdentityHashMap<>();
@@ -293,11 +295,13 @@ public final class TypeInference {
      */
     private Type lambda(Expr.Lambda l) {
         Signature sig = lambdaSignatures.get(l);
+        List<Type> given = sig == null ? callbackParams.get(l) : null; // a runtime member's callback
         Signature saved = current;
         current = sig != null ? sig : new Signature();
         int i = 0;
         for (Param p : l.params()) {
-            bindPattern(p.pattern(), sig != null ? sig.params.get(i) : Type.DYN);
+            bindPattern(p.pattern(), sig != null ? sig.params.get(i)
+                    : given != null && i < given.size() ? given.get(i) : Type.DYN);
             if (p.defaultValue() != null) {
                 expr(p.defaultValue());
             }
@@ -991,6 +995,11 @@ public final class TypeInference {
             }
             if (sym != null) {
                 seenSymbols.add(sym);
+                if (typeOf(sym) instanceof Type.RuntimeClass rc) {
+                    // `next()` in a middleware: the class's `call` member
+                    RuntimeCatalog.Member member = CATALOG.member(rc.alias(), "call", closureArities(c.args()));
+                    return member == null ? Type.DYN : member.result();
+                }
                 Signature closure = calledClosures.containsKey(sym) ? lambdaSignatures.get(calledClosures.get(sym))
                         : closureParams.get(sym);
                 if (closure != null) {
@@ -1070,6 +1079,9 @@ public final class TypeInference {
 
     private Type methodCall(Expr.MethodCall m) {
         Type receiver = expr(m.receiver());
+        if (receiver instanceof Type.RuntimeClass rc) {
+            return memberCall(rc, m.name(), m.args());
+        }
         RuntimeCatalog.Method known = receiver instanceof Type.Named ? null
                 : CATALOG.method(receiver, m.name(), m.args().size());
         List<Type> args = new ArrayList<>();
@@ -1127,7 +1139,43 @@ public final class TypeInference {
         return plain;
     }
 
+    /**
+     * A call of a runtime class's member ({@code server.get("/", |req, res| ...)}): a closure passed
+     * where the member takes a callback gets the callback's parameter types; the member's result
+     * type, or dyn when the catalog lists no such member (which {@link MemberChecks} reports).
+     */
+    private Type memberCall(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
+        RuntimeCatalog.Member member = typedMember(rc, name, args);
+        for (int i = 0; i < args.size(); i++) {
+            Expr value = args.get(i).value();
+            RuntimeCatalog.Callback cb = member == null ? null : CATALOG.callback(member.params().get(i));
+            if (cb != null && value instanceof Expr.Lambda l) {
+                callbackParams.put(l, cb.params());
+            }
+            expr(value);
+        }
+        return member == null ? Type.DYN : member.result();
+    }
+
+    /**
+     * The member of {@code rc} a call {@code name(args)} is printed as (a closure passed as a callback
+     * becomes a lambda returning nothing: its {@code return x} evaluates x and returns); null when
+     * the catalog lists none for these arguments.
+     */
+    public static RuntimeCatalog.Member typedMember(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
+        return CATALOG.member(rc.alias(), name, closureArities(args));
+    }
+
+    /** Per argument, the parameter count of a closure written there, or -1. */
+    public static List<Integer> closureArities(List<Expr.Arg> args) {
+        return args.stream().map(a -> a.value() instanceof Expr.Lambda l ? l.params().size() : -1).toList();
+    }
+
     private Type fieldType(Type receiver, String field) {
+        if (receiver instanceof Type.RuntimeClass rc) {
+            RuntimeCatalog.FieldEntry f = CATALOG.field(rc.alias(), field);
+            return f == null ? Type.DYN : f.type();
+        }
         if (receiver instanceof Type.Named named) {
             Stmt.Struct st = resolution.structs().get(named.name());
             if (st != null) {

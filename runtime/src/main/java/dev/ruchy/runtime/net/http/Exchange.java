@@ -1,6 +1,5 @@
 package dev.ruchy.runtime.net.http;
 
-import dev.ruchy.runtime.FnN;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Callbacks;
 import io.helidon.http.Method;
@@ -100,17 +99,16 @@ final class Exchange {
      * A {@code next} function: {@code next()} runs {@code proceed} (once), {@code next(err)} with a
      * non-nil argument hands {@code err} to the error middleware, as in Express.
      */
-    FnN next(Runnable proceed) {
+    Next next(Runnable proceed) {
         boolean[] called = {false};
-        return args -> {
-            if (args.length > 0 && args[0] != null) {
-                throw args[0] instanceof Throwable t ? asRuntime(t) : RuchyError.thrown(args[0]);
+        return err -> {
+            if (err != null) {
+                throw err instanceof Throwable t ? asRuntime(t) : RuchyError.thrown(err);
             }
             if (!called[0]) {
                 called[0] = true;
                 proceed.run();
             }
-            return null;
         };
     }
 
@@ -156,10 +154,7 @@ final class Exchange {
         if (i >= handlers.size() || response.isSent()) {
             return;
         }
-        FnN next = args -> {
-            errorStep(handlers, i + 1, args.length > 0 && args[0] != null ? args[0] : err);
-            return null;
-        };
+        Next next = e -> errorStep(handlers, i + 1, e != null ? e : err);
         Callbacks.callLenient(handlers.get(i), err, request, response, next);
     }
 

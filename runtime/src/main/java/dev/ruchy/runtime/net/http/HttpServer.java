@@ -156,4 +156,75 @@ public interface HttpServer extends AutoCloseable {
     /** As {@link #stop()}. */
     @Override
     void close();
+    // ---------------------------------------------------------------- typed forms for Java callers
+
+    /** {@link #use(Object)} with a typed middleware {@code (req, res, next) -> ...}. */
+    default HttpServer use(Middleware middleware) {
+        return use((Object) middleware);
+    }
+
+    /** {@link #use(Object)} with a typed error middleware {@code (err, req, res, next) -> ...}. */
+    default HttpServer use(ErrorMiddleware middleware) {
+        return use((Object) middleware);
+    }
+
+    /** {@link #use(Object, Object)}: a typed middleware for paths under {@code prefix}. */
+    default HttpServer use(String prefix, Middleware middleware) {
+        return use((Object) prefix, (Object) middleware);
+    }
+
+    /** {@link #get(Object, Object...)} with one typed handler. */
+    default HttpServer get(String path, Handler handler) {
+        return get(path, new Object[] {handler});
+    }
+
+    /** {@link #get(Object, Object...)} with a route middleware before the handler. */
+    default HttpServer get(String path, Middleware middleware, Handler handler) {
+        return get(path, new Object[] {middleware, handler});
+    }
+
+    /** {@link #post(Object, Object...)} with one typed handler. */
+    default HttpServer post(String path, Handler handler) {
+        return post(path, new Object[] {handler});
+    }
+
+    /** {@link #post(Object, Object...)} with a route middleware before the handler. */
+    default HttpServer post(String path, Middleware middleware, Handler handler) {
+        return post(path, new Object[] {middleware, handler});
+    }
+
+    /** {@link #put(Object, Object...)} with one typed handler. */
+    default HttpServer put(String path, Handler handler) {
+        return put(path, new Object[] {handler});
+    }
+
+    /** {@link #put(Object, Object...)} with a route middleware before the handler. */
+    default HttpServer put(String path, Middleware middleware, Handler handler) {
+        return put(path, new Object[] {middleware, handler});
+    }
+
+    /** {@link #delete(Object, Object...)} with one typed handler. */
+    default HttpServer delete(String path, Handler handler) {
+        return delete(path, new Object[] {handler});
+    }
+
+    /** {@link #delete(Object, Object...)} with a route middleware before the handler. */
+    default HttpServer delete(String path, Middleware middleware, Handler handler) {
+        return delete(path, new Object[] {middleware, handler});
+    }
+
+    /** {@link #patch(Object, Object...)} with one typed handler. */
+    default HttpServer patch(String path, Handler handler) {
+        return patch(path, new Object[] {handler});
+    }
+
+    /** {@link #patch(Object, Object...)} with a route middleware before the handler. */
+    default HttpServer patch(String path, Middleware middleware, Handler handler) {
+        return patch(path, new Object[] {middleware, handler});
+    }
+
+    /** {@link #all(Object, Object...)} with one typed handler. */
+    default HttpServer all(String path, Handler handler) {
+        return all(path, new Object[] {handler});
+    }
 }

@@ -66,4 +66,54 @@ public interface Request extends Map<String, Object> {
      * @return its value, or nil
      */
     Object param(Object name);
+    // ---------------------------------------------------------------- typed reads of the fields
+
+    /** The {@code method} field: {@code "GET"}, {@code "POST"}, ... */
+    default String method() {
+        return string(this, "method");
+    }
+
+    /** The {@code path} field: the decoded path, {@code "/api/users/7"}. */
+    default String path() {
+        return string(this, "path");
+    }
+
+    /** The {@code url} field: path and query as sent. */
+    default String url() {
+        return string(this, "url");
+    }
+
+    /** The {@code body} field: the body as a string (UTF-8), read on first use. */
+    default String body() {
+        return string(this, "body");
+    }
+
+    /** The {@code params} field: path parameters, names to string values. */
+    default Object params() {
+        return get("params");
+    }
+
+    /** The {@code query} field: query parameters, names to their first values. */
+    default Object query() {
+        return get("query");
+    }
+
+    /** The {@code headers} field: header names in lower case to values. */
+    default Object headers() {
+        return get("headers");
+    }
+
+    /**
+     * Field {@code name} as a string.
+     *
+     * @throws dev.ruchy.runtime.RuchyError a type error when a handler stored something else there
+     */
+    private static String string(Request req, String name) {
+        Object value = req.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw dev.ruchy.runtime.RuchyError.type("req." + name + " must be a string, got "
+                + dev.ruchy.runtime.Values.typeOf(value));
+    }
 }
