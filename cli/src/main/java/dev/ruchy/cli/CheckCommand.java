@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
                     errors++;
                 }
             }
-            if (explainDynamic && errors == before && !syntaxOnly && !DynamicReport.explain(file, out)) {
+            if (explainDynamic && !syntaxOnly && !DynamicReport.explain(file, errors > before, out)) {
                 internalError = true;
             }
         }

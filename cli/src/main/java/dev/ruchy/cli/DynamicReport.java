@@ -169,13 +169,14 @@ final class DynamicReport {
 
     /**
      * {@code ruchy check --explain-dynamic}: transpiles a file that checked clean, analyses the Java and
-     * prints the report to {@code out}.
+     * prints the report to {@code out}; for a file with errors, prints that it was not analysed.
      *
+     * @param hasErrors the check found errors in the file
      * @return false when the generated Java does not compile (reported to {@code out} too)
      */
-    static boolean explain(SourceFile file, PrintWriter out) {
-        Transpiler.TranspileResult result = Transpiler.transpile(file, "", TranspileOptions.defaults());
-        if (result.hasErrors()) {
+    static boolean explain(SourceFile file, boolean hasErrors, PrintWriter out) {
+        Transpiler.TranspileResult result = hasErrors ? null : Transpiler.transpile(file, "", TranspileOptions.defaults());
+        if (result == null || result.hasErrors()) {
             out.println(file.name() + ": not analysed: the program has errors");
             return true;
         }
@@ -326,16 +327,25 @@ final class DynamicReport {
 
         /** A note on what a dynamic initializer is, e.g. JSON parsed at run time. */
         private String originNote(ExpressionTree initializer) {
-            String text = render(unwrap(initializer));
-            if (text.endsWith(".json()") || text.contains("json::parse") || text.contains("parse_json")) {
+            ExpressionTree bare = unwrap(initializer);
+            if (!(bare instanceof MethodInvocationTree call)
+                    || !(trees.getElement(new TreePath(getCurrentPath(), call)) instanceof ExecutableElement method)) {
+                return "";
+            }
+            String called = isOps(method) ? calledName(method.getSimpleName().toString(), call.getArguments())
+                    : method.getSimpleName().toString();
+            String lower = called.toLowerCase(Locale.ROOT);
+            if (lower.contains("json") && (lower.contains("parse") || isOps(method) || lower.equals("json"))
+                    || lower.equals("parse") && render(bare).startsWith("json::")) {
                 return " (JSON parsed at run time)";
             }
-            ExpressionTree bare = unwrap(initializer);
-            if (bare instanceof MethodInvocationTree call
-                    && trees.getElement(new TreePath(getCurrentPath(), call)) instanceof ExecutableElement m && isOps(m)) {
+            if (isOps(method)) {
                 return " (the result of a dynamic call)";
             }
-            return "";
+            return dynamicType(method.getReturnType()) != null
+                    ? " (`" + method.getEnclosingElement().getSimpleName() + "." + called + "` returns "
+                            + dynamicType(method.getReturnType()) + ")"
+                    : "";
         }
 
         private boolean isLambdaParameter(VariableTree declaration) {
