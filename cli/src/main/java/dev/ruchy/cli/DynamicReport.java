@@ -224,6 +224,8 @@ final class DynamicReport {
         private final List<Entry> entries;
         /** Declarations seen so far, to follow a local back to its initializer. */
         private final Map<Element, VariableTree> declarations = new HashMap<>();
+        /** Top-level variables listed without a Ruchy line, by element: their index in {@code entries}. */
+        private final Map<Element, Integer> unmarkedFields = new HashMap<>();
 
         Scanner(Trees trees, CompilationUnitTree unit, int[] lineMap, String[] rubyLines, List<Entry> entries) {
             this.trees = trees;
@@ -242,7 +244,9 @@ final class DynamicReport {
                 TypeMirror type = element.asType();
                 String dynamic = dynamicType(type);
                 if (dynamic != null) {
-                    add(node, Kind.OBJECT, node.getName().toString(), node.getName().toString(), declarationWhy(element, node, dynamic));
+                    Tree parent = getCurrentPath().getParentPath().getLeaf();
+                    String wrapped = parent instanceof LambdaExpressionTree lambda ? wrappedFunction(lambda) : null;
+                    add(node, Kind.OBJECT, node.getName().toString(), wrapped != null ? wrapped : node.getName().toString(), declarationWhy(element, node, dynamic));
                 }
             }
             return super.visitVariable(node, unused);
@@ -340,7 +344,9 @@ final class DynamicReport {
                 return " (JSON parsed at run time)";
             }
             if (isOps(method)) {
-                return " (the result of a dynamic call)";
+                String entryPoint = method.getSimpleName().toString();
+                return NAMED.contains(entryPoint) || entryPoint.equals("call") ? " (the result of a dynamic call)"
+                        : " (computed by the runtime's dynamic `Ops." + entryPoint + "`)";
             }
             return dynamicType(method.getReturnType()) != null
                     ? " (`" + method.getEnclosingElement().getSimpleName() + "." + called + "` returns "
@@ -358,11 +364,16 @@ final class DynamicReport {
             String name = node.getName().toString();
             TreePath path = getCurrentPath();
             Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
-            if (parent instanceof LambdaExpressionTree) {
+            if (parent instanceof LambdaExpressionTree lambda) {
                 TypeMirror fn = trees.getTypeMirror(path.getParentPath());
-                return "closure parameter `" + name + "` is " + dynamic + ": the closure is a "
-                        + (fn == null ? "function value" : simpleName(fn)) + ", an untyped function value passed to "
-                        + "dynamic code";
+                String fnType = fn == null ? "function value" : simpleName(fn);
+                String wrapped = wrappedFunction(lambda);
+                if (wrapped != null) {
+                    return "parameter `" + name + "` is " + dynamic + ": function `" + wrapped + "` is passed as a "
+                            + fnType + ", an untyped function value";
+                }
+                return "closure parameter `" + name + "` is " + dynamic + ": the closure is a " + fnType
+                        + ", an untyped function value" + (passedToOps(path.getParentPath()) ? " passed to dynamic code" : "");
             }
             return switch (element.getKind()) {
                 case PARAMETER -> "parameter `" + name + "` is " + dynamic + ": it has no type Java can use";
@@ -373,6 +384,40 @@ final class DynamicReport {
                         : "`" + name + "` is " + dynamic + ": it comes from `" + render(unwrap(node.getInitializer())) + "`"
                                 + originNote(node.getInitializer());
             };
+        }
+
+        /** The function a lambda only forwards its parameters to ({@code (a, b) -> f(a, b)}: {@code f}), or null. */
+        private static String wrappedFunction(LambdaExpressionTree lambda) {
+            Tree body = lambda.getBody();
+            if (body instanceof com.sun.source.tree.BlockTree block && block.getStatements().size() == 1) {
+                body = block.getStatements().get(0);
+            }
+            if (body instanceof com.sun.source.tree.ReturnTree ret) {
+                body = ret.getExpression();
+            } else if (body instanceof com.sun.source.tree.ExpressionStatementTree statement) {
+                body = statement.getExpression();
+            }
+            if (!(body instanceof MethodInvocationTree call) || !(call.getMethodSelect() instanceof IdentifierTree fn)
+                    || call.getArguments().size() != lambda.getParameters().size()) {
+                return null;
+            }
+            for (int i = 0; i < call.getArguments().size(); i++) {
+                if (!(unwrap(call.getArguments().get(i)) instanceof IdentifierTree arg)
+                        || !arg.getName().equals(lambda.getParameters().get(i).getName())) {
+                    return null;
+                }
+            }
+            return fn.getName().toString();
+        }
+
+        /** Whether the lambda at {@code lambda} is an argument of a runtime {@code Ops} entry point. */
+        private boolean passedToOps(TreePath lambda) {
+            TreePath p = lambda.getParentPath();
+            while (p != null && (p.getLeaf() instanceof TypeCastTree || p.getLeaf() instanceof com.sun.source.tree.ParenthesizedTree)) {
+                p = p.getParentPath();
+            }
+            return p != null && p.getLeaf() instanceof MethodInvocationTree
+                    && trees.getElement(p) instanceof ExecutableElement method && isOps(method);
         }
 
         /** "Object", "List<Object>" (and so on) when {@code type} is dynamic, else null. */
@@ -512,9 +557,76 @@ final class DynamicReport {
         private void add(Tree node, Kind kind, String what, String name, String why) {
             long start = positions.getStartPosition(unit, node);
             int javaLine = (int) unit.getLineMap().getLineNumber(start);
-            int line = javaLine < lineMap.length ? lineMap[javaLine] : 0;
-            entries.add(new Entry(line, column(line, name), javaLine, start, kind,
-                    what, why));
+            int line = rubyLine(javaLine);
+            if (line == 0) {
+                // declarations before the first statement mark (a function's header, a top-level
+                // variable): the Ruchy line of the first marked Java line of the enclosing method, or of
+                // the variable's first marked use
+                Element element = trees.getElement(getCurrentPath());
+                TreePath method = enclosingMethod(getCurrentPath());
+                if (method != null) {
+                    line = declarationLine(firstMarkedLine(method.getLeaf()), name);
+                } else if (element != null && element.getKind() == ElementKind.FIELD) {
+                    unmarkedFields.put(element, entries.size());
+                }
+            }
+            entries.add(new Entry(line, column(line, name), javaLine, start, kind, what, why));
+        }
+
+        /** The Ruchy line of a Java line, 0 when it has none. */
+        private int rubyLine(int javaLine) {
+            return javaLine > 0 && javaLine < lineMap.length ? lineMap[javaLine] : 0;
+        }
+
+        private static TreePath enclosingMethod(TreePath path) {
+            for (TreePath p = path; p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof MethodTree) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        /** The Ruchy line of the first marked Java line in {@code node}'s extent, 0 when none. */
+        private int firstMarkedLine(Tree node) {
+            long startLine = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, node));
+            long endLine = unit.getLineMap().getLineNumber(positions.getEndPosition(unit, node));
+            for (long l = startLine; l <= endLine; l++) {
+                int line = rubyLine((int) l);
+                if (line != 0) {
+                    return line;
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * A declaration's Ruchy line, given the line of the first statement after it: that line or one
+         * of the three before it, whichever names the declaration.
+         */
+        private int declarationLine(int firstStatement, String name) {
+            for (int line = firstStatement; line > 0 && line >= firstStatement - 3; line--) {
+                if (nameIndex(rubyLines[line - 1], name) >= 0) {
+                    return line;
+                }
+            }
+            return firstStatement;
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+            Element element = trees.getElement(getCurrentPath());
+            if (element != null && element.getKind() == ElementKind.FIELD && unmarkedFields.containsKey(element)) {
+                int javaLine = (int) unit.getLineMap().getLineNumber(positions.getStartPosition(unit, node));
+                int line = rubyLine(javaLine);
+                int index = unmarkedFields.get(element);
+                Entry e = entries.get(index);
+                if (line != 0 && e.line() == 0) {
+                    entries.set(index, new Entry(line, column(line, e.what()), e.javaLine(), e.javaPos(), e.kind(),
+                            e.what(), e.why()));
+                }
+            }
+            return super.visitIdentifier(node, unused);
         }
 
         /** The name a dynamic call has on the Ruchy line: the method, field, last path segment or function. */
@@ -534,7 +646,7 @@ final class DynamicReport {
                 return 0;
             }
             String text = rubyLines[line - 1];
-            int at = name.isEmpty() ? -1 : wordIndex(text, name);
+            int at = nameIndex(text, name);
             if (at < 0) {
                 at = 0;
                 while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
@@ -542,6 +654,16 @@ final class DynamicReport {
                 }
             }
             return at + 1;
+        }
+
+        /** Where {@code name} (or its snake_case spelling: Ruchy's {@code find_user} is Java's {@code findUser}) is on {@code text}. */
+        private static int nameIndex(String text, String name) {
+            if (name.isEmpty()) {
+                return -1;
+            }
+            int at = wordIndex(text, name);
+            String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            return at >= 0 || snake.equals(name) ? at : wordIndex(text, snake);
         }
 
         private static int wordIndex(String text, String word) {
