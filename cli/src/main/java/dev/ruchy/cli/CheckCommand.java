@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ruchy check FILE...}: reports every syntax error in every file and, for files whose
  * syntax is clean, undefined names and wrong arities ({@code --syntax}: syntax only). Exit 0 when all files are
  * clean, else 70 if the parser failed on one, else 1 if any has errors, else 65 if one could not
- * be read.
+ * be read. {@code --explain-dynamic} also lists, for each file that checks clean, the places where
+ * its generated Java falls back to the dynamic runtime ({@link DynamicReport}); that list is a report,
+ * not an error, and leaves the exit status alone (70 when the generated Java does not compile).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check Ruchy files for errors without running them.")
 final class CheckCommand implements Callable<Integer> {
@@ -27,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--syntax", description = "check the syntax only, not names and arities")
     boolean syntaxOnly;
+
+    @Option(names = "--explain-dynamic", description = "list each place where the generated Java is dynamic, and why")
+    boolean explainDynamic;
 
     @Spec
     CommandSpec spec;
@@ -49,11 +54,15 @@ final class CheckCommand implements Callable<Integer> {
                 internalError = true;
                 continue;
             }
+            int before = errors;
             for (Diagnostic d : result.diagnostics()) {
                 err.print(DiagnosticRenderer.render(d));
                 if (d.isError()) {
                     errors++;
                 }
+            }
+            if (explainDynamic && !syntaxOnly && !DynamicReport.explain(file, errors > before, out)) {
+                internalError = true;
             }
         }
         if (errors > 0) {
