@@ -20,20 +20,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * {@code ruchy check} on every seed program: the syntax of all ten is clean ({@code --syntax}), and
  * the full check (names, runtime paths and arities) passes for the programs that are complete, while
- * for the three that leave definitions out it reports exactly those names, and for the one that calls
- * a path the runtime does not have ({@code net::PacketCapture::new}) exactly that path, and nothing
- * else.
+ * for the three that leave definitions out it reports exactly those names, and nothing else.
  */
 class SeedProgramsCheckTest {
-    /**
-     * Names the seed's programs use but never define (the examples module supplies them), and paths
-     * they call that the runtime lacks.
-     */
+    /** Names the seed's programs use but never define (the examples module supplies them). */
     private static final Map<String, List<String>> LEFT_OUT = Map.of(
             "03_http_client.ruchy", List.of("process_data", "token"),
             "05_api_server.ruchy", List.of("decode_token", "validate_token"),
-            "06_chat_server.ruchy", List.of("find_user_by_name", "get_room_history", "save_message"),
-            "10_network_monitor.ruchy", List.of("net::PacketCapture::new"));
+            "06_chat_server.ruchy", List.of("find_user_by_name", "get_room_history", "save_message"));
 
     private static final Pattern NAME = Pattern.compile("error\\[R020[138]\\]: cannot find (?:function )?`([^`]+)`");
 

@@ -41,7 +41,7 @@ class RuntimeCatalogTest {
         RuntimeCatalog.PathEntry sqrt = STANDARD.path("math::sqrt");
         assertEquals(STANDARD.builtin("sqrt").arity(), sqrt.arity());
         assertEquals(Type.FLOAT, sqrt.result());
-        assertNull(STANDARD.path("net::PacketCapture::new"));
+        assertNull(STANDARD.path("net::PacketSniffer::new"));
         assertNull(STANDARD.path("math::no_such_builtin"));
         assertTrue(STANDARD.isNamespace("http"));
         assertFalse(STANDARD.isNamespace("java"));
