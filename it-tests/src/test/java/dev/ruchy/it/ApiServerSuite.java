@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,8 +181,147 @@ abstract class ApiServerSuite {
         assertEquals(before, total());
     }
 
+    /**
+     * One injection attempt: what it goes through, the request ({@code {target}} in the path or body
+     * is a post of alice's that the attempts may change), the statuses that are safe answers, and for
+     * an attempt that stores its value, a fragment the stored row must show ({@code null}: nothing
+     * stored).
+     */
+    private record Attack(String through, String method, String path, String body, Set<Integer> safe, String stored) {
+        static Attack value(String field, String value) {
+            return new Attack("value", "POST", "/api/posts", "{\"title\":\"v\"," + json(field) + ":" + json(value) + "}",
+                    Set.of(201), json(field) + ":" + json(value));
+        }
+
+        static Attack update(String field, String value) {
+            return new Attack("value", "PUT", "/api/posts/{target}", "{" + json(field) + ":" + json(value) + "}",
+                    Set.of(200), json(field) + ":" + json(value));
+        }
+
+        static Attack query(String query) {
+            return new Attack("query parameter", "GET", "/api/posts?" + query, null, Set.of(200), null);
+        }
+
+        static Attack id(String method, String path, String body) {
+            return new Attack("path id", method, path, body, Set.of(403, 404, 500), null);
+        }
+
+        static Attack key(String method, String path, String body) {
+            return new Attack("JSON key", method, path, body, Set.of(500), null);
+        }
+    }
+
+    /** What an error answer must never contain: a database's error text, or SQL. */
+    private static final List<String> LEAKS = List.of("Database error", "syntax", "SQLITE", "ERROR:", "SQLState",
+            "DROP", "DELETE", "UNION", "SELECT", "INSERT", "UPDATE", "--", ";", "1=1");
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** {@code s} as a JSON string, escaped as the runtime's JSON writer escapes it. */
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** The injection attempts: through values, query parameters, path ids and JSON keys used as column names. */
+    private static final List<Attack> ATTACKS = List.of(
+            Attack.value("title", "'); DROP TABLE posts; --"),
+            Attack.value("title", "' OR '1'='1"),
+            Attack.value("body", "x'); INSERT INTO posts (title, author_id, created_at) VALUES ('pwned', 1, 'now'); --"),
+            Attack.value("title", "Robert\"); DROP TABLE posts;--"),
+            Attack.value("title", "\\'; DELETE FROM posts; --"),
+            Attack.value("title", "1; UPDATE posts SET title = 'pwned'"),
+            Attack.value("body", "' UNION SELECT name, sql, 1, 1, 1, 1 FROM sqlite_master --"),
+            Attack.value("title", "$1; DROP TABLE posts"),
+            Attack.value("title", "?', ?); DROP TABLE posts; --"),
+            new Attack("value", "POST", "/api/posts", "{\"title\":\"v\",\"author_id\":\"2; DROP TABLE posts\"}", Set.of(201),
+                    "\"author_id\":1"),
+            Attack.update("title", "x' WHERE 1=1; UPDATE posts SET title = 'pwned"),
+            Attack.update("body", "'; DROP TABLE posts; --"),
+
+            Attack.query("page=" + enc("1; DROP TABLE posts")),
+            Attack.query("limit=" + enc("10 OR 1=1")),
+            Attack.query("limit=" + enc("1 UNION SELECT 1, 2, 3, 4, 5, 6")),
+            Attack.query("page=" + enc("1'--")),
+            Attack.query("limit=-1"),
+            Attack.query("page=0&limit=0"),
+            Attack.query("page=9223372036854775807&limit=100"),
+            Attack.query("limit=1000000"),
+            Attack.query("page=1&page=" + enc("2; DELETE FROM posts")),
+            Attack.query("limit=" + enc("10;\u0000")),
+
+            Attack.id("GET", "/api/posts/" + enc("1 OR 1=1"), null),
+            Attack.id("GET", "/api/posts/" + enc("1; DROP TABLE posts"), null),
+            Attack.id("GET", "/api/posts/" + enc("0 UNION SELECT * FROM posts"), null),
+            Attack.id("GET", "/api/posts/" + enc("' OR '1'='1"), null),
+            Attack.id("GET", "/api/posts/-1", null),
+            Attack.id("DELETE", "/api/posts/{target}" + enc(" OR 1=1"), null),
+            Attack.id("PUT", "/api/posts/" + enc("1 OR 1=1"), "{\"title\":\"pwned\"}"),
+            Attack.id("DELETE", "/api/posts/" + enc("{target}; DELETE FROM posts").replace("%7Btarget%7D", "{target}"), null),
+
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"body\\\") VALUES ('a', 'b'); DROP TABLE posts; --\":\"y\"}"),
+            Attack.key("PUT", "/api/posts/{target}", "{\"title = 'pwned' --\":1}"),
+            Attack.key("PUT", "/api/posts/{target}", "{\"title\\\" = 'pwned', \\\"author_id\":2}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"\\\"; DROP TABLE posts; --\":1}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"title\\\" FROM posts; --\":1}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"`title`\":1}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"posts.title\":\"y\"}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"author_id) SELECT 1, 1, 1, 1, 1 --\":\"y\"}"),
+            Attack.key("PUT", "/api/posts/{target}", "{\"author_id\\\" = 2 WHERE 1=1; --\":\"y\"}"),
+            Attack.key("POST", "/api/posts", "{\"title\":\"x\",\"title\\u0000\":\"y\"}"));
+
     @Test
     @Order(4)
+    void injectionAttemptsFailSafely() throws Exception {
+        assertTrue(ATTACKS.size() >= 30, "at least 30 attempts");
+        long target = created(post(ALICE, "{\"title\":\"target\"}"));
+        long bobs = created(post(BOB, "{\"title\":\"bob's\",\"body\":\"untouched\"}"));
+        String bobsRow = send(at("/api/posts/" + bobs)).body();
+        long rows = total();
+        for (Attack a : ATTACKS) {
+            String label = a.through() + ": " + a.method() + " " + a.path() + (a.body() == null ? "" : " " + a.body());
+            String path = a.path().replace("{target}", String.valueOf(target));
+            HttpRequest.BodyPublisher body = a.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(a.body().replace("{target}", String.valueOf(target)));
+            HttpResponse<String> r = send(at(path).header("Authorization", ALICE).header("Content-Type", "application/json")
+                    .method(a.method(), body));
+            assertTrue(a.safe().contains(r.statusCode()), label + " -> " + r.statusCode() + " " + r.body());
+            if (r.statusCode() >= 400) {
+                for (String leak : LEAKS) {
+                    assertFalse(r.body().contains(leak), label + " -> " + r.body());
+                }
+            }
+            if (r.statusCode() == 201) {
+                rows++;
+                assertTrue(r.body().contains(a.stored()), label + " -> " + r.body());
+                assertTrue(send(at("/api/posts/" + created(r))).body().contains(a.stored()), label);
+            } else if (a.stored() != null) {
+                assertTrue(r.body().contains(a.stored()), label + " -> " + r.body());
+                assertTrue(r.body().startsWith("{\"id\":" + target + ","), label + " -> " + r.body());
+            }
+            if (a.through().equals("query parameter")) {
+                int posts = r.body().split("\\{\"id\":", -1).length - 1;
+                assertTrue(posts <= 10 || a.path().contains("limit=1000000") && posts <= 100, label + ": " + posts + " posts");
+                assertTrue(r.body().endsWith(",\"total\":" + rows + "}"), label + " -> " + r.body());
+            }
+            assertEquals(rows, total(), label + ": no extra or missing rows, and the table is still there");
+            assertEquals(bobsRow, send(at("/api/posts/" + bobs)).body(), label + ": another user's row unchanged");
+            assertEquals(200, send(at("/api/posts/" + target)).statusCode(), label + ": the target is still there");
+        }
+    }
+
+    @Test
+    @Order(5)
     void anUnknownColumnIsAClearErrorNotSql() throws Exception {
         long mine = created(post(ALICE, "{\"title\":\"kept\"}"));
         long before = total();
@@ -191,11 +331,12 @@ abstract class ApiServerSuite {
         HttpResponse<String> injected = post(ALICE,
                 "{\"title\":\"x\",\"body\\\") VALUES ('a', 'b'); DROP TABLE posts; --\":\"y\"}");
         assertEquals(500, injected.statusCode(), injected.body());
-        assertTrue(injected.body().contains("Unknown column 'body\\\") VALUES"), injected.body());
+        assertEquals("{\"error\":\"Internal server error\",\"message\":\"Unknown column 'body...' (not an identifier) in table 'posts'\"}",
+                injected.body());
         HttpResponse<String> update = send(at("/api/posts/" + mine).header("Authorization", ALICE)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"title = 'pwned' --\":1}")));
         assertEquals(500, update.statusCode(), update.body());
-        assertTrue(update.body().contains("Unknown column 'title = 'pwned' --' in table 'posts'"), update.body());
+        assertTrue(update.body().contains("Unknown column 'title...' (not an identifier) in table 'posts'"), update.body());
         assertEquals(before, total(), "nothing written, and the table is still there");
         assertTrue(send(at("/api/posts/" + mine)).body().contains("\"title\":\"kept\",\"body\":null"));
         assertTrue(server.err().contains("Error: {message: Unknown column 'color' in table 'posts', type: RuntimeError}"),
@@ -203,7 +344,7 @@ abstract class ApiServerSuite {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void concurrentWritersAllLand() throws Exception {
         long before = total();
         int threads = 20;
@@ -234,7 +375,7 @@ abstract class ApiServerSuite {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRestartFindsTheSameData() throws Exception {
         long id = created(post(BOB, "{\"title\":\"survives\",\"body\":\"restart\"}"));
         long before = total();

@@ -138,9 +138,30 @@ final class Schema {
         return all;
     }
 
-    /** A name as a message quotes it: at most 64 characters, in single quotes. */
+    /**
+     * A name as a message quotes it, in single quotes: an identifier (letters, digits, {@code _} and
+     * {@code $}) of at most 64 characters as itself ({@code 'color'}); anything else by its leading
+     * identifier characters, at most 64, then {@code ...} and {@code (not an identifier)}
+     * ({@code 'title...' (not an identifier)} for {@code title" = 'x' --}), so that SQL a client put
+     * in a JSON key never comes back in an error message.
+     */
     static String shown(String name) {
-        return "'" + (name.length() > 64 ? name.substring(0, 64) + "..." : name) + "'";
+        int n = 0;
+        while (n < name.length() && n < 64 && identifierPart(name.charAt(n))) {
+            n++;
+        }
+        if (n == name.length() && n > 0) {
+            return "'" + name + "'";
+        }
+        return "'" + name.substring(0, n) + "...'" + (n == 64 && allIdentifier(name) ? "" : " (not an identifier)");
+    }
+
+    private static boolean identifierPart(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_' || ch == '$';
+    }
+
+    private static boolean allIdentifier(String name) {
+        return name.chars().allMatch(ch -> identifierPart((char) ch));
     }
 
     /** {@code name} as an SQL identifier: in double quotes, a double quote inside doubled. */

@@ -1,6 +1,7 @@
 package dev.ruchy.runtime.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,12 +100,12 @@ class DatabaseTest {
     @Test
     void unknownTablesAndColumnsAreNamedErrorsNotSql() {
         RuchyError table = assertThrows(RuchyError.class, () -> call("count", "posts; DROP TABLE posts"));
-        assertEquals("Runtime error: Unknown table 'posts; DROP TABLE posts'", table.getMessage());
+        assertEquals("Runtime error: Unknown table 'posts...' (not an identifier)", table.getMessage());
         RObject evil = post("t");
         evil.set("title\") VALUES ('x'); DROP TABLE posts; --", 1L);
         RuchyError column = assertThrows(RuchyError.class, () -> call("insert", "posts", evil));
-        assertTrue(column.getMessage().startsWith("Runtime error: Unknown column 'title\") VALUES"), column.getMessage());
-        assertTrue(column.getMessage().endsWith(" in table 'posts'"), column.getMessage());
+        assertEquals("Runtime error: Unknown column 'title...' (not an identifier) in table 'posts'",
+                column.getMessage());
         RObject other = new RObject();
         other.set("author", "me");
         assertThrows(RuchyError.class, () -> call("update", "posts", 1L, other));
@@ -120,6 +121,40 @@ class DatabaseTest {
         tag.set("name", "x");
         assertEquals(1L, call("insert", "tags", tag));
     }
+
+    /** Table names as a caller could pass them: SQL after, around or instead of a real name. */
+    private static final List<String> HOSTILE_TABLES = List.of(
+            "posts; DROP TABLE posts",
+            "posts\"; DROP TABLE posts; --",
+            "posts WHERE 1=1",
+            "posts --",
+            "(SELECT * FROM posts)",
+            "posts\u0000",
+            "\"posts\"",
+            "posts UNION SELECT 1, 2, 3, 4, 5",
+            "posts, posts p2",
+            "public.posts");
+
+    @Test
+    void hostileTableNamesAreUnknownTablesAndRunNoSql() {
+        assertEquals(1L, call("insert", "posts", post("kept")));
+        for (String table : HOSTILE_TABLES) {
+            List<Runnable> calls = List.of(
+                    () -> call("count", table),
+                    () -> call("find", table, 1L),
+                    () -> call("insert", table, post("x")),
+                    () -> call("update", table, 1L, post("x")),
+                    () -> call("delete", table, 1L));
+            for (Runnable each : calls) {
+                RuchyError e = assertThrows(RuchyError.class, each::run, table);
+                assertTrue(e.getMessage().matches("Runtime error: Unknown table '(posts|public)?\\.\\.\\.' \\(not an identifier\\)"),
+                        e.getMessage());
+            }
+        }
+        assertEquals(1L, call("count", "posts"), "no row added or removed, and the table is still there");
+        assertEquals("kept", ((RObject) call("find", "posts", 1L)).get("title"));
+    }
+
 
     @Test
     void transactionsCommitOrRollBack() {
