@@ -343,33 +343,61 @@ abstract class ApiServerSuite {
                 server.err());
     }
 
+    /**
+     * How many posts {@link #fiftyConnectionsPostAtOnce} sends: the system property
+     * {@code ruchy.api.posts}, by default 10,000.
+     */
+    private static final int CONCURRENT_POSTS = Integer.getInteger("ruchy.api.posts", 10_000);
+
     @Test
     @Order(6)
-    void concurrentWritersAllLand() throws Exception {
+    void fiftyConnectionsPostAtOnce() throws Exception {
         long before = total();
-        int threads = 20;
-        int each = 25;
+        int connections = 50;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<String> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         List<Long> ids = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        long started;
+        // one client per connection: each keeps its one HTTP/1.1 connection, 50 in all
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<List<Long>>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
+            for (int t = 0; t < connections; t++) {
+                int connection = t;
                 done.add(pool.submit(() -> {
                     List<Long> mine = new ArrayList<>();
-                    for (int i = 0; i < each; i++) {
-                        mine.add(created(post(thread % 2 == 0 ? ALICE : BOB,
-                                "{\"title\":\"t" + thread + "-" + i + "\",\"body\":\"concurrent\"}")));
+                    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build()) {
+                        go.await();
+                        for (int i = next.getAndIncrement(); i < CONCURRENT_POSTS; i = next.getAndIncrement()) {
+                            HttpResponse<String> r = client.send(at("/api/posts").timeout(Duration.ofSeconds(60))
+                                    .header("Authorization", connection % 2 == 0 ? ALICE : BOB)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"c" + i + "\",\"body\":\"concurrent\"}"))
+                                    .build(), HttpResponse.BodyHandlers.ofString());
+                            Matcher m = ID.matcher(r.body());
+                            if (r.statusCode() == 201 && m.find()) {
+                                mine.add(Long.parseLong(m.group(1)));
+                            } else {
+                                errors.add(i + ": " + r.statusCode() + " " + r.body());
+                            }
+                        }
                     }
                     return mine;
                 }));
             }
+            started = System.nanoTime();
+            go.countDown();
             for (Future<List<Long>> f : done) {
                 ids.addAll(f.get());
             }
         }
-        assertEquals(threads * each, ids.size());
-        assertEquals(threads * each, ids.stream().distinct().count(), "every insert got its own id");
-        assertEquals(before + threads * each, total());
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("%s: %d posts over %d connections in %d ms (%d/s), %d errors%n", getClass().getSimpleName(),
+                CONCURRENT_POSTS, connections, ms, CONCURRENT_POSTS * 1000L / Math.max(ms, 1), errors.size());
+        assertEquals(List.of(), errors.stream().limit(5).toList(), errors.size() + " errors");
+        assertEquals(CONCURRENT_POSTS, ids.size());
+        assertEquals(CONCURRENT_POSTS, ids.stream().distinct().count(), "every insert got its own id");
+        assertEquals(before + CONCURRENT_POSTS, total());
         assertFalse(server.err().contains("SQLITE_BUSY"), server.err());
         assertFalse(server.err().contains("Database error"), server.err());
     }
