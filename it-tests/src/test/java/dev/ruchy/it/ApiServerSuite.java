@@ -248,6 +248,8 @@ abstract class ApiServerSuite {
                     "\"author_id\":1"),
             Attack.update("title", "x' WHERE 1=1; UPDATE posts SET title = 'pwned"),
             Attack.update("body", "'; DROP TABLE posts; --"),
+            new Attack("value", "PUT", "/api/posts/{target}", "{\"author_id\":\"1 OR 1=1\"}", Set.of(500), null),
+            new Attack("value", "POST", "/api/posts", "{\"title\":\"v\",\"id\":\"1; DROP TABLE posts\"}", Set.of(500), null),
 
             Attack.query("page=" + enc("1; DROP TABLE posts")),
             Attack.query("limit=" + enc("10 OR 1=1")),
@@ -316,7 +318,9 @@ abstract class ApiServerSuite {
             }
             assertEquals(rows, total(), label + ": no extra or missing rows, and the table is still there");
             assertEquals(bobsRow, send(at("/api/posts/" + bobs)).body(), label + ": another user's row unchanged");
-            assertEquals(200, send(at("/api/posts/" + target)).statusCode(), label + ": the target is still there");
+            HttpResponse<String> still = send(at("/api/posts/" + target));
+            assertEquals(200, still.statusCode(), label + ": the target is still there");
+            assertTrue(still.body().contains(",\"author_id\":1,"), label + ": the target is still alice's: " + still.body());
         }
     }
 

@@ -231,6 +231,26 @@ class PostgresDatabaseTest {
 
 
     @Test
+    void integerColumnsTakeDigitStringsAndRefuseOtherStringsWithoutRepeatingThem() {
+        RObject digits = post("a");
+        digits.set("views", "12");
+        assertEquals(1L, call("insert", "posts", digits));
+        assertEquals(12L, ((RObject) call("find", "posts", 1L)).get("views"));
+        RObject evil = new RObject();
+        evil.set("views", "1 OR 1=1");
+        RuchyError update = assertThrows(RuchyError.class, () -> call("update", "posts", 1L, evil));
+        assertEquals("Type error: update(): column 'views' of table 'posts' holds integers, got a string that is not one",
+                update.getMessage());
+        RObject dropped = post("b");
+        dropped.set("views", "7; DROP TABLE posts");
+        RuchyError insert = assertThrows(RuchyError.class, () -> call("insert", "posts", dropped));
+        assertEquals("Type error: insert(): column 'views' of table 'posts' holds integers, got a string that is not one",
+                insert.getMessage());
+        assertEquals(1L, call("count", "posts"));
+        assertEquals(12L, ((RObject) call("find", "posts", 1L)).get("views"));
+    }
+
+    @Test
     void transactionsCommitOrRollBackOnThrow() {
         Fn1 commit = tx -> {
             Ops.invoke(tx, "insert", "posts", post("in"));

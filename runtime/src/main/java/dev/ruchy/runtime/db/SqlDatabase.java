@@ -133,9 +133,10 @@ final class SqlDatabase implements Database {
             StringJoiner marks = new StringJoiner(", ", " VALUES (", ")");
             List<Object> bound = new ArrayList<>();
             for (Map.Entry<String, Object> e : entries.entrySet()) {
-                columns.add(Schema.quote(schema.column(c, found, e.getKey()).name()));
+                Schema.Column column = schema.column(c, found, e.getKey());
+                columns.add(Schema.quote(column.name()));
                 marks.add("?");
-                bound.add(e.getValue());
+                bound.add(columnValue(found, column, e.getValue(), "insert()"));
             }
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(Schema.quote(found.name()));
             sql.append(entries.isEmpty() ? " DEFAULT VALUES" : columns.toString() + marks);
@@ -166,8 +167,9 @@ final class SqlDatabase implements Database {
             StringJoiner sets = new StringJoiner(", ");
             List<Object> bound = new ArrayList<>();
             for (Map.Entry<String, Object> e : entries.entrySet()) {
-                sets.add(Schema.quote(schema.column(c, found, e.getKey()).name()) + " = ?");
-                bound.add(e.getValue());
+                Schema.Column column = schema.column(c, found, e.getKey());
+                sets.add(Schema.quote(column.name()) + " = ?");
+                bound.add(columnValue(found, column, e.getValue(), "update()"));
             }
             Object value = keyValue(key, id);
             if (entries.isEmpty() || value == NO_ROW) {
@@ -342,6 +344,27 @@ final class SqlDatabase implements Database {
             case null -> NO_ROW;
             default -> id;
         };
+    }
+
+    /**
+     * The value to bind for {@code column} of an {@code insert} or {@code update}: for an integer
+     * column a string of digits as that integer ({@code "42"}, as a form or a path gives it), any
+     * other value as itself.
+     *
+     * @throws RuchyError {@code Type error: insert(): column 'author_id' of table 'posts' holds integers,
+     *                    got a string that is not one} (the string is not repeated: it may be a
+     *                    client's SQL, and the message may reach the client)
+     */
+    private static Object columnValue(Schema.Table table, Schema.Column column, Object value, String what) {
+        if (!column.integral() || !(value instanceof String s)) {
+            return value;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw RuchyError.type(what + ": column " + Schema.shown(column.name()) + " of table "
+                    + Schema.shown(table.name()) + " holds integers, got a string that is not one");
+        }
     }
 
     private static RuchyError error(SQLException e) {
