@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.ruchy.cli.RuchyCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +52,7 @@ class DynamicReportTest {
         return SharedCorpus.seedPrograms().stream().map(program -> dynamicTest(program.getFileName().toString(),
                 program.toUri(), () -> {
                     String name = program.getFileName().toString();
-                    Run run = explain(supplemented(program, dir));
+                    CliRun run = explain(supplemented(program, dir));
                     assertEquals(0, run.exit(), run::err);
                     Matcher m = SUMMARY.matcher(run.out());
                     assertTrue(m.find(), run::out);
@@ -78,7 +74,7 @@ class DynamicReportTest {
                 let user = parse_json("{\\"name\\": \\"Ada\\"}")
                 println(user.name)
                 """);
-        Run run = explain(file);
+        CliRun run = explain(file);
         assertEquals(0, run.exit(), run::err);
         assertEquals(List.of(
                 file + ":1:5: Object declaration `user`: `user` is Object: it comes from"
@@ -96,7 +92,7 @@ class DynamicReportTest {
                 let items = parse_json("[1, 2]")
                 items.each(|x| println(x.label))
                 """);
-        Run run = explain(file);
+        CliRun run = explain(file);
         assertEquals(0, run.exit(), run::err);
         String json = "it comes from `Builtins.parseJson(\"[1, 2]\")` (JSON parsed at run time)";
         assertEquals(List.of(
@@ -124,7 +120,7 @@ class DynamicReportTest {
                     println(f"{n} {total}")
                 }
                 """);
-        Run run = explain(file);
+        CliRun run = explain(file);
         assertEquals(0, run.exit(), run::err);
         assertEquals(List.of(file + ": 0 dynamic calls, 0 Object declarations"), entryLines(run.out()));
     }
@@ -133,7 +129,7 @@ class DynamicReportTest {
     void aProgramWithErrorsIsNotAnalysed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.ruchy");
         Files.writeString(file, "println(missing_function(1))\n");
-        Run run = explain(file);
+        CliRun run = explain(file);
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("cannot find function `missing_function`"), run::err);
         assertTrue(!run.out().contains("dynamic call"), run::out);
@@ -160,23 +156,7 @@ class DynamicReportTest {
         return out.lines().filter(l -> !l.startsWith("    ") && !l.endsWith(": ok")).toList();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run explain(Path program) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = RuchyCommand.execute(new String[] {"check", "--explain-dynamic", program.toString()});
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun explain(Path program) {
+        return CliRun.of("check", "--explain-dynamic", program.toString());
     }
 }
