@@ -1,4 +1,5 @@
 // (a) A single script: transpiled to the default package, compiled, packaged; the Ruchy tests ran.
+// The build runs twice (invoker.properties): with this build's Maven, then clean with an older Maven.
 def log = new File(basedir, 'build.log').text
 def generated = new File(basedir, 'target/generated-sources/ruchy/Hello.java')
 assert generated.isFile() : 'no Hello.java'
@@ -9,4 +10,11 @@ assert new File(basedir, 'target/single-script-1.0.jar').isFile()
 assert log.contains('Transpiling 1 file because of a clean build.')
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : 'the two #[test] functions did not run'
 assert new File(basedir, 'target/maven-status/ruchy/transpile/default/manifest.txt').isFile()
+// the second build, with Maven 3.8: the same work done again from clean
+def older = log =~ /Apache Maven (3\.[6-8]\.\d+)/
+assert older.find() : 'the second build did not run with a Maven older than 3.9'
+def second = log.substring(older.start())
+assert second.contains('Transpiling 1 file because of a clean build.') : 'Maven ' + older.group(1) + ' did not transpile'
+assert second.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : 'Maven ' + older.group(1) + ' did not run the Ruchy tests'
+assert second.contains('BUILD SUCCESS')
 true
