@@ -115,6 +115,22 @@ public final class RuchyDebugInfo {
         return writer.toByteArray();
     }
 
+    /**
+     * The {@code SourceFile} attribute of {@code classFile} ({@code App.java}), or {@code null} when it has none.
+     *
+     * @throws IllegalArgumentException when {@code classFile} is not a class file ASM can read
+     */
+    public static String sourceFile(byte[] classFile) {
+        String[] found = {null};
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitSource(String source, String debug) {
+                found[0] = source;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
     /** Whether {@code classFile} has a source map with the Ruchy stratum already. */
     public static boolean hasRuchyDebugInfo(byte[] classFile) {
         return hasRuchyDebugInfo(new ClassReader(classFile));
