@@ -21,5 +21,6 @@ class ProgramMainWhereTest {
                 ProgramMain.where(new StackTraceElement("com.acme.App", "main", "app.ruchy", 3), "com/acme/app.ruchy", LINE_MAP));
         assertEquals("com/acme/app.ruchy",
                 ProgramMain.where(new StackTraceElement("com.acme.App", "main", "app.ruchy", -1), "com/acme/app.ruchy", LINE_MAP));
+        assertEquals("<eval>:2", ProgramMain.where(new StackTraceElement("Eval", "main", "<eval>", 2), "<eval>", LINE_MAP));
     }
 }
