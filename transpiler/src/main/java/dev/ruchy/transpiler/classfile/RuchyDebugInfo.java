@@ -72,7 +72,8 @@ public final class RuchyDebugInfo {
             return null;
         }
         String fileName = sourcePath.substring(sourcePath.lastIndexOf('/') + 1);
-        ClassWriter writer = new ClassWriter(reader, 0);
+        // a constant pool of its own (not the reader's copied), so the replaced source file name goes
+        ClassWriter writer = new ClassWriter(0);
         boolean ruchyLines = lineNumbers == LineNumbers.RUCHY;
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             private boolean sourceVisited;
