@@ -22,4 +22,37 @@ def second = log.substring(older.start())
 assert second.contains('Transpiling 1 file because of a clean build.') : 'Maven ' + older.group(1) + ' did not transpile'
 assert second.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0') : 'Maven ' + older.group(1) + ' did not run the Ruchy tests'
 assert second.contains('BUILD SUCCESS')
+
+// jdb on the class the plugin built: a breakpoint on line 3 of hello.ruchy (the class's default
+// stratum is Ruchy) stops there, and the frames name hello.ruchy
+def jdb = new File(System.getProperty('java.home'), 'bin/jdb')
+assert jdb.isFile() : 'no jdb in ' + System.getProperty('java.home')
+def runtimeJar = new File(localRepositoryPath, 'dev/ruchy/ruchy-runtime').listFiles()
+        .collectMany { dir -> (dir.listFiles() ?: []).findAll { it.name ==~ /ruchy-runtime-[^-]+(-SNAPSHOT)?\.jar/ } }[0]
+def process = new ProcessBuilder(jdb.path, '-sourcepath', 'src/main/ruchy',
+        '-classpath', 'target/classes' + File.pathSeparator + runtimeJar.path, 'Hello')
+        .directory(basedir).redirectErrorStream(true).start()
+def out = new StringBuffer()
+Thread.start { process.inputStream.withReader('UTF-8') { r -> int c; while ((c = r.read()) >= 0) { out.append((char) c) } } }
+def waitFor = { String text ->
+    long end = System.currentTimeMillis() + 60_000
+    while (!out.toString().contains(text) && process.alive && System.currentTimeMillis() < end) {
+        Thread.sleep(100)
+    }
+    out.toString().contains(text)
+}
+def send = { String line -> process.outputStream.write((line + '\n').getBytes('UTF-8')); process.outputStream.flush() }
+try {
+    send('stop at Hello:3')
+    send('run')
+    assert waitFor('Breakpoint hit: "thread=main", Hello.greeting(), line=3') : 'jdb did not stop at hello.ruchy:3:\n' + out
+    send('where')
+    assert waitFor('Hello.greeting (hello.ruchy:3)') : 'the stopped frame does not name hello.ruchy:3:\n' + out
+    assert waitFor('Hello.main (hello.ruchy:6)') : 'the calling frame does not name hello.ruchy:6:\n' + out
+    send('cont')
+    assert waitFor('Hello, Maven!') : 'the program did not go on after the breakpoint:\n' + out
+} finally {
+    process.destroyForcibly()
+    process.waitFor()
+}
 true
