@@ -26,7 +26,8 @@ public final class HttpServerTyped {
                 res.status(404L).text("no one");
                 return;
             }
-            res.text("hello " + Fmt.interpolate(Ops.field(req.params(), "name")) + ", from " + Fmt.interpolate(req.get("user")));
+            res.text("hello " + Fmt.interpolate(Ops.field(req.params(), "name")) + ", from "
+                    + Fmt.interpolate(req.get("user")));
         });
         server.post("/echo", (req, res) -> {
             var body = req.json();

@@ -15,6 +15,8 @@ public final class IntMethods {
         Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt"))); // expect: 4.0
         Builtins.println(Ops.asFloat(Ops.invoke(n, "sqrt")) + 0.5); // expect: 4.5
         Builtins.println(Ops.asFloat(Ops.invoke(2L, "sqrt")) > 1.41); // expect: true
-        Builtins.println(Math.abs(n), Ops.asInt(Ops.invoke(n, "pow", 2L)), Ops.asInt(Ops.invoke(n, "min", 3L)), Ops.asInt(Ops.invoke(n, "max", 30L)), Ops.asFloat(Ops.invoke(n, "to_float"))); // expect: 16 256 3 30 16.0
+        Builtins.println(Math.abs(n), Ops.asInt(Ops.invoke(n, "pow", 2L)), Ops.asInt(Ops.invoke(n,
+                "min", 3L)), Ops.asInt(Ops.invoke(n, "max", 30L)), Ops.asFloat(Ops.invoke(n,
+                "to_float"))); // expect: 16 256 3 30 16.0
     }
 }

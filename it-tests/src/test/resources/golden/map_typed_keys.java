@@ -20,7 +20,8 @@ public final class MapTypedKeys {
         Builtins.println(Ops.invoke(services, "get", 80L, "Unknown")); // expect: Unknown
         Builtins.println(Ops.index(services, 22L)); // expect: SSH
         Ops.setIndex(services, 80L, "HTTP");
-        Builtins.println((boolean) Ops.invoke(services, "has_key", 80L), (boolean) Ops.invoke(services, "has_key", "80")); // expect: true false
+        Builtins.println((boolean) Ops.invoke(services, "has_key", 80L),
+                (boolean) Ops.invoke(services, "has_key", "80")); // expect: true false
         Builtins.println(Ops.<Object>asList(Ops.invoke(services, "keys"))); // expect: [21, 22, 443, 80]
         Builtins.println(Ops.invoke(services, "remove", 21L)); // expect: FTP
         Object total = 0L;
@@ -43,9 +44,11 @@ public final class MapTypedKeys {
                 0.5, "half",
                 true, "yes",
                 "name", "x");
-        Builtins.println(Ops.index(mixed, -1L), Ops.index(mixed, 0.5), Ops.index(mixed, true), Ops.index(mixed, "name")); // expect: below half yes x
+        Builtins.println(Ops.index(mixed, -1L), Ops.index(mixed, 0.5), Ops.index(mixed, true),
+                Ops.index(mixed, "name")); // expect: below half yes x
         Builtins.println(mixed); // expect: {-1: "below", 0.5: "half", name: "x", true: "yes"}
         Builtins.println(Builtins.toJson(RObject.of(21L, "FTP", true, 1L))); // expect: {"21":"FTP","true":1}
-        Builtins.println(Ops.invoke(Builtins.parseJson(Builtins.toJson(RObject.of(21L, "FTP"))), "keys")); // expect: ["21"]
+        Builtins.println(Ops.invoke(Builtins.parseJson(Builtins.toJson(RObject.of(21L, "FTP"))),
+                "keys")); // expect: ["21"]
     }
 }

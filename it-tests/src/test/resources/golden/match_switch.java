@@ -59,7 +59,8 @@ public final class MatchSwitch {
     public static void main(String[] args) {
         Builtins.println(describe(new Token.Num(-4L)), describe(new Token.Word("hey"))); // expect: negative word hey
         Builtins.println(describe(new Token.Num(21L))); // expect: number doubling to 42
-        Builtins.println(describe(new Token.Word("hello")), describe(new Token.Minus()), describe(new Token.End())); // expect: long word hello minus end
+        Builtins.println(describe(new Token.Word("hello")), describe(new Token.Minus()),
+                describe(new Token.End())); // expect: long word hello minus end
         Builtins.println(weekday(14), weekday(13), weekday(3)); // expect: sun sat weekday
         greet("fr"); // expect: bonjour
         greet("at"); // expect: hallo

@@ -5,7 +5,11 @@ import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticRenderer;
 import dev.ruchy.transpiler.source.SourceFile;
+import dev.ruchy.transpiler.classfile.RuchyDebugInfo;
+import java.io.File;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 
 /**
@@ -48,8 +52,31 @@ final class ProgramCompiler {
             err.println("(run `ruchy transpile " + file.name() + "` to see the generated Java)");
             throw new GeneratedCodeDoesNotCompile();
         }
-        return cache.store(key, result.qualifiedName(), file.name(), compiled.classes(),
+        return cache.store(key, result.qualifiedName(), file.name(),
+                withDebugInfo(compiled.classes(), file.name(), result.lineMap(), RuchyDebugInfo.LineNumbers.RUCHY),
                 result.lineMap());
+    }
+
+    /**
+     * {@code classes} with the Ruchy file and lines as their debug information: a JSR-45 source map
+     * (stratum Ruchy) for debuggers and, with {@link RuchyDebugInfo.LineNumbers#RUCHY} (what
+     * {@code ruchy run} uses), line tables of Ruchy lines, so stack traces read {@code app.ruchy:LINE}:
+     * {@code ruchy run} keeps the generated Java in memory only, so there is no Java file whose lines
+     * a debugger could show.
+     *
+     * @param fileName    the Ruchy file as named on the command line; the classes name its last part
+     * @param lineMap     for each Java line (1-based) its Ruchy line, 0 for none
+     * @param lineNumbers what the line tables hold
+     */
+    static Map<String, byte[]> withDebugInfo(Map<String, byte[]> classes, String fileName, int[] lineMap,
+            RuchyDebugInfo.LineNumbers lineNumbers) {
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf(File.separatorChar)) + 1);
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        classes.forEach((className, bytes) -> {
+            byte[] rewritten = RuchyDebugInfo.apply(bytes, name, lineMap, lineNumbers);
+            result.put(className, rewritten == null ? bytes : rewritten);
+        });
+        return result;
     }
 
     /** The transpiler produced Java that javac rejects: our fault, reported already; exit status 70. */

@@ -125,7 +125,9 @@ class NetworkScannerExampleTest {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            // one read: the table changes between two reads while other builds open and close ports
+            List<String> rows = Files.readAllLines(file);
+            for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length > 3 && "0A".equals(f[3])) {
                     String local = f[1];

@@ -3,10 +3,6 @@ package dev.ruchy.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.ruchy.cli.RuchyCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,7 @@ class SeedProgramsCheckTest {
     Stream<DynamicTest> everySeedProgramHasCleanSyntax() {
         return SharedCorpus.seedPrograms().stream().map(program -> dynamicTest(program.getFileName().toString(),
                 program.toUri(), () -> {
-                    Run run = check(program, "--syntax");
+                    CliRun run = check(program, "--syntax");
                     assertEquals(0, run.exit(), () -> "ruchy check --syntax " + program + ":\n" + run.err());
                     assertEquals(program + ": ok", run.out().strip());
                 }));
@@ -45,7 +41,7 @@ class SeedProgramsCheckTest {
     Stream<DynamicTest> fullCheckReportsExactlyTheLeftOutDefinitions() {
         return SharedCorpus.seedPrograms().stream().map(program -> dynamicTest(program.getFileName().toString(),
                 program.toUri(), () -> {
-                    Run run = check(program);
+                    CliRun run = check(program);
                     List<String> expected = LEFT_OUT.getOrDefault(program.getFileName().toString(), List.of());
                     TreeSet<String> reported = new TreeSet<>();
                     Matcher m = NAME.matcher(run.err());
@@ -57,25 +53,8 @@ class SeedProgramsCheckTest {
                 }));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run check(Path program, String... options) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] args = Stream.concat(Stream.concat(Stream.of("check"), Stream.of(options)), Stream.of(program.toString()))
-                    .toArray(String[]::new);
-            exit = RuchyCommand.execute(args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun check(Path program, String... options) {
+        return CliRun.of(Stream.concat(Stream.concat(Stream.of("check"), Stream.of(options)), Stream.of(program.toString()))
+                .toArray(String[]::new));
     }
 }

@@ -49,8 +49,18 @@ public final class ProgramMain {
         return BuiltLineMaps.location(t);
     }
 
+    /**
+     * {@code fileName:LINE} for {@code frame} of a class generated from {@code fileName}: a class whose
+     * line tables hold Ruchy lines already (its source file is the Ruchy file rather than a
+     * {@code .java} file, as the Maven plugin and {@code ruchy run} build them by default) gives its
+     * line as it is, any other's Java line goes through {@code lineMap}; just {@code fileName} when the
+     * frame has no line.
+     */
     static String where(StackTraceElement frame, String fileName, int[] lineMap) {
         int javaLine = frame.getLineNumber();
+        if (frame.getFileName() != null && !frame.getFileName().endsWith(".java")) {
+            return fileName + (javaLine > 0 ? ":" + javaLine : "");
+        }
         int line = javaLine > 0 && javaLine < lineMap.length ? lineMap[javaLine] : 0;
         return fileName + (line > 0 ? ":" + line : "");
     }

@@ -46,7 +46,7 @@ final class CallPrinter extends Printer {
                     Expr value = c.args().get(i).value();
                     codes.add(coerce(expr(value), types.of(value), f.params().get(i)));
                 }
-                return CodeBlock.of("$L.$N($L)", expr(id), shape.method(), CodeBlock.join(codes, ", "));
+                return CodeBlock.of("$L.$N($L)", expr(id), shape.method(), arguments(codes));
             }
             if (sym != null && types.of(sym) instanceof Type.RuntimeClass rc) {
                 // `next()` in a middleware: the class's `call` member
@@ -93,7 +93,7 @@ final class CallPrinter extends Printer {
     }
 
     static CodeBlock leadingComma(CodeBlock args) {
-        return args.isEmpty() ? args : CodeBlock.of(", $L", args);
+        return args.isEmpty() ? args : CodeBlock.of(",$W$L", args);
     }
 
     /** A call of a user function: arguments coerced to the parameter types, defaults and named arguments filled in. */
@@ -128,7 +128,7 @@ final class CallPrinter extends Printer {
                 codes.add(coerce(expr(value), types.of(value), pt));
             }
         }
-        return CodeBlock.of("$L($L)", callee, CodeBlock.join(codes, ", "));
+        return CodeBlock.of("$L($L)", callee, arguments(codes));
     }
 
     /** A builtin function called with {@code values}: the static method the catalog names, arguments boxed. */
@@ -249,7 +249,7 @@ final class CallPrinter extends Printer {
             return template(fast, m);
         }
         Type result = types.of(m);
-        CodeBlock call = CodeBlock.of("$T.invoke($L, $S$L)", OPS, expr(m.receiver()), m.name(),
+        CodeBlock call = CodeBlock.of("$T.invoke($L,$W$S$L)", OPS, expr(m.receiver()), m.name(),
                 leadingComma(boxedArgs(m.args())));
         return coerce(call, Type.DYN, result);
     }
@@ -339,6 +339,6 @@ final class CallPrinter extends Printer {
             // a bare null as a varargs argument would be the array itself
             codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT) : code);
         }
-        return CodeBlock.join(codes, ", ");
+        return arguments(codes);
     }
 }

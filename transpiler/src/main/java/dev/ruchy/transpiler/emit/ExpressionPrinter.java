@@ -78,12 +78,12 @@ final class ExpressionPrinter extends Printer {
             case Expr.Binary b -> cx.operators.binary(b);
             case Expr.Ternary t -> {
                 Type tt = types.of(t);
-                yield CodeBlock.of("$L ? $L : $L", condition(t.condition()),
+                yield CodeBlock.of("$L$W? $L$W: $L", condition(t.condition()),
                         coerce(expr(t.then()), types.of(t.then()), tt), coerce(expr(t.otherwise()), types.of(t.otherwise()), tt));
             }
             case Expr.If i -> {
                 Type tt = types.of(i);
-                yield CodeBlock.of("$L ? $L : $L", condition(i.condition()),
+                yield CodeBlock.of("$L$W? $L$W: $L", condition(i.condition()),
                         coerce(expr(i.then()), types.of(i.then()), tt), coerce(expr(i.otherwise()), types.of(i.otherwise()), tt));
             }
             case Expr.Block b when cx.flow.isExpressible(b) -> expr(((Stmt.ExprStmt) b.statements().get(0)).expr());
@@ -160,7 +160,7 @@ final class ExpressionPrinter extends Printer {
                 parts.add(0, CodeBlock.of("$S", ""));
             }
         }
-        return CodeBlock.join(parts, " + ");
+        return CodeBlock.join(parts, "$W+ ");
     }
 
     CodeBlock parenthesizeIfNeeded(Expr e, CodeBlock code) {
@@ -215,7 +215,7 @@ final class ExpressionPrinter extends Printer {
             Type pt = sig == null ? Type.DYN : sig.params().get(i);
             args.add(coerce(CodeBlock.of("$N", p), Type.DYN, pt));
         }
-        CodeBlock call = CodeBlock.of("$N($L)", Names.camelCase(f.name()), CodeBlock.join(args, ", "));
+        CodeBlock call = CodeBlock.of("$N($L)", Names.camelCase(f.name()), arguments(args));
         boolean isVoid = sig == null || !sig.returnsValue();
         CodeBlock body = isVoid ? CodeBlock.of("{ $L; return null; }", call) : call;
         return CodeBlock.of("($T) ($L) -> $L", RuntimeApi.fn(f.params().size()), CodeBlock.join(params, ", "), body);
@@ -244,7 +244,7 @@ final class ExpressionPrinter extends Printer {
             Type target = v != null && i < v.tupleFields().size() ? TypeInference.fromAnnotation(v.tupleFields().get(i)) : Type.DYN;
             codes.add(coerce(expr(args.get(i)), types.of(args.get(i)), target));
         }
-        return CodeBlock.of("new $T($L)", enumClass.nestedClass(variant), CodeBlock.join(codes, ", "));
+        return CodeBlock.of("new $T($L)", enumClass.nestedClass(variant), arguments(codes));
     }
 
     CodeBlock unary(Expr.Unary u) {
@@ -378,7 +378,7 @@ final class ExpressionPrinter extends Printer {
         if (codes.isEmpty()) {
             return CodeBlock.of("new $T<>()", ClassName.get("java.util", "ArrayList")); // typed by where it goes
         }
-        return CodeBlock.of("$T.of($L)", LISTS, CodeBlock.join(codes, ", "));
+        return CodeBlock.of("$T.of($L)", LISTS, arguments(codes));
     }
 
     CodeBlock objectLiteral(Expr.ObjectLit o) {
@@ -401,7 +401,7 @@ final class ExpressionPrinter extends Printer {
                 }
                 b.add("$<$<)");
             } else {
-                b.add("$L)", CodeBlock.join(codes, ", "));
+                b.add("$L)", arguments(codes));
             }
             return b.build();
         }
@@ -444,13 +444,13 @@ final class ExpressionPrinter extends Printer {
                     }
                 }
                 return CodeBlock.of("new $T($L)", cx.typeName(owner.name()).nestedClass(v == null ? name : v.name()),
-                        CodeBlock.join(codes, ", "));
+                        arguments(codes));
             }
             List<CodeBlock> codes = new ArrayList<>();
             for (Expr.FieldInit f : s.fields()) {
                 codes.add(CodeBlock.of("$S, $L", f.name(), expr(f.value())));
             }
-            return CodeBlock.of("$T.of($L)", R_OBJECT, CodeBlock.join(codes, ", "));
+            return CodeBlock.of("$T.of($L)", R_OBJECT, arguments(codes));
         }
         List<CodeBlock> codes = new ArrayList<>();
         for (Stmt.FieldDecl f : st.fields()) {
@@ -464,7 +464,7 @@ final class ExpressionPrinter extends Printer {
             }
             codes.add(value == null ? cx.coercions.defaultValue(cx.declarations.fieldType(f)) : coerce(expr(value), types.of(value), cx.declarations.fieldType(f)));
         }
-        return CodeBlock.of("new $T($L)", cx.typeName(name), CodeBlock.join(codes, ", "));
+        return CodeBlock.of("new $T($L)", cx.typeName(name), arguments(codes));
     }
 
     static Expr fieldInit(Expr.StructLit s, String name) {

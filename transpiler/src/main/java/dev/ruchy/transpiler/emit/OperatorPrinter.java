@@ -26,7 +26,7 @@ final class OperatorPrinter extends Printer {
         }
         Operation op = types.operation(b);
         return switch (op) {
-            case Operation.Infix i -> CodeBlock.of("$L $L $L", operand(b.left(), b), i.symbol(), operand(b.right(), b));
+            case Operation.Infix i -> CodeBlock.of("$L$W$L $L", operand(b.left(), b), i.symbol(), operand(b.right(), b));
             case Operation.ConcatPlain c -> print(op, operand(b.left(), b), operand(b.right(), b));
             case Operation.Method m -> print(op, cx.expressions.parenthesized(b.left()), argument(b.right(), b));
             case Operation.Compare c -> print(op, cx.expressions.parenthesized(b.left()), argument(b.right(), b));
@@ -37,8 +37,8 @@ final class OperatorPrinter extends Printer {
     /** The Java of {@code op} on two operands already printed (a compound assignment's variable and value, too). */
     CodeBlock print(Operation op, CodeBlock left, CodeBlock right) {
         return switch (op) {
-            case Operation.Infix i -> CodeBlock.of("$L $L $L", left, i.symbol(), right);
-            case Operation.ConcatPlain c -> CodeBlock.of("$L + $T.plain($L)", left, FMT, right);
+            case Operation.Infix i -> CodeBlock.of("$L$W$L $L", left, i.symbol(), right);
+            case Operation.ConcatPlain c -> CodeBlock.of("$L$W+ $T.plain($L)", left, FMT, right);
             case Operation.Call c -> CodeBlock.of("$L$T.$L($L, $L)", c.negated() ? "!" : "", ClassName.bestGuess(c.owner()),
                     c.method(), left, right);
             case Operation.Method m -> CodeBlock.of("$L$L.$L($L)", m.negated() ? "!" : "", left, m.method(), right);

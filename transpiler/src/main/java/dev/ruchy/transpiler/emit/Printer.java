@@ -7,6 +7,7 @@ import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.types.TypeInference;
+import java.util.List;
 
 /** What every printer of the emitter shares: the emission context, the program's types and names, and the primitives used everywhere. */
 abstract class Printer {
@@ -27,6 +28,14 @@ abstract class Printer {
         this.cx = cx;
         this.resolution = cx.resolution;
         this.types = cx.types;
+    }
+
+    /**
+     * Arguments separated by commas, each comma a place where JavaPoet may break the line when it
+     * would pass 100 characters ({@code $W}); the continuation is indented twice.
+     */
+    static CodeBlock arguments(List<CodeBlock> codes) {
+        return CodeBlock.join(codes, ",$W");
     }
 
     /** The Java expression for {@code e}; its Java type is {@code javaType(types.of(e))}. */
