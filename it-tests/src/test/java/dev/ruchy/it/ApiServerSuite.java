@@ -38,8 +38,9 @@ import org.junit.jupiter.api.condition.OS;
  * The seed's REST API server ({@code examples/src/main/ruchy/dev/ruchy/examples/05_api_server.ruchy})
  * run by {@code bin/ruchy run} on a free loopback port with the database a subclass gives
  * ({@link #databaseUrl}), driven over real HTTP: every route, authentication and ownership, malformed
- * JSON, a column name that is not one (and SQL in it), concurrent writers, and a restart that finds
- * the same data.
+ * JSON, a table of injection attempts ({@link #ATTACKS}: values, query parameters, path ids, JSON keys
+ * used as column names), a column name that is not one, 50 connections posting at once, and a restart
+ * that finds the same data.
  */
 @DisabledOnOs(OS.WINDOWS)
 @Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
