@@ -1,0 +1,202 @@
+package dev.ruchy.runtime;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A Ruchy array the transpiler knows to hold only float elements: a growable {@code double[]} behind the
+ * {@link List} interface. To every other part of the runtime and to dynamic code it is an ordinary
+ * Ruchy array (printing, equality, methods, JSON, sharing by reference all go through {@link List}),
+ * while generated code reads and writes its elements without boxing ({@link Lists#getDouble},
+ * {@link Lists#setDouble}). Should anything store an element that is not a {@link Double} (nil, or a
+ * value of another kind written by dynamic code through an alias), the list keeps its elements boxed
+ * in an {@link ArrayList} from then on and behaves exactly as one: the unboxed form is a
+ * representation, never a restriction.
+ *
+ * @param <E> {@link Double} wherever generated code names the type; a type parameter rather than a fixed
+ *            {@code List<Double>} so that, as for an {@link ArrayList}, the erased {@link #set} and
+ *            {@link #add(int, Object)} accept any element (dynamic code may store one) instead of
+ *            failing in a bridge method's cast
+ */
+public final class DoubleList<E> extends AbstractList<E> implements RandomAccess {
+    private static final double[] EMPTY = {};
+
+    private double[] values;
+    private int size;
+    /** The elements once one of them is not a {@link Double}; {@code null} while they are unboxed. */
+    private ArrayList<Object> boxed;
+
+    /** An empty array ({@code []} where the transpiler knows the element type). */
+    public DoubleList() {
+        values = EMPTY;
+    }
+
+    private DoubleList(double[] values) {
+        this.values = values;
+        this.size = values.length;
+    }
+
+    /** An array literal of float elements: a new array holding a copy of {@code items}, in order. */
+    public static List<Double> of(double... items) {
+        return new DoubleList<>(items.clone());
+    }
+
+    /**
+     * {@code [value; count]}: {@code count} copies of {@code value}.
+     *
+     * @throws RuchyError {@code Runtime error: Cannot repeat an array element -1 times} for a negative
+     *                    count, {@code Array of N elements is too large} beyond Java's array limit
+     */
+    public static List<Double> repeat(double value, long count) {
+        if (count < 0) {
+            throw RuchyError.runtime("Cannot repeat an array element " + count + " times");
+        }
+        if (count > Integer.MAX_VALUE - 8) {
+            throw RuchyError.runtime("Array of " + count + " elements is too large");
+        }
+        double[] items = new double[(int) count];
+        Arrays.fill(items, value);
+        return new DoubleList<>(items);
+    }
+
+    /** The element at {@code index} (0 to size - 1), unboxed; a boxed element that is not a float fails as a cast. */
+    public double getDouble(int index) {
+        if (boxed != null) {
+            return (Double) boxed.get(index);
+        }
+        Objects.checkIndex(index, size);
+        return values[index];
+    }
+
+    /** Stores {@code value} at {@code index} (0 to size - 1). */
+    public void setDouble(int index, double value) {
+        if (boxed != null) {
+            boxed.set(index, value);
+            return;
+        }
+        Objects.checkIndex(index, size);
+        values[index] = value;
+    }
+
+    /** Appends {@code value}. */
+    public void addDouble(double value) {
+        if (boxed != null) {
+            boxed.add(value);
+        } else {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, Math.max(8, size + (size >> 1)));
+            }
+            values[size++] = value;
+        }
+        modCount++;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E get(int index) {
+        if (boxed != null) {
+            return (E) boxed.get(index);
+        }
+        Objects.checkIndex(index, size);
+        return (E) (Double) values[index];
+    }
+
+    @Override
+    public int size() {
+        return boxed != null ? boxed.size() : size;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E set(int index, E element) {
+        if (boxed == null && element instanceof Double v) {
+            Objects.checkIndex(index, size);
+            double old = values[index];
+            values[index] = v;
+            return (E) (Double) old;
+        }
+        box();
+        return (E) boxed.set(index, element);
+    }
+
+    /** Inserts {@code element} at {@code index}; one that is not a {@link Double} turns the list boxed. */
+    @Override
+    public void add(int index, E element) {
+        if (boxed == null && element instanceof Double v) {
+            Objects.checkIndex(index, size + 1);
+            if (size == values.length) {
+                values = Arrays.copyOf(values, Math.max(8, size + (size >> 1)));
+            }
+            System.arraycopy(values, index, values, index + 1, size - index);
+            values[index] = v;
+            size++;
+        } else {
+            box();
+            boxed.add(index, element);
+        }
+        modCount++;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public E remove(int index) {
+        E old;
+        if (boxed != null) {
+            old = (E) boxed.remove(index);
+        } else {
+            Objects.checkIndex(index, size);
+            old = (E) (Double) values[index];
+            System.arraycopy(values, index + 1, values, index, size - index - 1);
+            size--;
+        }
+        modCount++;
+        return old;
+    }
+
+    @Override
+    public void clear() {
+        if (boxed != null) {
+            boxed.clear();
+        } else {
+            size = 0;
+        }
+        modCount++;
+    }
+
+    /**
+     * Whether the elements are still held unboxed in a {@code double[]}: false once something stored an
+     * element that is not a {@link Double}.
+     */
+    public boolean isUnboxed() {
+        synchronized (this) {
+            return boxed == null;
+        }
+    }
+
+    /** A new, independent array with the same elements (unboxed when these are). */
+    public DoubleList<E> copy() {
+        synchronized (this) {
+            DoubleList<E> copy = new DoubleList<>(Arrays.copyOf(values, size));
+            if (boxed != null) {
+                copy.boxed = new ArrayList<>(boxed);
+            }
+            return copy;
+        }
+    }
+
+    private void box() {
+        if (boxed == null) {
+            ArrayList<Object> all = new ArrayList<>(Math.max(size, 10));
+            for (int i = 0; i < size; i++) {
+                all.add(values[i]);
+            }
+            boxed = all;
+            values = EMPTY;
+            size = 0;
+        }
+    }
+}
