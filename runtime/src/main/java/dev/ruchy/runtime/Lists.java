@@ -64,13 +64,7 @@ public final class Lists {
      */
     public static double getDouble(List<Double> list, long index) {
         if (list instanceof DoubleList<?> primitive) {
-            try {
-                return primitive.getDouble(position(index, primitive.size(), "array"));
-            } catch (IndexOutOfBoundsException e) {
-                synchronized (list) { // another thread shrank the array between the size check and the read
-                    return primitive.getDouble(position(index, primitive.size(), "array"));
-                }
-            }
+            return primitive.getDouble(index);
         }
         return get(list, index);
     }
@@ -82,7 +76,7 @@ public final class Lists {
      */
     public static void setDouble(List<Double> list, long index, double value) {
         if (list instanceof DoubleList<?> primitive) {
-            primitive.setDouble(position(index, primitive.size(), "array"), value);
+            primitive.setDouble(index, value);
         } else {
             list.set(position(index, list.size(), "array"), value);
         }
@@ -96,13 +90,7 @@ public final class Lists {
      */
     public static long getLong(List<Long> list, long index) {
         if (list instanceof LongList<?> primitive) {
-            try {
-                return primitive.getLong(position(index, primitive.size(), "array"));
-            } catch (IndexOutOfBoundsException e) {
-                synchronized (list) { // another thread shrank the array between the size check and the read
-                    return primitive.getLong(position(index, primitive.size(), "array"));
-                }
-            }
+            return primitive.getLong(index);
         }
         return get(list, index);
     }
@@ -114,7 +102,7 @@ public final class Lists {
      */
     public static void setLong(List<Long> list, long index, long value) {
         if (list instanceof LongList<?> primitive) {
-            primitive.setLong(position(index, primitive.size(), "array"), value);
+            primitive.setLong(index, value);
         } else {
             list.set(position(index, list.size(), "array"), value);
         }

@@ -17,8 +17,12 @@ import java.util.RandomAccess;
  * in an {@link ArrayList} from then on and behaves exactly as one: the unboxed form is a
  * representation, never a restriction.
  *
- * @param <E> {@link Long} wherever generated code names the type; a type parameter rather than a fixed
- *            {@code List<Long>} so that, as for an {@link ArrayList}, the erased {@link #set} and
+ * <p>Threads: as for the runtime's other arrays, pushes and every method of the runtime hold the
+ * array's monitor; an indexed read or write takes it only off its fast path (a negative index, boxed
+ * elements, a read racing a push that grows the array).
+ *
+ * @param <E> {@link Long} wherever generated code names the type; a type parameter rather than a
+ *            fixed {@code List<Long>} so that, as for an {@link ArrayList}, the erased {@link #set} and
  *            {@link #add(int, Object)} accept any element (dynamic code may store one) instead of
  *            failing in a bridge method's cast
  */
@@ -63,23 +67,51 @@ public final class LongList<E> extends AbstractList<E> implements RandomAccess {
         return new LongList<>(items);
     }
 
-    /** The element at {@code index} (0 to size - 1), unboxed; a boxed element that is not a integer fails as a cast. */
-    public long getLong(int index) {
-        if (boxed != null) {
-            return (Long) boxed.get(index);
+    /**
+     * {@code xs[index]}, unboxed: the element at {@code index}, a negative index counting from the end
+     * (ruchy-semantics §5.4). The common case, an index within the elements held unboxed, is two field
+     * reads and an array read; anything else (a negative index, boxed elements, an index out of
+     * bounds, an array another thread is growing) takes the array's monitor.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     * @throws ClassCastException when the elements are boxed and this one is not a {@link Long}
+     */
+    public long getLong(long index) {
+        long[] items = values;
+        if (index >= 0 && index < size) {
+            try {
+                return items[(int) index];
+            } catch (ArrayIndexOutOfBoundsException e) {
+                // another thread grew the array between the two reads: read again below, under the monitor
+            }
         }
-        Objects.checkIndex(index, size);
-        return values[index];
+        synchronized (this) {
+            if (boxed != null) {
+                return (Long) boxed.get(Lists.position(index, boxed.size(), "array"));
+            }
+            return values[Lists.position(index, size, "array")];
+        }
     }
 
-    /** Stores {@code value} at {@code index} (0 to size - 1). */
-    public void setLong(int index, long value) {
-        if (boxed != null) {
-            boxed.set(index, value);
+    /**
+     * {@code xs[index] = value}, unboxed; a negative index counts from the end. As {@link #getLong},
+     * the common case is two field reads and an array write.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     */
+    public void setLong(long index, long value) {
+        long[] items = values;
+        if (index >= 0 && index < size && index < items.length) {
+            items[(int) index] = value;
             return;
         }
-        Objects.checkIndex(index, size);
-        values[index] = value;
+        synchronized (this) {
+            if (boxed != null) {
+                boxed.set(Lists.position(index, boxed.size(), "array"), value);
+            } else {
+                values[Lists.position(index, size, "array")] = value;
+            }
+        }
     }
 
     /** Appends {@code value}. */
