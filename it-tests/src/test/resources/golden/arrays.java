@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import java.util.List;
 
 /**
@@ -10,22 +11,22 @@ public final class Arrays {
     }
 
     public static void main(String[] args) {
-        var numbers = Lists.of(3L, 1L, 4L, 1L, 5L);
+        var numbers = LongList.of(3L, 1L, 4L, 1L, 5L);
         Lists.push(numbers, 9L);
         Builtins.println((long) numbers.size()); // expect: 6
-        Builtins.println(Lists.get(numbers, 0), Lists.get(numbers, 5)); // expect: 3 9
+        Builtins.println(Lists.getLong(numbers, 0), Lists.getLong(numbers, 5)); // expect: 3 9
         var sum = 0L;
         for (long x : numbers) {
             sum += x;
         }
         Builtins.println(sum); // expect: 23
         Builtins.println(numbers); // expect: [3, 1, 4, 1, 5, 9]
-        var grow = Lists.of(1L, 2L);
+        var grow = LongList.of(1L, 2L);
         for (long x : Lists.snapshot(grow)) {
             Lists.push(grow, x + 10);
         }
         Builtins.println(grow); // expect: [1, 2, 11, 12]
-        List<Long> zeros = Lists.repeat(0L, 3L);
+        List<Long> zeros = LongList.repeat(0L, 3L);
         Builtins.println(zeros); // expect: [0, 0, 0]
     }
 }

@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 
@@ -25,7 +26,7 @@ public final class BuiltinValues {
         var get = Ops.builtin("http_get");
         Builtins.println(Builtins.typeOf(get)); // expect: function
         var pretty = Ops.builtin("to_json_pretty");
-        Builtins.println(Ops.call(pretty, Lists.of(1L)));
+        Builtins.println(Ops.call(pretty, LongList.of(1L)));
         // expect: [
         // expect:   1
         // expect: ]
@@ -33,6 +34,7 @@ public final class BuiltinValues {
         // Some, Ok and Err are function values too
         var wrap = Ops.path("Some");
         Builtins.println(Ops.call(wrap, 1L)); // expect: Some(1)
-        Builtins.println(Ops.<Object>asList(Ops.invoke(Lists.of(1L, 2L), "map", Ops.path("Ok")))); // expect: [Ok(1), Ok(2)]
+        Builtins.println(Ops.<Object>asList(Ops.invoke(LongList.of(1L, 2L), "map",
+                Ops.path("Ok")))); // expect: [Ok(1), Ok(2)]
     }
 }

@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Floats;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Strings;
 import java.util.List;
 
@@ -22,10 +23,10 @@ public final class CollectionsTyped {
     public static void main(String[] args) {
         // Array methods given closures or named functions on typed arrays are typed calls of the runtime's
         // Lists helpers; string and float methods with a typed form are direct calls.
-        var nums = Lists.of(1L, 2L, 3L, 4L, 5L);
+        var nums = LongList.of(1L, 2L, 3L, 4L, 5L);
         List<Long> doubled = Lists.map(nums, x -> x * 2);
         Builtins.println(doubled); // expect: [2, 4, 6, 8, 10]
-        Builtins.println(Lists.get(doubled, 0) + 1); // expect: 3
+        Builtins.println(Lists.getLong(doubled, 0) + 1); // expect: 3
         Builtins.println(Lists.filter(nums, x -> x % 2 == 0)); // expect: [2, 4]
         Builtins.println(Lists.map(nums, CollectionsTyped::doubleIt)); // expect: [2, 4, 6, 8, 10]
         Builtins.println(Lists.filter(nums, CollectionsTyped::isEven)); // expect: [2, 4]
@@ -45,7 +46,7 @@ public final class CollectionsTyped {
         var names = Lists.of("christine", "al", "bob");
         Builtins.println(Lists.sortBy(names, s -> Strings.len(s))); // expect: ["al", "bob", "christine"]
         Builtins.println(names); // expect: ["al", "bob", "christine"]
-        Builtins.println(Lists.unique((Lists.of(3L, 1L, 3L, 2L, 1L)))); // expect: [3, 1, 2]
+        Builtins.println(Lists.unique((LongList.of(3L, 1L, 3L, 2L, 1L)))); // expect: [3, 1, 2]
         Builtins.println(Lists.unique((Lists.of("b", "a", "b")))); // expect: ["b", "a"]
     }
 }

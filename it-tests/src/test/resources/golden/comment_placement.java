@@ -2,6 +2,7 @@ import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
 import dev.ruchy.runtime.Fn1;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyEnum;
 import dev.ruchy.runtime.RuchyError;
@@ -42,7 +43,7 @@ public final class CommentPlacement {
             Builtins.println(describe(Level.High)); // expect: high
             // the end of the then-branch
         }
-        Builtins.println(total(Lists.of(1L, 2L, 3L))); // expect: 6
+        Builtins.println(total(LongList.of(1L, 2L, 3L))); // expect: 6
         var addOne = (Fn1) x -> {
             var y = Ops.add(x, 1L); // plus one
             return y;

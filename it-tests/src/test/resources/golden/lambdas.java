@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fn2;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class Lambdas {
     }
 
     public static void main(String[] args) {
-        var numbers = Lists.of(1L, 2L, 3L, 4L, 5L, 6L);
+        var numbers = LongList.of(1L, 2L, 3L, 4L, 5L, 6L);
         List<Long> evens = Lists.filter(numbers, x -> x % 2 == 0);
         List<Long> doubled = Lists.map(evens, x -> x * 2);
         Builtins.println(doubled); // expect: [4, 8, 12]

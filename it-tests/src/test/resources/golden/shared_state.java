@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public final class SharedState {
 
     private static RObject counter = RObject.of("n", 0L);
 
-    private static List<Long> slots = Lists.of(0L, 0L);
+    private static List<Long> slots = LongList.of(0L, 0L);
 
     private SharedState() {
     }

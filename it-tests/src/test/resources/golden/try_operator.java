@@ -1,5 +1,5 @@
 import dev.ruchy.runtime.Builtins;
-import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Result;
 import dev.ruchy.runtime.RuchyError;
@@ -27,7 +27,7 @@ public final class TryOperator {
     }
 
     public static void main(String[] args) {
-        for (long v : Lists.of(8L, 6L)) {
+        for (long v : LongList.of(8L, 6L)) {
             var subject = quarter(v);
             if (subject instanceof Result.Ok(var q)) {
                 Builtins.println("ok", q);

@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Tuple;
 import java.util.List;
@@ -12,8 +13,8 @@ public final class Tuples {
     }
 
     static Tuple minMax(List<Long> values) {
-        long lo = Lists.get(values, 0);
-        long hi = Lists.get(values, 0);
+        long lo = Lists.getLong(values, 0);
+        long hi = Lists.getLong(values, 0);
         for (long v : Lists.snapshot(values)) {
             if (v < lo) {
                 lo = v;
@@ -26,10 +27,10 @@ public final class Tuples {
     }
 
     public static void main(String[] args) {
-        var value = minMax(Lists.of(4L, 9L, 1L, 7L));
+        var value = minMax(LongList.of(4L, 9L, 1L, 7L));
         long lo = Ops.asInt(Ops.element(value, 0));
         long hi = Ops.asInt(Ops.element(value, 1));
         Builtins.println(lo, hi); // expect: 1 9
-        Builtins.println(minMax(Lists.of(2L, 3L))); // expect: (2, 3)
+        Builtins.println(minMax(LongList.of(2L, 3L))); // expect: (2, 3)
     }
 }

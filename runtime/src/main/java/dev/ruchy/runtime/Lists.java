@@ -10,7 +10,10 @@ import java.util.function.Predicate;
 
 /**
  * Ruchy arrays as generated code builds and reads them: mutable {@link ArrayList}s shared by reference
- * (project Decisions), nil elements allowed.
+ * (project Decisions), nil elements allowed; arrays the transpiler knows to hold only floats or only
+ * integers are {@link DoubleList}s and {@link LongList}s, read and written unboxed by
+ * {@link #getDouble}, {@link #setDouble}, {@link #getLong}, {@link #setLong} and the primitive
+ * {@code push} overloads. Every method here accepts any {@link List}.
  */
 public final class Lists {
     private Lists() {
@@ -54,12 +57,92 @@ public final class Lists {
     }
 
     /**
+     * {@code list[index]} on an array of doubles (float elements), unboxed when the array is a {@link DoubleList};
+     * otherwise as {@link #get}.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}, as {@link #get}
+     */
+    public static double getDouble(List<Double> list, long index) {
+        if (list instanceof DoubleList<?> primitive) {
+            return primitive.getDouble(index);
+        }
+        return get(list, index);
+    }
+
+    /**
+     * {@code list[index] = value} on an array of doubles, unboxed when the array is a {@link DoubleList}.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     */
+    public static void setDouble(List<Double> list, long index, double value) {
+        if (list instanceof DoubleList<?> primitive) {
+            primitive.setDouble(index, value);
+        } else {
+            list.set(position(index, list.size(), "array"), value);
+        }
+    }
+
+    /**
+     * {@code list[index]} on an array of longs (integer elements), unboxed when the array is a {@link LongList};
+     * otherwise as {@link #get}.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}, as {@link #get}
+     */
+    public static long getLong(List<Long> list, long index) {
+        if (list instanceof LongList<?> primitive) {
+            return primitive.getLong(index);
+        }
+        return get(list, index);
+    }
+
+    /**
+     * {@code list[index] = value} on an array of longs, unboxed when the array is a {@link LongList}.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     */
+    public static void setLong(List<Long> list, long index, long value) {
+        if (list instanceof LongList<?> primitive) {
+            primitive.setLong(index, value);
+        } else {
+            list.set(position(index, list.size(), "array"), value);
+        }
+    }
+
+    /**
      * {@code list.push(value)} on an array of a known element type. It holds the array's monitor, as
      * every array method of the runtime does, so pushes from many threads at once all land.
      */
     public static <T> void push(List<T> list, T value) {
         synchronized (list) {
             list.add(value);
+        }
+    }
+
+    /**
+     * {@code list.push(value)} on an array of floats: appended unboxed to a {@link DoubleList}, under the
+     * array's monitor as {@link #push(List, Object)}.
+     */
+    public static void push(List<Double> list, double value) {
+        synchronized (list) {
+            if (list instanceof DoubleList<?> primitive) {
+                primitive.addDouble(value);
+            } else {
+                list.add(value);
+            }
+        }
+    }
+
+    /**
+     * {@code list.push(value)} on an array of integers: appended unboxed to a {@link LongList}, under the
+     * array's monitor as {@link #push(List, Object)}.
+     */
+    public static void push(List<Long> list, long value) {
+        synchronized (list) {
+            if (list instanceof LongList<?> primitive) {
+                primitive.addLong(value);
+            } else {
+                list.add(value);
+            }
         }
     }
 
@@ -188,6 +271,16 @@ public final class Lists {
             return done;
         }
         switch (value) {
+            case DoubleList<?> primitive when primitive.isUnboxed() -> {
+                DoubleList<?> copy = primitive.copy(); // floats: nothing inside to copy deeply
+                copied.put(value, copy);
+                return copy;
+            }
+            case LongList<?> primitive when primitive.isUnboxed() -> {
+                LongList<?> copy = primitive.copy();
+                copied.put(value, copy);
+                return copy;
+            }
             case List<?> list -> {
                 Object[] items = list.toArray();
                 List<Object> copy = new ArrayList<>(items.length);

@@ -97,7 +97,7 @@ final class ExpressionPrinter extends Printer {
             case Expr.Index i -> index(i);
             case Expr.MacroCall m -> cx.statements.voidAsNil(m, cx.calls.macro(m));
             case Expr.ArrayLit a -> arrayLiteral(a);
-            case Expr.ArrayRepeat a -> CodeBlock.of("$T.repeat($L, $L)", LISTS, expr(a.value()), expr(a.count()));
+            case Expr.ArrayRepeat a -> arrayRepeat(a);
             case Expr.TupleLit t -> CodeBlock.of("$T.of($L)", TUPLE, cx.calls.boxedArgsOf(t.elements()));
             case Expr.ObjectLit o -> objectLiteral(o);
             case Expr.StructLit s -> structLiteral(s);
@@ -362,10 +362,26 @@ final class ExpressionPrinter extends Printer {
     CodeBlock index(Expr.Index i) {
         Type target = types.of(i.target());
         Type result = types.of(i);
-        if (target instanceof Type.ListType && types.of(i.index()) instanceof Type.Int) {
-            return CodeBlock.of("$T.get($L, $L)", LISTS, expr(i.target()), cx.flow.intOperand(i.index()));
+        if (target instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int) {
+            // an array of floats or integers is read unboxed (Lists.getDouble/getLong: a DoubleList's double[])
+            String get = l.element() instanceof Type.Float ? "getDouble" : l.element() instanceof Type.Int ? "getLong" : "get";
+            return CodeBlock.of("$T.$N($L, $L)", LISTS, get, expr(i.target()), cx.flow.intOperand(i.index()));
         }
         return coerce(CodeBlock.of("$T.index($L, $L)", OPS, expr(i.target()), expr(i.index())), Type.DYN, result);
+    }
+
+    /** {@code [value; count]}: a {@code DoubleList}/{@code LongList} of a float or integer value. */
+    CodeBlock arrayRepeat(Expr.ArrayRepeat a) {
+        Type value = types.of(a.value());
+        ClassName primitive = types.of(a) instanceof Type.ListType l && l.element().equals(value)
+                ? RuntimeApi.primitiveList(value) : null;
+        return CodeBlock.of("$T.repeat($L, $L)", primitive != null ? primitive : LISTS, expr(a.value()), expr(a.count()));
+    }
+
+    /** An empty array literal declared as {@code t}: {@code new DoubleList<>()} for floats, {@code new LongList<>()} for integers. */
+    CodeBlock emptyArray(Type t) {
+        ClassName primitive = t instanceof Type.ListType l ? RuntimeApi.primitiveList(l.element()) : null;
+        return CodeBlock.of("new $T<>()", primitive != null ? primitive : ClassName.get("java.util", "ArrayList"));
     }
 
     CodeBlock arrayLiteral(Expr.ArrayLit a) {
@@ -375,10 +391,11 @@ final class ExpressionPrinter extends Printer {
         for (Expr el : a.elements()) {
             codes.add(coerce(expr(el), types.of(el), element));
         }
-        if (codes.isEmpty()) {
-            return CodeBlock.of("new $T<>()", ClassName.get("java.util", "ArrayList")); // typed by where it goes
+        ClassName primitive = RuntimeApi.primitiveList(element);
+        if (codes.isEmpty()) { // typed by where it goes
+            return CodeBlock.of("new $T<>()", primitive != null ? primitive : ClassName.get("java.util", "ArrayList"));
         }
-        return CodeBlock.of("$T.of($L)", LISTS, arguments(codes));
+        return CodeBlock.of("$T.of($L)", primitive != null ? primitive : LISTS, arguments(codes));
     }
 
     CodeBlock objectLiteral(Expr.ObjectLit o) {

@@ -1,6 +1,7 @@
 package dev.ruchy.transpiler.emit;
 
 import static dev.ruchy.transpiler.emit.RuntimeApi.CELL;
+import static dev.ruchy.transpiler.emit.RuntimeApi.LISTS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.OPTION;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
@@ -148,7 +149,7 @@ final class StatementPrinter extends Printer {
         }
         Type t = types.of(sym);
         CodeBlock value = init == null ? cx.coercions.defaultValue(t)
-                : init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? expr(init) // `new ArrayList<>()` takes t
+                : init instanceof Expr.ArrayLit a && a.elements().isEmpty() ? cx.expressions.emptyArray(t) // takes t
                 : coerce(expr(init), initType, t);
         if (sym.isGlobal()) {
             stmt("$N = $L", cx.globalName(sym), value);
@@ -427,11 +428,24 @@ final class StatementPrinter extends Printer {
                     stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
                 }
             }
-            case Expr.Index i -> stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()),
-                    cx.flow.exprOrHoist(a.value()));
+            case Expr.Index i -> assignIndex(i, a.value());
             case Expr.TupleLit t -> throw Lowering.notLowered(a);
             default -> stmt("throw $T.unsupported($S)", RUCHY_ERROR, "this assignment target");
         }
+    }
+
+    /** {@code xs[i] = v}; an array of floats or integers is written unboxed (Lists.setDouble/setLong). */
+    void assignIndex(Expr.Index i, Expr value) {
+        if (types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
+                && (l.element() instanceof Type.Float || l.element() instanceof Type.Int)
+                && types.of(value).equals(l.element())) {
+            CodeBlock target = expr(i.target());
+            CodeBlock index = cx.flow.intOperand(i.index());
+            stmt("$T.$N($L, $L, $L)", LISTS, l.element() instanceof Type.Float ? "setDouble" : "setLong", target, index,
+                    cx.flow.exprOrHoist(value));
+            return;
+        }
+        stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
     }
 
     CodeBlock receiverCode(Expr receiver) {

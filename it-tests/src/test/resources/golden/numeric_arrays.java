@@ -1,0 +1,73 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.DoubleList;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
+import dev.ruchy.runtime.Ops;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Arrays known to hold only floats or only integers are DoubleList/LongList (a growable double[] or
+ * long[] behind List), read and written without boxing: rows of a float matrix too. To printing,
+ * equality, JSON and dynamic code they are ordinary arrays.
+ *
+ * <p>Generated from numeric_arrays.ruchy.
+ */
+public final class NumericArrays {
+    private NumericArrays() {
+    }
+
+    static List<List<Double>> zeros(long n) {
+        List<List<Double>> m = new ArrayList<>();
+        var i = 0L;
+        while (i < n) {
+            List<Double> row = new DoubleList<>();
+            var j = 0L;
+            while (j < n) {
+                Lists.push(row, 0.0);
+                j = j + 1;
+            }
+            Lists.push(m, row);
+            i = i + 1;
+        }
+        return m;
+    }
+
+    static List<List<Double>> multiply(List<List<Double>> a, List<List<Double>> b, long n) {
+        List<List<Double>> c = zeros(n);
+        for (long i = 0; i < n; i++) {
+            for (long j = 0; j < n; j++) {
+                for (long k = 0; k < n; k++) {
+                    Lists.setDouble(Lists.get(c, i), j, Lists.getDouble(Lists.get(c, i), j)
+                            + Lists.getDouble(Lists.get(a, i), k)
+                            * Lists.getDouble(Lists.get(b, k), j));
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * `show` takes both an array and a string, so its parameter is dynamic: the array reaches it as is
+     */
+    static void show(Object value) {
+        Builtins.println(Ops.invoke(value, "len"), value);
+    }
+
+    public static void main(String[] args) {
+        var a = Lists.of(DoubleList.of(1.0, 2.0), DoubleList.of(3.0, 4.0));
+        var b = Lists.of(DoubleList.of(0.5, 0.0), DoubleList.of(0.0, 2.0));
+        List<List<Double>> c = multiply(a, b, 2);
+        Builtins.println(c); // expect: [[0.5, 4.0], [1.5, 8.0]]
+        Builtins.println(Lists.getDouble(Lists.get(c, 1), -1), (long) Lists.get(c, 0).size()); // expect: 8.0 2
+        Builtins.println(Builtins.toJson(c)); // expect: [[0.5,4.0],[1.5,8.0]]
+        List<Long> counts = LongList.repeat(0L, 3L);
+        Lists.setLong(counts, 1, Lists.getLong(counts, 1) + 5);
+        Lists.push(counts, 7L);
+        Builtins.println(counts, (long) counts.size()); // expect: [0, 5, 0, 7] 4
+        Builtins.println(Ops.eq(counts, LongList.of(0L, 5L, 0L, 7L))); // expect: true
+        Builtins.println(Lists.getLong(counts, -1)); // expect: 7
+        show(counts); // expect: 4 [0, 5, 0, 7]
+        show("text"); // expect: 4 text
+    }
+}
