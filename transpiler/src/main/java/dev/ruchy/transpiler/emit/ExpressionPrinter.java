@@ -102,8 +102,10 @@ final class ExpressionPrinter extends Printer {
             case Expr.ObjectLit o -> objectLiteral(o);
             case Expr.StructLit s -> structLiteral(s);
             case Expr.Lambda l -> cx.lambdas.lambdaCode(l, true);
-            // an `async fun` runs where it is called, so a statically typed operand is its value already
+            // an `async fun` runs where it is called, so a statically typed operand is its value already;
+            // a runtime object may be a Future (a WebSocket client: its close)
             case Expr.Await a -> types.of(a.operand()) instanceof Type.Dyn || types.of(a.operand()).isUnknown()
+                    || types.of(a.operand()) instanceof Type.RuntimeClass
                     ? CodeBlock.of("$T.await($L)", OPS, expr(a.operand())) : expr(a.operand());
             case Expr.AsyncBlock a -> CodeBlock.of("$T.async($L)", OPS, cx.lambdas.supplier(a.body()));
             case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, cx.lambdas.supplier(s.body()));

@@ -892,7 +892,10 @@ public final class TypeInference {
             }
             case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Lambda l -> lambda(l);
-            case Expr.Await a -> expr(a.operand());
+            case Expr.Await a -> {
+                Type operand = expr(a.operand());
+                yield operand instanceof Type.RuntimeClass ? Type.DYN : operand; // a Future's value
+            }
             case Expr.AsyncBlock a -> {
                 Signature saved = current;
                 current = new Signature();
@@ -1163,7 +1166,16 @@ public final class TypeInference {
      * the catalog lists none for these arguments.
      */
     public static RuntimeCatalog.Member typedMember(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
-        return CATALOG.member(rc.alias(), name, closureArities(args));
+        return CATALOG.member(rc.alias(), name, closureArities(args), stringLiterals(args));
+    }
+
+    /** Per argument, the value of a string literal written there, or null. */
+    private static List<String> stringLiterals(List<Expr.Arg> args) {
+        List<String> out = new ArrayList<>();
+        for (Expr.Arg a : args) {
+            out.add(a.value() instanceof Expr.StringLit s ? s.value() : null);
+        }
+        return out;
     }
 
     /** Per argument, the parameter count of a closure written there, or -1. */
