@@ -169,8 +169,9 @@ final class CallPrinter extends Printer {
             }
             return fill(entry.template(), null, codes);
         }
+        // the runtime's path table gives an Object, a typed path's value too (its arguments did not fit)
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
-                entry != null && entry.hasTemplate() ? entry.result() : Type.DYN, result);
+                Type.DYN, result);
     }
 
     /**
@@ -212,12 +213,21 @@ final class CallPrinter extends Printer {
         return fill(member.template(), receiver, codes);
     }
 
-    /** A catalog template with the receiver's and the arguments' code in place; type names imported. */
+    /**
+     * A catalog template with the receiver's and the arguments' code in place; type names imported.
+     * A call on a receiver that is itself a call ({@code a.b(x).c(y)}) may start a new line when the
+     * line would pass 100 characters ({@code $Z}), so a builder chain breaks before its calls.
+     */
     CodeBlock fill(List<RuntimeCatalog.TemplatePart> template, CodeBlock receiver, List<CodeBlock> args) {
         CodeBlock.Builder code = CodeBlock.builder();
+        boolean chained = receiver != null && receiver.toString().endsWith(")");
+        boolean afterReceiver = false;
         for (RuntimeCatalog.TemplatePart part : template) {
+            boolean callOnReceiver = chained && afterReceiver && part instanceof RuntimeCatalog.TemplatePart.Text t
+                    && t.text().startsWith(".");
+            afterReceiver = part instanceof RuntimeCatalog.TemplatePart.Receiver;
             switch (part) {
-                case RuntimeCatalog.TemplatePart.Text t -> code.add("$L", t.text());
+                case RuntimeCatalog.TemplatePart.Text t -> code.add(callOnReceiver ? "$Z$L" : "$L", t.text());
                 case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
                 case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", receiver);
                 case RuntimeCatalog.TemplatePart.Argument a -> code.add("$L", args.get(a.index()));

@@ -21,6 +21,7 @@ import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Expressions: literals, names, f-strings, unary operators, casts, field and index reads, array, object and struct literals. */
 final class ExpressionPrinter extends Printer {
@@ -266,9 +267,15 @@ final class ExpressionPrinter extends Printer {
     CodeBlock parenthesized(Expr expression) {
         CodeBlock code = expr(expression);
         Expr e = AstScan.unwrapBlock(expression);
-        return isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
-                || e instanceof Expr.Field || e instanceof Expr.Index ? code : CodeBlock.of("($L)", code);
+        // a call printed with a cast in front (`(Download) Ops.callPath(...)`) is parenthesized too
+        return (isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
+                || e instanceof Expr.Field || e instanceof Expr.Index) && !LEADING_CAST.matcher(code.toString()).lookingAt()
+                ? code : CodeBlock.of("($L)", code);
     }
+
+    /** A cast at the start of an expression's code: {@code (Download) }, {@code (long) }. */
+    private static final Pattern LEADING_CAST =
+            Pattern.compile("\\([\\w.]+(<[^()]*>)?(\\[\\])*\\) ");
 
     CodeBlock parenthesizedCondition(Expr e) {
         CodeBlock code = condition(e);
