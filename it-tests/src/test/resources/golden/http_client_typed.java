@@ -37,9 +37,8 @@ public final class HttpClientTyped {
         var created = ClientRequest.post(base + "/users").json(RObject.of("name", "Ada")).send();
         var id = created.header("x-id");
         Builtins.println(created.status() + " " + created.text() + " id " + Fmt.interpolate(id));
-        var response = ClientRequest.request(base
-                + "/data").method("GET").header("Authorization", "Bearer t").query("page", 2L)
-                .timeout(5000L).send();
+        var response = ClientRequest.request(base + "/data").method("GET").header("Authorization",
+                "Bearer t").query("page", 2L).timeout(5000L).send();
         if (response.isSuccess()) {
             Builtins.println("page " + Fmt.interpolate(Ops.field(response.json(), "page")) + ", "
                     + Strings.len(response.body()) + " bytes");

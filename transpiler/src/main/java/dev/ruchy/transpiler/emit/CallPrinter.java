@@ -216,7 +216,8 @@ final class CallPrinter extends Printer {
     /**
      * A catalog template with the receiver's and the arguments' code in place; type names imported.
      * A call on a receiver that is itself a call ({@code a.b(x).c(y)}) may start a new line when the
-     * line would pass 100 characters ({@code $Z}), so a builder chain breaks before its calls.
+     * line would pass 100 characters ({@code $Z}), so a builder chain breaks before its calls; so may
+     * the line after an argument's comma.
      */
     CodeBlock fill(List<RuntimeCatalog.TemplatePart> template, CodeBlock receiver, List<CodeBlock> args) {
         CodeBlock.Builder code = CodeBlock.builder();
@@ -227,7 +228,9 @@ final class CallPrinter extends Printer {
                     && t.text().startsWith(".");
             afterReceiver = part instanceof RuntimeCatalog.TemplatePart.Receiver;
             switch (part) {
-                case RuntimeCatalog.TemplatePart.Text t -> code.add(callOnReceiver ? "$Z$L" : "$L", t.text());
+                // between arguments, a place to break the line as in other calls
+                case RuntimeCatalog.TemplatePart.Text t -> code.add(callOnReceiver ? "$Z$L" : "$L",
+                        t.text().equals(", ") ? CodeBlock.of(",$W") : t.text());
                 case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
                 case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", receiver);
                 case RuntimeCatalog.TemplatePart.Argument a -> code.add("$L", args.get(a.index()));
