@@ -34,7 +34,7 @@ class DynamicReportTest {
             "02_tcp_echo.ruchy", new int[] {0, 0},
             "03_http_client.ruchy", new int[] {2, 5},
             "04_websocket.ruchy", new int[] {0, 0},
-            "05_api_server.ruchy", new int[] {38, 34},
+            "05_api_server.ruchy", new int[] {14, 16},
             "06_chat_server.ruchy", new int[] {42, 8},
             "07_network_scanner.ruchy", new int[] {5, 7},
             "08_load_balancer.ruchy", new int[] {9, 1},

@@ -618,6 +618,17 @@ public final class RuntimeCatalog {
      * @param literals per argument: the value of a string literal written there, or null
      */
     public Member member(String owner, String name, List<Integer> closureArity, List<String> literals) {
+        return member(owner, name, closureArity, literals, Collections.nCopies(closureArity.size(), -1));
+    }
+
+    /**
+     * As {@link #member(String, String, List, List)}, where a named function passed as an argument
+     * fits a callback of its parameter count as a closure would, and any other parameter as a value.
+     *
+     * @param functionArity per argument: the parameter count of a named function written there, or -1
+     */
+    public Member member(String owner, String name, List<Integer> closureArity, List<String> literals,
+            List<Integer> functionArity) {
         for (Member m : members.getOrDefault(owner, Map.of()).getOrDefault(name, List.of())) {
             if (m.params().size() != closureArity.size()) {
                 continue;
@@ -627,8 +638,9 @@ public final class RuntimeCatalog {
                 String word = m.params().get(i);
                 Callback cb = callbacks.get(word);
                 int n = closureArity.get(i);
+                int f = functionArity.get(i);
                 fits = isLiteralParam(word) ? word.substring(1, word.length() - 1).equals(literals.get(i))
-                        : cb == null ? n < 0 : n == cb.params().size();
+                        : cb == null ? n < 0 : n == cb.params().size() || f == cb.params().size();
             }
             if (fits) {
                 return m;

@@ -194,7 +194,7 @@ final class CallPrinter extends Printer {
      * member for these arguments or a closure cannot be a callback (it returns a value).
      */
     CodeBlock memberCall(Type.RuntimeClass rc, String name, CodeBlock receiver, List<Expr.Arg> args) {
-        RuntimeCatalog.Member member = TypeInference.typedMember(rc, name, args);
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, name, args, resolution);
         if (member == null) {
             return null;
         }
@@ -202,8 +202,12 @@ final class CallPrinter extends Printer {
         for (int i = 0; i < args.size(); i++) {
             Expr value = args.get(i).value();
             String word = member.params().get(i);
+            Stmt.Fun named = TypeInference.callbackFunction(value, resolution);
             if (CATALOG.callback(word) != null && value instanceof Expr.Lambda l) {
                 codes.add(cx.lambdas.callbackCode(l));
+            } else if (CATALOG.callback(word) != null && named != null) {
+                // a method reference fits the callback whatever the function returns
+                codes.add(CodeBlock.of("$T::$N", cx.self, Names.camelCase(named.name())));
             } else {
                 CodeBlock code = expr(value);
                 codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT)
@@ -267,8 +271,8 @@ final class CallPrinter extends Printer {
         return coerce(call, Type.DYN, result);
     }
 
-    private static Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {
-        RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+    private Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args(), resolution);
         return member == null ? Type.DYN : member.result();
     }
 
