@@ -28,12 +28,12 @@ class DynamicReportTest {
     private static final Map<String, int[]> CEILINGS = Map.of(
             "01_web_server.ruchy", new int[] {3, 1},
             "02_tcp_echo.ruchy", new int[] {0, 0},
-            "03_http_client.ruchy", new int[] {21, 9},
-            "04_websocket.ruchy", new int[] {14, 6},
-            "05_api_server.ruchy", new int[] {49, 35},
-            "06_chat_server.ruchy", new int[] {49, 11},
+            "03_http_client.ruchy", new int[] {2, 5},
+            "04_websocket.ruchy", new int[] {0, 0},
+            "05_api_server.ruchy", new int[] {14, 16},
+            "06_chat_server.ruchy", new int[] {42, 8},
             "07_network_scanner.ruchy", new int[] {5, 7},
-            "08_load_balancer.ruchy", new int[] {21, 3},
+            "08_load_balancer.ruchy", new int[] {9, 1},
             "09_custom_protocol.ruchy", new int[] {4, 8},
             "10_network_monitor.ruchy", new int[] {12, 2});
 

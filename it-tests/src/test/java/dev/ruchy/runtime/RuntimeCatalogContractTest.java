@@ -159,7 +159,9 @@ class RuntimeCatalogContractTest {
         CATALOG.classes().forEach((alias, c) -> {
             Class<?> owner = load(c.qualified());
             CATALOG.members(alias).values().forEach(overloads -> overloads.forEach(m -> {
-                List<Class<?>> params = m.params().stream().map(RuntimeCatalogContractTest::paramClass).toList();
+                // a literal parameter selects the member and is not passed on
+                List<Class<?>> params = m.params().stream().filter(w -> !RuntimeCatalog.isLiteralParam(w))
+                        .map(RuntimeCatalogContractTest::paramClass).toList();
                 check(problems, "member " + alias + "." + m.name() + m.params() + " (line " + m.line() + ")", owner,
                         m.template(), params, m.result(), false);
             }));
@@ -211,7 +213,10 @@ class RuntimeCatalogContractTest {
         return javaClass(RuntimeCatalog.memberParamType(word));
     }
 
-    /** The Java class of a catalog type: int long, float double, bool boolean, str String, a runtime class itself, else Object. */
+    /**
+     * The Java class of a catalog type: int long, float double, bool boolean, str String, an array
+     * List, a runtime class itself, else Object.
+     */
     private static Class<?> javaClass(Type t) {
         return switch (t) {
             case Type.Int i -> long.class;
@@ -219,6 +224,7 @@ class RuntimeCatalogContractTest {
             case Type.Bool b -> boolean.class;
             case Type.Str s -> String.class;
             case Type.RuntimeClass rc -> load(rc.qualified());
+            case Type.ListType l -> List.class;
             default -> Object.class;
         };
     }

@@ -1,6 +1,7 @@
 package dev.ruchy.runtime.db;
 
 import dev.ruchy.runtime.RuchyError;
+import java.util.List;
 
 /**
  * A database as Ruchy programs use it ({@code let db = db::connect("sqlite:data.db")}), and the
@@ -17,12 +18,25 @@ import dev.ruchy.runtime.RuchyError;
  */
 public interface Database {
     /**
+     * Opens a database ({@code db::connect(url)}): {@code sqlite:FILE}, {@code sqlite::memory:} or
+     * {@code postgres://USER:PASSWORD@HOST:PORT/NAME}.
+     *
+     * @param url the database URL
+     * @return the database
+     * @throws RuchyError {@code Runtime error: db::connect(): unsupported database URL ...}, or
+     *                    {@code ...: cannot open sqlite database: ...}
+     */
+    static Database connect(String url) {
+        return Connect.open(url);
+    }
+
+    /**
      * Runs a query without parameters ({@code db.query("SELECT * FROM posts")}).
      *
      * @param sql the statement
      * @return an array of row objects, in the order the database gives them
      */
-    Object query(Object sql);
+    List<Object> query(Object sql);
 
     /**
      * Runs a query with {@code ?} placeholders ({@code db.query("SELECT * FROM posts LIMIT ?", [10])}).
@@ -31,7 +45,7 @@ public interface Database {
      * @param params an array of values, one for each {@code ?}, or nil for none
      * @return an array of row objects
      */
-    Object query(Object sql, Object params);
+    List<Object> query(Object sql, Object params);
 
     /**
      * Runs a statement without parameters ({@code db.execute("CREATE TABLE ...")}).
@@ -116,7 +130,7 @@ public interface Database {
      *
      * @return an array of strings
      */
-    Object tables();
+    List<Object> tables();
 
     /**
      * Closes the database's connections; later calls fail. Databases still open close when the

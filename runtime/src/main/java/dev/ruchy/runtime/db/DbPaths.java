@@ -24,6 +24,6 @@ public final class DbPaths implements PathProvider {
     @Override
     public void register(BiConsumer<String, FnN> table) {
         table.accept("db::connect", Args.withArity("db::connect", 1,
-                a -> Connect.open(Args.string(a[0], "db::connect() url"))));
+                a -> Database.connect(Args.string(a[0], "db::connect() url"))));
     }
 }

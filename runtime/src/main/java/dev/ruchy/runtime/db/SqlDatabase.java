@@ -47,12 +47,12 @@ final class SqlDatabase implements Database {
     }
 
     @Override
-    public Object query(Object sql) {
+    public List<Object> query(Object sql) {
         return query(sql, null);
     }
 
     @Override
-    public Object query(Object sql, Object params) {
+    public List<Object> query(Object sql, Object params) {
         String text = Args.string(sql, "query() sql");
         List<Object> values = SqlValues.params(params, "query()");
         return run(false, c -> {
@@ -64,7 +64,7 @@ final class SqlDatabase implements Database {
                     }
                 }
                 schema.invalidate();
-                return new ArrayList<>();
+                return new ArrayList<Object>();
             }
         });
     }
@@ -266,7 +266,7 @@ final class SqlDatabase implements Database {
     }
 
     @Override
-    public Object tables() {
+    public List<Object> tables() {
         return run(false, c -> new ArrayList<Object>(schema.names(c)));
     }
 

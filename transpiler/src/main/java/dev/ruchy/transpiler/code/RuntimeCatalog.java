@@ -139,7 +139,7 @@ public final class RuntimeCatalog {
     /**
      * A method of a runtime class ({@code member HttpServer.get(str, Handler) : HttpServer = {r}.get({0}, {1})}).
      *
-     * @param params   parameter words: {@code str int float bool any} or a callback alias
+     * @param params   parameter words: {@code str int float bool any}, a callback alias or a quoted literal
      * @param template the Java form; {@code {r}} the receiver, {@code {i}} argument i
      */
     public record Member(String owner, String name, List<String> params, Type result, List<TemplatePart> template,
@@ -608,15 +608,39 @@ public final class RuntimeCatalog {
      * @return the first fitting member in catalog order, or null
      */
     public Member member(String owner, String name, List<Integer> closureArity) {
+        return member(owner, name, closureArity, Collections.nCopies(closureArity.size(), null));
+    }
+
+    /**
+     * As {@link #member(String, String, List)}, where a member's literal parameter ({@code "message"}
+     * in {@code on("message", TextListener)}) fits only the same string literal written there.
+     *
+     * @param literals per argument: the value of a string literal written there, or null
+     */
+    public Member member(String owner, String name, List<Integer> closureArity, List<String> literals) {
+        return member(owner, name, closureArity, literals, Collections.nCopies(closureArity.size(), -1));
+    }
+
+    /**
+     * As {@link #member(String, String, List, List)}, where a named function passed as an argument
+     * fits a callback of its parameter count as a closure would, and any other parameter as a value.
+     *
+     * @param functionArity per argument: the parameter count of a named function written there, or -1
+     */
+    public Member member(String owner, String name, List<Integer> closureArity, List<String> literals,
+            List<Integer> functionArity) {
         for (Member m : members.getOrDefault(owner, Map.of()).getOrDefault(name, List.of())) {
             if (m.params().size() != closureArity.size()) {
                 continue;
             }
             boolean fits = true;
             for (int i = 0; i < closureArity.size() && fits; i++) {
-                Callback cb = callbacks.get(m.params().get(i));
+                String word = m.params().get(i);
+                Callback cb = callbacks.get(word);
                 int n = closureArity.get(i);
-                fits = cb == null ? n < 0 : n == cb.params().size();
+                int f = functionArity.get(i);
+                fits = isLiteralParam(word) ? word.substring(1, word.length() - 1).equals(literals.get(i))
+                        : cb == null ? n < 0 : n == cb.params().size() || f == cb.params().size();
             }
             if (fits) {
                 return m;
@@ -660,6 +684,8 @@ public final class RuntimeCatalog {
     private static final Pattern FUNCTION_PARAM = Pattern.compile("fn\\(elem\\)(->bool)?");
     private static final Set<String> PARAM_TYPES = Set.of("str", "int", "float", "num", "bool", "list", "fn", "any", "elem");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A literal member parameter: a quoted word ({@code "message"}). */
+    private static final Pattern LITERAL = Pattern.compile("\"[A-Za-z_][A-Za-z0-9_-]*\"");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final Pattern ARITY = Pattern.compile("(\\d+)(\\.\\.(\\d*))?");
@@ -849,7 +875,15 @@ public final class RuntimeCatalog {
         return b.append(')').toString();
     }
 
-    /** Member parameters: {@code str int float bool any} or a callback alias declared above. */
+    /**
+     * Whether a member's parameter word is a string literal ({@code "message"}): the member fits only
+     * a call with that literal there, and its template does not pass it on.
+     */
+    public static boolean isLiteralParam(String word) {
+        return word.length() >= 2 && word.startsWith("\"") && word.endsWith("\"");
+    }
+
+    /** Member parameters: {@code str int float bool any}, a callback alias declared above, or a string literal. */
     private List<String> memberParams(String text) {
         List<String> out = new ArrayList<>();
         if (text.isBlank()) {
@@ -857,9 +891,10 @@ public final class RuntimeCatalog {
         }
         for (String w : text.split(",")) {
             String word = w.strip();
-            if (!Set.of("str", "int", "float", "bool", "any").contains(word) && !callbacks.containsKey(word)) {
+            if (!Set.of("str", "int", "float", "bool", "any").contains(word) && !callbacks.containsKey(word)
+                    && !(isLiteralParam(word) && LITERAL.matcher(word).matches())) {
                 throw new IllegalArgumentException("unknown parameter type `" + word
-                        + "` (expected str, int, float, bool, any or a callback declared above)");
+                        + "` (expected str, int, float, bool, any, a callback declared above or a \"literal\")");
             }
             out.add(word);
         }
@@ -874,6 +909,9 @@ public final class RuntimeCatalog {
 
     /** The type a member's parameter word converts its argument to; dyn for {@code any} and callbacks. */
     public static Type memberParamType(String word) {
+        if (isLiteralParam(word)) {
+            return Type.STR;
+        }
         Type fixed = fixedParamType(word);
         return fixed == null ? Type.DYN : fixed;
     }

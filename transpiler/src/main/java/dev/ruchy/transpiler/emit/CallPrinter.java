@@ -169,8 +169,9 @@ final class CallPrinter extends Printer {
             }
             return fill(entry.template(), null, codes);
         }
+        // the runtime's path table gives an Object, a typed path's value too (its arguments did not fit)
         return coerce(CodeBlock.of("$T.callPath($S$L)", OPS, String.join("::", segs), leadingComma(boxedArgs(args))),
-                entry != null && entry.hasTemplate() ? entry.result() : Type.DYN, result);
+                Type.DYN, result);
     }
 
     /**
@@ -193,7 +194,7 @@ final class CallPrinter extends Printer {
      * member for these arguments or a closure cannot be a callback (it returns a value).
      */
     CodeBlock memberCall(Type.RuntimeClass rc, String name, CodeBlock receiver, List<Expr.Arg> args) {
-        RuntimeCatalog.Member member = TypeInference.typedMember(rc, name, args);
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, name, args, resolution);
         if (member == null) {
             return null;
         }
@@ -201,8 +202,12 @@ final class CallPrinter extends Printer {
         for (int i = 0; i < args.size(); i++) {
             Expr value = args.get(i).value();
             String word = member.params().get(i);
+            Stmt.Fun named = TypeInference.callbackFunction(value, resolution);
             if (CATALOG.callback(word) != null && value instanceof Expr.Lambda l) {
                 codes.add(cx.lambdas.callbackCode(l));
+            } else if (CATALOG.callback(word) != null && named != null) {
+                // a method reference fits the callback whatever the function returns
+                codes.add(CodeBlock.of("$T::$N", cx.self, Names.camelCase(named.name())));
             } else {
                 CodeBlock code = expr(value);
                 codes.add(code == NIL ? CodeBlock.of("($T) null", OBJECT)
@@ -212,12 +217,24 @@ final class CallPrinter extends Printer {
         return fill(member.template(), receiver, codes);
     }
 
-    /** A catalog template with the receiver's and the arguments' code in place; type names imported. */
+    /**
+     * A catalog template with the receiver's and the arguments' code in place; type names imported.
+     * A call on a receiver that is itself a call ({@code a.b(x).c(y)}) may start a new line when the
+     * line would pass 100 characters ({@code $Z}), so a builder chain breaks before its calls; so may
+     * the line after an argument's comma.
+     */
     CodeBlock fill(List<RuntimeCatalog.TemplatePart> template, CodeBlock receiver, List<CodeBlock> args) {
         CodeBlock.Builder code = CodeBlock.builder();
+        boolean chained = receiver != null && receiver.toString().endsWith(")");
+        boolean afterReceiver = false;
         for (RuntimeCatalog.TemplatePart part : template) {
+            boolean callOnReceiver = chained && afterReceiver && part instanceof RuntimeCatalog.TemplatePart.Text t
+                    && t.text().startsWith(".");
+            afterReceiver = part instanceof RuntimeCatalog.TemplatePart.Receiver;
             switch (part) {
-                case RuntimeCatalog.TemplatePart.Text t -> code.add("$L", t.text());
+                // between arguments, a place to break the line as in other calls
+                case RuntimeCatalog.TemplatePart.Text t -> code.add(callOnReceiver ? "$Z$L" : "$L",
+                        t.text().equals(", ") ? CodeBlock.of(",$W") : t.text());
                 case RuntimeCatalog.TemplatePart.TypeName t -> code.add("$T", ClassName.bestGuess(t.qualified()));
                 case RuntimeCatalog.TemplatePart.Receiver r -> code.add("$L", receiver);
                 case RuntimeCatalog.TemplatePart.Argument a -> code.add("$L", args.get(a.index()));
@@ -254,8 +271,8 @@ final class CallPrinter extends Printer {
         return coerce(call, Type.DYN, result);
     }
 
-    private static Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {
-        RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+    private Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {
+        RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args(), resolution);
         return member == null ? Type.DYN : member.result();
     }
 

@@ -21,6 +21,7 @@ import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Expressions: literals, names, f-strings, unary operators, casts, field and index reads, array, object and struct literals. */
 final class ExpressionPrinter extends Printer {
@@ -102,8 +103,10 @@ final class ExpressionPrinter extends Printer {
             case Expr.ObjectLit o -> objectLiteral(o);
             case Expr.StructLit s -> structLiteral(s);
             case Expr.Lambda l -> cx.lambdas.lambdaCode(l, true);
-            // an `async fun` runs where it is called, so a statically typed operand is its value already
+            // an `async fun` runs where it is called, so a statically typed operand is its value already;
+            // a runtime object may be a Future (a WebSocket client: its close)
             case Expr.Await a -> types.of(a.operand()) instanceof Type.Dyn || types.of(a.operand()).isUnknown()
+                    || types.of(a.operand()) instanceof Type.RuntimeClass
                     ? CodeBlock.of("$T.await($L)", OPS, expr(a.operand())) : expr(a.operand());
             case Expr.AsyncBlock a -> CodeBlock.of("$T.async($L)", OPS, cx.lambdas.supplier(a.body()));
             case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, cx.lambdas.supplier(s.body()));
@@ -264,9 +267,15 @@ final class ExpressionPrinter extends Printer {
     CodeBlock parenthesized(Expr expression) {
         CodeBlock code = expr(expression);
         Expr e = AstScan.unwrapBlock(expression);
-        return isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
-                || e instanceof Expr.Field || e instanceof Expr.Index ? code : CodeBlock.of("($L)", code);
+        // a call printed with a cast in front (`(Download) Ops.callPath(...)`) is parenthesized too
+        return (isSimple(e) || e instanceof Expr.Call || e instanceof Expr.MethodCall || e instanceof Expr.Path
+                || e instanceof Expr.Field || e instanceof Expr.Index) && !LEADING_CAST.matcher(code.toString()).lookingAt()
+                ? code : CodeBlock.of("($L)", code);
     }
+
+    /** A cast at the start of an expression's code: {@code (Download) }, {@code (long) }. */
+    private static final Pattern LEADING_CAST =
+            Pattern.compile("\\([\\w.]+(<[^()]*>)?(\\[\\])*\\) ");
 
     CodeBlock parenthesizedCondition(Expr e) {
         CodeBlock code = condition(e);

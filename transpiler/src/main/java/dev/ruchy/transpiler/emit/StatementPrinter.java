@@ -289,6 +289,13 @@ final class StatementPrinter extends Printer {
                 && types.of(cx.symbolOf(id)) instanceof Type.FunctionType f && f.typed()) {
             return f.result() instanceof Type.Nil; // a typed closure of no value: `greet.accept(name)`
         }
+        if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
+                && types.of(cx.symbolOf(id)) instanceof Type.RuntimeClass rc) {
+            // `next()` in a middleware: the class's `call` member
+            RuntimeCatalog.Member member = RuntimeCatalog.standard().member(rc.alias(), "call",
+                    TypeInference.closureArities(c.args()));
+            return member != null && member.result() instanceof Type.Nil;
+        }
         if (call instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && cx.symbolOf(id) == null) {
             return CallPrinter.isVoidBuiltin(id.name());
         }
@@ -296,7 +303,7 @@ final class StatementPrinter extends Printer {
             return CallPrinter.BUILTIN_MACROS.contains(m.name()) && CallPrinter.isVoidBuiltin(m.name());
         }
         if (call instanceof Expr.MethodCall m && types.of(m.receiver()) instanceof Type.RuntimeClass rc) {
-            RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args());
+            RuntimeCatalog.Member member = TypeInference.typedMember(rc, m.name(), m.args(), resolution);
             return member != null && member.result() instanceof Type.Nil; // `server.listen()` is void
         }
         if (call instanceof Expr.MethodCall m && cx.calls.fastPath(m) != null) {

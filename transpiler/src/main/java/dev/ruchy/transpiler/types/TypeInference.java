@@ -892,7 +892,10 @@ public final class TypeInference {
             }
             case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Lambda l -> lambda(l);
-            case Expr.Await a -> expr(a.operand());
+            case Expr.Await a -> {
+                Type operand = expr(a.operand());
+                yield operand instanceof Type.RuntimeClass ? Type.DYN : operand; // a Future's value
+            }
             case Expr.AsyncBlock a -> {
                 Signature saved = current;
                 current = new Signature();
@@ -1145,25 +1148,61 @@ public final class TypeInference {
      * type, or dyn when the catalog lists no such member (which {@link MemberChecks} reports).
      */
     private Type memberCall(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
-        RuntimeCatalog.Member member = typedMember(rc, name, args);
+        RuntimeCatalog.Member member = typedMember(rc, name, args, resolution);
         for (int i = 0; i < args.size(); i++) {
             Expr value = args.get(i).value();
             RuntimeCatalog.Callback cb = member == null ? null : CATALOG.callback(member.params().get(i));
             if (cb != null && value instanceof Expr.Lambda l) {
                 callbackParams.put(l, cb.params());
             }
+            Stmt.Fun named = cb == null ? null : callbackFunction(value, resolution);
             expr(value);
+            if (named != null) {
+                // a named function passed as a callback: its parameters get the callback's types
+                Signature sig = signature(named, null);
+                for (int p = 0; p < cb.params().size(); p++) {
+                    updateParam(sig, p, cb.params().get(p));
+                }
+            }
         }
         return member == null ? Type.DYN : member.result();
     }
 
     /**
-     * The member of {@code rc} a call {@code name(args)} is printed as (a closure passed as a callback
-     * becomes a lambda returning nothing: its {@code return x} evaluates x and returns); null when
-     * the catalog lists none for these arguments.
+     * A top-level function named where a runtime member may take it as a callback
+     * ({@code app.post("/posts", require_auth, |req, res| ...)}): printed as a method reference; null
+     * for anything else (closures, functions with defaults, local functions).
      */
-    public static RuntimeCatalog.Member typedMember(Type.RuntimeClass rc, String name, List<Expr.Arg> args) {
-        return CATALOG.member(rc.alias(), name, closureArities(args));
+    public static Stmt.Fun callbackFunction(Expr value, Resolution resolution) {
+        if (value instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
+                && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f
+                && resolution.functions().stream().anyMatch(g -> g == f)
+                && f.params().stream().allMatch(p -> p.defaultValue() == null && !"self".equals(p.name()))) {
+            return f;
+        }
+        return null;
+    }
+
+    /**
+     * The member of {@code rc} a call {@code name(args)} is printed as (a closure passed as a callback
+     * becomes a lambda returning nothing: its {@code return x} evaluates x and returns; a top-level
+     * function named there, a method reference: {@link #callbackFunction}); null when the catalog
+     * lists none for these arguments.
+     */
+    public static RuntimeCatalog.Member typedMember(Type.RuntimeClass rc, String name, List<Expr.Arg> args,
+            Resolution resolution) {
+        List<Integer> functions = args.stream().map(a -> callbackFunction(a.value(), resolution) instanceof Stmt.Fun f
+                ? f.params().size() : -1).toList();
+        return CATALOG.member(rc.alias(), name, closureArities(args), stringLiterals(args), functions);
+    }
+
+    /** Per argument, the value of a string literal written there, or null. */
+    private static List<String> stringLiterals(List<Expr.Arg> args) {
+        List<String> out = new ArrayList<>();
+        for (Expr.Arg a : args) {
+            out.add(a.value() instanceof Expr.StringLit s ? s.value() : null);
+        }
+        return out;
     }
 
     /** Per argument, the parameter count of a closure written there, or -1. */

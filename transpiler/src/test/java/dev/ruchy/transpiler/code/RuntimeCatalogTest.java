@@ -128,6 +128,32 @@ class RuntimeCatalogTest {
                 new TemplatePart.Receiver(), new TemplatePart.Text(")")), c.method(Type.STR, "len", 0).template());
     }
 
+    @Test
+    void aLiteralParameterSelectsTheMemberForThatStringOnly() {
+        RuntimeCatalog c = RuntimeCatalog.parse("t.catalog", HEAD + """
+                class Sock = a.b.Sock
+                callback Text(str) = a.b.Text
+                callback Quiet() = a.b.Quiet
+                member Sock.on("message", Text) : Sock = {r}.onMessage({1})
+                member Sock.on("close", Quiet) : Sock = {r}.onClose({1})
+                member Sock.on("close", Text) : Sock = {r}.onCloseText({1})
+                """);
+        assertEquals(List.of("\"message\"", "Text"), c.member("Sock", "on", List.of(-1, 1),
+                java.util.Arrays.asList("message", null)).params());
+        assertEquals(List.of("\"close\"", "Quiet"), c.member("Sock", "on", List.of(-1, 0),
+                java.util.Arrays.asList("close", null)).params());
+        assertEquals(List.of("\"close\"", "Text"), c.member("Sock", "on", List.of(-1, 1),
+                java.util.Arrays.asList("close", null)).params());
+        // another event, an event that is not a literal, a closure of another parameter count
+        assertNull(c.member("Sock", "on", List.of(-1, 1), java.util.Arrays.asList("open", null)));
+        assertNull(c.member("Sock", "on", List.of(-1, 1)));
+        assertNull(c.member("Sock", "on", List.of(-1, 2), java.util.Arrays.asList("message", null)));
+        assertEquals(Type.STR, RuntimeCatalog.memberParamType("\"message\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeCatalog.parse("t.catalog",
+                HEAD + "class S = a.b.S\nmember S.on(\"a b\") : nil\n"));
+        assertTrue(e.getMessage().startsWith("t.catalog:4: unknown parameter type `\"a b\"`"), e::getMessage);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "fnn len(1) : int = Builtins.len | t.catalog:3: unknown entry `fnn`",

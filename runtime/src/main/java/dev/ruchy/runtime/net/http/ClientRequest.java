@@ -35,8 +35,63 @@ public interface ClientRequest {
      * @return the request, not yet sent; it implements {@link ClientResponse} too
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
      */
-    static ClientRequest get(String url) {
+    static GetRequest get(String url) {
         return new PendingGet(url);
+    }
+
+    /**
+     * {@code http::post(url)}: a POST request.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest post(String url) {
+        return create("POST", url);
+    }
+
+    /**
+     * {@code http::put(url)}: a PUT request.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest put(String url) {
+        return create("PUT", url);
+    }
+
+    /**
+     * {@code http::patch(url)}: a PATCH request.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest patch(String url) {
+        return create("PATCH", url);
+    }
+
+    /**
+     * {@code http::delete(url)}: a DELETE request.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest delete(String url) {
+        return create("DELETE", url);
+    }
+
+    /**
+     * {@code http::request(url)}: a GET request, whose method {@link #method} may change.
+     *
+     * @param url an {@code http://} or {@code https://} URL
+     * @return the request, not yet sent
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Invalid URL 'x': ...}
+     */
+    static ClientRequest request(String url) {
+        return create("GET", url);
     }
 
     /**

@@ -38,6 +38,16 @@ public interface Download extends Future<Object> {
     Download onProgress(Object f);
 
     /**
+     * {@link #onProgress(Object)} with a typed callback ({@code download.onProgress((done, total) -> ...)}).
+     *
+     * @param listener gets the bytes so far and the total ({@code null} when unknown)
+     * @return this download
+     */
+    default Download onProgress(ProgressListener listener) {
+        return onProgress((Object) listener);
+    }
+
+    /**
      * Sets the timeout for connecting and for each read.
      *
      * @param ms milliseconds; {@code 0} for none (the default is 30000)

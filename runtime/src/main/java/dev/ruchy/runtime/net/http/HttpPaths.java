@@ -40,11 +40,11 @@ public final class HttpPaths implements PathProvider {
         });
         fn(table, "http::Server::new", 1, a -> HttpServer.create(Args.string(a[0], "http::Server::new() address")));
         fn(table, "http::get", 1, a -> ClientRequest.get(Args.string(a[0], "http::get() url")));
-        fn(table, "http::post", 1, a -> ClientRequest.create("POST", Args.string(a[0], "http::post() url")));
-        fn(table, "http::put", 1, a -> ClientRequest.create("PUT", Args.string(a[0], "http::put() url")));
-        fn(table, "http::patch", 1, a -> ClientRequest.create("PATCH", Args.string(a[0], "http::patch() url")));
-        fn(table, "http::delete", 1, a -> ClientRequest.create("DELETE", Args.string(a[0], "http::delete() url")));
-        fn(table, "http::request", 1, a -> ClientRequest.create("GET", Args.string(a[0], "http::request() url")));
+        fn(table, "http::post", 1, a -> ClientRequest.post(Args.string(a[0], "http::post() url")));
+        fn(table, "http::put", 1, a -> ClientRequest.put(Args.string(a[0], "http::put() url")));
+        fn(table, "http::patch", 1, a -> ClientRequest.patch(Args.string(a[0], "http::patch() url")));
+        fn(table, "http::delete", 1, a -> ClientRequest.delete(Args.string(a[0], "http::delete() url")));
+        fn(table, "http::request", 1, a -> ClientRequest.request(Args.string(a[0], "http::request() url")));
         fn(table, "http::download", 2, a -> Download.create(
                 Args.string(a[0], "http::download() url"), Args.string(a[1], "http::download() path")));
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * whichever comes first; setters after that are an error. A failure to connect is therefore thrown
  * where the response is first read.
  */
-final class PendingGet implements ClientRequest, ClientResponse {
+final class PendingGet implements GetRequest {
     private final ClientRequest request;
     /** Held while the request goes out (a lock, not a monitor: a virtual thread waiting on the network stays unpinned). */
     private final ReentrantLock sending = new ReentrantLock();
@@ -35,43 +35,43 @@ final class PendingGet implements ClientRequest, ClientResponse {
     }
 
     @Override
-    public ClientRequest method(Object method) {
+    public GetRequest method(Object method) {
         building("method").method(method);
         return this;
     }
 
     @Override
-    public ClientRequest header(Object name, Object value) {
+    public GetRequest header(Object name, Object value) {
         building("header").header(name, value);
         return this;
     }
 
     @Override
-    public ClientRequest headers(Object headers) {
+    public GetRequest headers(Object headers) {
         building("headers").headers(headers);
         return this;
     }
 
     @Override
-    public ClientRequest query(Object name, Object value) {
+    public GetRequest query(Object name, Object value) {
         building("query").query(name, value);
         return this;
     }
 
     @Override
-    public ClientRequest body(Object body) {
+    public GetRequest body(Object body) {
         building("body").body(body);
         return this;
     }
 
     @Override
-    public ClientRequest json(Object value) {
+    public GetRequest json(Object value) {
         building("json").json(value);
         return this;
     }
 
     @Override
-    public ClientRequest timeout(Object ms) {
+    public GetRequest timeout(Object ms) {
         building("timeout").timeout(ms);
         return this;
     }

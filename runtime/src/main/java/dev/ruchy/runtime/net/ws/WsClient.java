@@ -52,4 +52,57 @@ public interface WsClient extends Future<Object> {
      */
     @RuchyName("is_open")
     boolean isOpen();
+
+    /**
+     * Listens for the connection being open ({@code ws.on("open", || ...)}); runs at once when it
+     * already is (the connection is open when {@link #connect} returns).
+     *
+     * @param listener runs once
+     * @return this connection
+     */
+    default WsClient onOpen(Listener listener) {
+        return on("open", listener);
+    }
+
+    /**
+     * Listens for messages ({@code ws.on("message", |data| ...)}), replacing an earlier listener.
+     *
+     * @param listener gets each message's text
+     * @return this connection
+     */
+    default WsClient onMessage(TextListener listener) {
+        return on("message", listener);
+    }
+
+    /**
+     * Listens for errors ({@code ws.on("error", |err| ...)}), replacing an earlier listener; a
+     * {@code close} follows.
+     *
+     * @param listener gets the error's reason
+     * @return this connection
+     */
+    default WsClient onError(TextListener listener) {
+        return on("error", listener);
+    }
+
+    /**
+     * Listens for the connection's end ({@code ws.on("close", || ...)}), replacing an earlier listener.
+     *
+     * @param listener runs once, when the connection has closed
+     * @return this connection
+     */
+    default WsClient onClose(Listener listener) {
+        return on("close", listener);
+    }
+
+    /**
+     * Listens for the connection's end with its close code and reason
+     * ({@code ws.on("close", |code, reason| ...)}), replacing an earlier listener.
+     *
+     * @param listener runs once, when the connection has closed
+     * @return this connection
+     */
+    default WsClient onClose(CloseListener listener) {
+        return on("close", listener);
+    }
 }

@@ -70,4 +70,14 @@ public interface WsServer extends AutoCloseable {
     /** As {@link #stop()}. */
     @Override
     void close();
+
+    /**
+     * {@link #onConnection(Object)} with a typed handler ({@code server.onConnection(socket -> ...)}).
+     *
+     * @param handler what runs for each new connection
+     * @return this server
+     */
+    default WsServer onConnection(ConnectionHandler handler) {
+        return onConnection((Object) handler);
+    }
 }

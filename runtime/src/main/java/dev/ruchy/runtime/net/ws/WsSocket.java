@@ -55,4 +55,46 @@ public interface WsSocket {
      * @return such as {@code /} or {@code /chat}
      */
     String path();
+
+    /**
+     * Listens for messages ({@code socket.on("message", |data| ...)}), replacing an earlier listener.
+     *
+     * @param listener gets each message's text
+     * @return this socket
+     */
+    default WsSocket onMessage(TextListener listener) {
+        return on("message", listener);
+    }
+
+    /**
+     * Listens for errors ({@code socket.on("error", |err| ...)}), replacing an earlier listener; a
+     * {@code close} follows.
+     *
+     * @param listener gets the error's reason
+     * @return this socket
+     */
+    default WsSocket onError(TextListener listener) {
+        return on("error", listener);
+    }
+
+    /**
+     * Listens for the connection's end ({@code socket.on("close", || ...)}), replacing an earlier listener.
+     *
+     * @param listener runs once, when the connection has closed
+     * @return this socket
+     */
+    default WsSocket onClose(Listener listener) {
+        return on("close", listener);
+    }
+
+    /**
+     * Listens for the connection's end with its close code and reason
+     * ({@code socket.on("close", |code, reason| ...)}), replacing an earlier listener.
+     *
+     * @param listener runs once, when the connection has closed
+     * @return this socket
+     */
+    default WsSocket onClose(CloseListener listener) {
+        return on("close", listener);
+    }
 }
