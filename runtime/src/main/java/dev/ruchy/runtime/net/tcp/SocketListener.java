@@ -10,6 +10,10 @@ import java.net.Socket;
 
 /** {@link TcpListener} on a {@link ServerSocket}; {@code accept} blocks a virtual thread cheaply. */
 final class SocketListener implements TcpListener {
+    static {
+        dev.ruchy.runtime.VirtualThreads.configure(); // before the first virtual thread starts
+    }
+
     /** Pending connections the OS keeps before {@code accept}: enough for a burst of clients. */
     private static final int BACKLOG = 1024;
 
