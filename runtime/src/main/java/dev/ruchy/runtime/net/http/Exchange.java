@@ -49,13 +49,26 @@ final class Exchange {
         try {
             chain.proceed();
         } finally {
-            IdleConnections.done(req);
+            // Helidon 4.5 keeps a connection open after answering a request that asked to close it
+            IdleConnections.done(req, wantsClose(req));
             if (previous == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(previous);
             }
         }
+    }
+
+    /** Whether the request's {@code Connection} header holds the {@code close} token. */
+    static boolean wantsClose(ServerRequest req) {
+        for (String value : req.headers().all(io.helidon.http.HeaderNames.CONNECTION, List::of)) {
+            for (String token : value.split(",")) {
+                if (token.trim().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code s} holds a C0 control character or DEL. */

@@ -216,9 +216,9 @@ final class HelidonHttpServer implements HttpServer {
                 builder.maxPayloadSize(maxBody);
             }
             if (!idle.isZero()) {
-                builder.idleConnectionTimeout(idle).idleConnectionPeriod(idlePeriod(idle))
-                        .connectionOptions(IdleConnections.options(idle, idlePeriod(idle)));
+                builder.idleConnectionTimeout(idle).idleConnectionPeriod(idlePeriod(idle));
             }
+            builder.connectionOptions(IdleConnections.options(idle, idle.isZero() ? Duration.ofSeconds(5) : idlePeriod(idle)));
         });
         return this;
     }

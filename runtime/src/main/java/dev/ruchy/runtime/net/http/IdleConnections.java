@@ -17,7 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes HTTP connections that stay silent too long: a client that sends half a request line or
+ * Closes HTTP connections that stay silent too long, and those whose client asked for it
+ * ({@code Connection: close}, which Helidon 4.5 does not honour): a client that sends half a request line or
  * half its headers, or stops in the middle of a body a handler is reading, or keeps an idle
  * connection between requests. Helidon 4.5's own idle timeout only closes connections waiting for a
  * request line, and its server sockets (blocking {@code SocketChannel}s) have no read timeout.
@@ -62,11 +63,11 @@ final class IdleConnections {
 
     /**
      * Socket options that register each accepted connection to be closed after {@code timeout} of
-     * silence, checked every {@code period}.
+     * silence ({@link Duration#ZERO}: never), checked every {@code period}.
      */
     static SocketOptions options(Duration timeout, Duration period) {
         startSweeper(period.toMillis());
-        return new Registering(SocketOptions.create(), timeout.toNanos());
+        return new Registering(SocketOptions.create(), timeout.isZero() ? Long.MAX_VALUE : timeout.toNanos());
     }
 
     /** The request's handlers run: its connection is not timed until {@link #done}. */
@@ -77,11 +78,22 @@ final class IdleConnections {
         }
     }
 
-    /** The request was answered: its connection waits for the next one, timed from now. */
-    static void done(ServerRequest request) {
+    /**
+     * The request was answered: its connection waits for the next one, timed from now; or, when
+     * {@code close} (the client sent {@code Connection: close}), this side of it is shut down: the
+     * client reads the response, then the end of the stream.
+     */
+    static void done(ServerRequest request, boolean close) {
         Entry e = entry(request);
         if (e != null) {
             e.set(State.WAITING);
+            if (close) {
+                try {
+                    e.channel.shutdownOutput();
+                } catch (IOException | RuntimeException ignored) {
+                    // already closed
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,24 @@ class HostileHttpTest {
                 s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + (10L * 1024 * 1024 + 1)
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 assertTrue(readHead(s.getInputStream()).startsWith("HTTP/1.1 413"));
+            }
+        }
+    }
+
+    @Test
+    void connectionCloseFromTheClientClosesTheConnectionAfterTheResponse() throws Exception {
+        try (HttpServer server = HttpServer.create("127.0.0.1:0")) {
+            server.get("/", (req, res) -> res.text("ok"));
+            server.post("/", (req, res) -> res.status(201).text(req.body()));
+            server.start();
+            for (String request : List.of("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    "POST / HTTP/1.1\r\nHost: x\r\nconnection: Close\r\nContent-Length: 2\r\n\r\nhi")) {
+                try (Socket s = new Socket("127.0.0.1", (int) server.port())) {
+                    s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    Reply reply = reply(s.getInputStream());
+                    assertTrue(reply.status == 200 || reply.status == 201, request);
+                    assertClosedWithin(s, 3_000);
+                }
             }
         }
     }
