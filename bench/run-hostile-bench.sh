@@ -64,9 +64,13 @@ start_server() {
   echo "$name: did not open port $port"; cat "$logs/$name.err"; return 1
 }
 
-# figures: "fds threads rss_kib heap_used_kib" of the server after a full GC
+# figures: "fds threads rss_kib heap_used_kib" of the server after a full GC and a native heap trim
 figures() {
   "$JAVA_HOME/bin/jcmd" "$server_pid" GC.run >/dev/null 2>&1
+  # glibc keeps memory that native code freed (socket buffers of thousands of short connections) and
+  # would reuse it: give it back, as -XX:TrimNativeHeapInterval=MS does periodically, so that RSS
+  # shows what is in use
+  "$JAVA_HOME/bin/jcmd" "$server_pid" System.trim_native_heap >/dev/null 2>&1
   sleep 1
   local fds threads rss heap
   fds=$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)
