@@ -179,6 +179,11 @@ abstract class ApiServerSuite {
             assertEquals(400, r.statusCode(), body + " -> " + r.body());
             assertTrue(r.body().startsWith("{\"error\":\"Bad Request\",\"message\":\"Malformed JSON in request body"), r.body());
         }
+        for (String body : List.of("[1, 2]", "\"text\"", "42")) {
+            HttpResponse<String> r = post(ALICE, body);
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertEquals("{\"error\":\"Bad Request\",\"message\":\"The body must be a JSON object\"}", r.body());
+        }
         assertEquals(before, total());
     }
 

@@ -134,6 +134,21 @@ class WebServerExampleTest {
     }
 
     @Test
+    void jsonOfAnotherShapeOrOutOfRangeIs400() throws Exception {
+        for (String body : List.of("[1, 2]", "\"text\"", "42", "null")) {
+            HttpResponse<String> r = send(get("/api/users").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertEquals("{\"error\":\"Bad Request\",\"message\":\"The body must be a JSON object\"}", r.body());
+        }
+        HttpResponse<String> r = send(get("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"x\", \"age\": 1e400}")));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("number out of range"), r.body());
+        assertFalse(server.err().contains("Error in POST"), server.err());
+    }
+
+    @Test
     void staticFilesHaveTheirContentTypes() throws Exception {
         Map<String, String> expected = Map.of(
                 "/public/", "text/html; charset=UTF-8",

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * JSON through Jackson (ruchy-semantics §5.7). Parsing: {@code null} → nil, integers that fit a
- * {@code long} → integer, other numbers → float, objects → {@link RObject} in document order.
+ * {@code long} → integer, other numbers → float (a number beyond a float's range, {@code 1e400}, is an
+ * error), objects → {@link RObject} in document order.
  * Writing follows serde_json: compact {@code {"a":1,"b":[true,null]}}, floats in ryu's form
  * ({@code 3.0}, {@code 0.1}, {@code 1e21}, {@code 1.5e-7}), non-finite floats as {@code null}, and the
  * pretty form indented by two spaces with {@code "key": value}. Object keys keep insertion order; a
@@ -84,7 +85,15 @@ final class Json {
                 return node.booleanValue();
             }
             case NUMBER -> {
-                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+                if (node.isIntegralNumber() && node.canConvertToLong()) {
+                    return node.longValue();
+                }
+                double d = node.doubleValue();
+                if (Double.isInfinite(d)) {
+                    // as serde_json: a number no float holds is an error, not infinity (written back as null)
+                    throw RuchyError.runtime("JSON parse error: number out of range");
+                }
+                return d;
             }
             default -> {
                 return null; // NULL; MISSING, BINARY and POJO do not come out of text

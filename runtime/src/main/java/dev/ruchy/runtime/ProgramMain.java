@@ -88,6 +88,7 @@ public final class ProgramMain {
 
     /** Command-line entry: runs the program and exits with its status. */
     public static void main(String[] args) throws IOException {
+        VirtualThreads.configure();
         if (args.length < 3) {
             System.err.println("usage: ProgramMain MAIN_CLASS RUCHY_FILE LINE_MAP_FILE [ARGS...]");
             System.exit(64);
@@ -132,6 +133,7 @@ public final class ProgramMain {
      * @return 0, or {@link #EXIT_RUNTIME_ERROR} after printing the error to {@code err}
      */
     public static int run(Class<?> main, String[] args, String fileName, int[] lineMap, PrintStream err) {
+        VirtualThreads.configure();
         MethodHandle handle;
         try {
             handle = MethodHandles.publicLookup().findStatic(main, "main", MethodType.methodType(void.class, String[].class));

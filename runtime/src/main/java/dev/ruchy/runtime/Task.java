@@ -10,6 +10,10 @@ import java.util.concurrent.ExecutionException;
  * error. Displays as {@code <task>}.
  */
 public final class Task {
+    static {
+        VirtualThreads.configure(); // before the first virtual thread starts
+    }
+
     private final CompletableFuture<Object> result = new CompletableFuture<>();
 
     private Task() {

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 
 /** Starting and waiting for the Helidon servers behind {@code http::Server} and {@code ws::Server}. */
 public final class HelidonServers {
+    static {
+        dev.ruchy.runtime.VirtualThreads.configure(); // before the first virtual thread starts
+    }
+
     private HelidonServers() {
     }
 

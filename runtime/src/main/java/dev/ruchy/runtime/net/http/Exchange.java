@@ -37,17 +37,49 @@ final class Exchange {
      * server's first filter.
      */
     static void bind(HelidonHttpServer server, FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (hasControlCharacter(req.path().path())) {
+            // a decoded path with CR, LF, NUL, ... (%0d%0a) would forge lines in any log that prints
+            // req.path; no route is meant for it
+            res.status(io.helidon.http.Status.BAD_REQUEST_400).send("Bad Request");
+            return;
+        }
         Exchange previous = CURRENT.get();
         CURRENT.set(new Exchange(server, req, res));
+        IdleConnections.handling(req);
         try {
             chain.proceed();
         } finally {
+            // Helidon 4.5 keeps a connection open after answering a request that asked to close it
+            IdleConnections.done(req, wantsClose(req));
             if (previous == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(previous);
             }
         }
+    }
+
+    /** Whether the request's {@code Connection} header holds the {@code close} token. */
+    static boolean wantsClose(ServerRequest req) {
+        for (String value : req.headers().all(io.helidon.http.HeaderNames.CONNECTION, List::of)) {
+            for (String token : value.split(",")) {
+                if (token.trim().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s} holds a C0 control character or DEL. */
+    static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exchange of {@code req}: the one {@link #bind} made, or a new one if none is bound for it. */
@@ -123,7 +155,8 @@ final class Exchange {
      */
     void fail(Throwable t) {
         if (t instanceof RuchyError r && r == request.badRequest()) {
-            response.sendError(400, "Bad Request", r.detail());
+            int status = request.badStatus();
+            response.sendError(status, status == 413 ? "Content Too Large" : "Bad Request", r.detail());
             return;
         }
         if (response.isSent()) {

@@ -7,6 +7,7 @@ import dev.ruchy.runtime.net.Callbacks;
 import dev.ruchy.runtime.net.HelidonLogging;
 import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.runtime.net.HostPort;
+import dev.ruchy.runtime.net.ServerLimits;
 import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Filter;
@@ -207,8 +208,24 @@ final class HelidonHttpServer implements HttpServer {
         }
         // last: no route matched; answered here so middleware sees the 404 in res.status
         routing.any("/*", (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(List.of(NOT_FOUND)));
-        server = HelidonServers.start("HTTP server", address, Duration.ofSeconds(5), builder -> builder.routing(routing));
+        long maxBody = ServerLimits.maxBodyBytes();
+        Duration idle = ServerLimits.idleTimeout();
+        server = HelidonServers.start("HTTP server", address, Duration.ofSeconds(5), builder -> {
+            builder.routing(routing).maxTcpConnections(ServerLimits.maxConnections());
+            if (maxBody > 0) {
+                builder.maxPayloadSize(maxBody);
+            }
+            if (!idle.isZero()) {
+                builder.idleConnectionTimeout(idle).idleConnectionPeriod(idlePeriod(idle));
+            }
+            builder.connectionOptions(IdleConnections.options(idle, idle.isZero() ? Duration.ofSeconds(5) : idlePeriod(idle)));
+        });
         return this;
+    }
+
+    /** How often idle connections are looked for: a quarter of the timeout, between 100 ms and 5 s. */
+    static Duration idlePeriod(Duration idle) {
+        return Duration.ofMillis(Math.max(100, Math.min(5_000, idle.toMillis() / 4)));
     }
 
     @Override

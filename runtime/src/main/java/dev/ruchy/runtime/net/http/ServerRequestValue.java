@@ -5,11 +5,14 @@ import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Args;
 import dev.ruchy.runtime.net.NetErrors;
+import dev.ruchy.runtime.net.ServerLimits;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.common.uri.UriQuery;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -37,6 +40,7 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     private ServerRequest request;
     /** The error {@link #json()} threw for a malformed body: the server answers it with 400. */
     private volatile RuchyError badRequest;
+    private volatile int badStatus = 400;
 
     ServerRequestValue(ServerRequest request) {
         this.request = request;
@@ -117,16 +121,44 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
         return o;
     }
 
+    /**
+     * The body as UTF-8 text, at most {@link ServerLimits#maxBodyBytes()} bytes: a longer one (sent
+     * chunked, so Helidon could not refuse it from its {@code Content-Length}) fails with status 413.
+     */
     private String readBody() {
+        long max = ServerLimits.maxBodyBytes();
         try {
-            return request.content().hasEntity()
-                    ? new String(request.content().as(byte[].class), StandardCharsets.UTF_8)
-                    : "";
-        } catch (RuntimeException e) {
+            if (!request.content().hasEntity()) {
+                return "";
+            }
+            InputStream in = IdleConnections.watched(request, request.content().inputStream());
+            byte[] bytes = in.readNBytes(max > 0 && max < Integer.MAX_VALUE - 8 ? (int) max + 1 : Integer.MAX_VALUE - 8);
+            if (max > 0 && bytes.length > max) {
+                throw markBad(RuchyError.runtime("The request body is larger than " + max + " bytes"), 413);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuchyError r && r == badRequest) {
+                throw r;
+            }
+            if (tooLarge(e)) {
+                throw markBad(RuchyError.runtime("The request body is larger than " + max + " bytes"), 413);
+            }
             // a body Helidon cannot decode (a bad chunk size, fewer bytes than Content-Length) is the
             // client's mistake: the server answers 400 unless the handler catches it
             throw markBad(RuchyError.runtime("Cannot read the request body: " + NetErrors.reason(e)));
         }
+    }
+
+    /** Whether Helidon refused the body for its size (its own limit, {@code maxPayloadSize}). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.helidon.http.HttpException h && h.status().code() == 413
+                    || t instanceof io.helidon.http.RequestException r && r.status().code() == 413) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- the map view (fields)
@@ -187,8 +219,18 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     }
 
     private RuchyError markBad(RuchyError e) {
+        return markBad(e, 400);
+    }
+
+    private RuchyError markBad(RuchyError e, int status) {
+        badStatus = status;
         badRequest = e;
         return e;
+    }
+
+    /** The status {@link #badRequest()} is answered with: 400, or 413 for a body over the limit. */
+    int badStatus() {
+        return badStatus;
     }
 
     @Override

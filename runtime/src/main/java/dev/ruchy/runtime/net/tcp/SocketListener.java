@@ -10,13 +10,20 @@ import java.net.Socket;
 
 /** {@link TcpListener} on a {@link ServerSocket}; {@code accept} blocks a virtual thread cheaply. */
 final class SocketListener implements TcpListener {
+    static {
+        dev.ruchy.runtime.VirtualThreads.configure(); // before the first virtual thread starts
+    }
+
     /** Pending connections the OS keeps before {@code accept}: enough for a burst of clients. */
     private static final int BACKLOG = 1024;
 
     private final ServerSocket socket;
     private final String name;
 
-    private SocketListener(ServerSocket socket, String name) {
+    /** Longest pause between two accepts that failed for want of file descriptors, in milliseconds. */
+    private static final long MAX_PAUSE_MS = 100;
+
+    SocketListener(ServerSocket socket, String name) {
         this.socket = socket;
         this.name = name;
     }
@@ -40,16 +47,36 @@ final class SocketListener implements TcpListener {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When the process has no file descriptor left ({@code EMFILE}, {@code ENFILE}: many clients
+     * connected and idle), accept waits (1 ms, doubling up to 100 ms) and tries again until a
+     * connection closes, rather than failing: an accept loop would otherwise end and the server
+     * with it, while the pending clients wait in the backlog.
+     */
     @Override
     public TcpStream accept() {
-        try {
-            Socket client = socket.accept();
-            return SocketStream.of(client);
-        } catch (IOException e) {
-            if (socket.isClosed()) {
-                throw RuchyError.runtime("Listener on " + name + " is closed");
+        long pause = 1;
+        while (true) {
+            try {
+                Socket client = socket.accept();
+                return SocketStream.of(client);
+            } catch (IOException e) {
+                if (socket.isClosed()) {
+                    throw RuchyError.runtime("Listener on " + name + " is closed");
+                }
+                if (!SocketStream.outOfDescriptors(e)) {
+                    throw RuchyError.runtime("Cannot accept on " + name + ": " + NetErrors.reason(e));
+                }
             }
-            throw RuchyError.runtime("Cannot accept on " + name + ": " + NetErrors.reason(e));
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RuchyError.runtime("Interrupted while accepting on " + name);
+            }
+            pause = Math.min(pause * 2, MAX_PAUSE_MS);
         }
     }
 

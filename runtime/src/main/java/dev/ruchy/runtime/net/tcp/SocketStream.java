@@ -4,7 +4,6 @@ import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Args;
 import dev.ruchy.runtime.net.HostPort;
 import dev.ruchy.runtime.net.NetErrors;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** {@link TcpStream} on a {@link Socket}, with a buffered reader and unbuffered, immediately sent writes. */
+/**
+ * {@link TcpStream} on a {@link Socket}, with its own read buffer and unbuffered, immediately sent
+ * writes. A read or write that fails for any reason but a timeout (the peer reset the connection, a
+ * line too long) closes the socket before the error reaches the program, so a handler that dies on
+ * the error without calling {@code close()} does not leak the connection's file descriptor.
+ */
 final class SocketStream implements TcpStream {
-    /** Longest line {@link #readLine} accepts, so a peer that never sends a newline cannot exhaust memory. */
-    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /** The default of {@link #maxLineBytes()}: 1 MiB. */
+    static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+    /** Size of the read buffer; lines are searched for their newline a buffer at a time. */
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final InputStream in;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int position;
+    private int limit;
+    private final int maxLineBytes = maxLineBytes();
     private final OutputStream out;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -33,9 +44,19 @@ final class SocketStream implements TcpStream {
     private SocketStream(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.remote = NetErrors.address(socket.getRemoteSocketAddress());
+    }
+
+    /**
+     * Longest line {@link #readLine} accepts, in bytes, so a peer that never sends a newline cannot
+     * exhaust memory: the JVM option {@code -Druchy.net.maxLineBytes=N} (read when a connection opens),
+     * 1 MiB by default.
+     */
+    static int maxLineBytes() {
+        Integer n = Integer.getInteger("ruchy.net.maxLineBytes");
+        return n == null || n <= 0 ? DEFAULT_MAX_LINE_BYTES : n;
     }
 
     static SocketStream of(Socket socket) {
@@ -152,28 +173,90 @@ final class SocketStream implements TcpStream {
     public String readLine() {
         readLock.lock();
         try {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+            ByteArrayOutputStream line = null;
             while (true) {
-                int b = in.read();
-                if (b < 0 || b == '\n') {
-                    break;
+                if (position == limit && !fill()) {
+                    return line == null ? "" : text(line.toByteArray(), line.size());
                 }
-                if (line.size() >= MAX_LINE_BYTES) {
-                    throw RuchyError.runtime("Line from " + remote + " is longer than " + MAX_LINE_BYTES + " bytes");
+                int newline = indexOfNewline();
+                int end = newline < 0 ? limit : newline;
+                int length = end - position + (line == null ? 0 : line.size());
+                if (length > maxLineBytes) {
+                    close();
+                    throw RuchyError.runtime("Line from " + remote + " is longer than " + maxLineBytes
+                            + " bytes; the connection is closed");
                 }
-                line.write(b);
+                if (newline >= 0 && line == null) {
+                    String result = text(buffer, position, end - position);
+                    position = end + 1;
+                    return result;
+                }
+                if (line == null) {
+                    line = new ByteArrayOutputStream(Math.max(128, 2 * (end - position)));
+                }
+                line.write(buffer, position, end - position);
+                position = newline < 0 ? limit : end + 1;
+                if (newline >= 0) {
+                    return text(line.toByteArray(), line.size());
+                }
             }
-            byte[] bytes = line.toByteArray();
-            int n = bytes.length;
-            if (n > 0 && bytes[n - 1] == '\r') {
-                n--;
-            }
-            return new String(bytes, 0, n, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw readError(e);
         } finally {
             readLock.unlock();
         }
+    }
+
+    private int indexOfNewline() {
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads more into the empty buffer; {@code false} at the end of the stream. */
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            position = limit = 0;
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    /** A line's bytes as UTF-8 text, without a final {@code \r}. */
+    private static String text(byte[] bytes, int length) {
+        return text(bytes, 0, length);
+    }
+
+    private static String text(byte[] bytes, int offset, int length) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
+            length--;
+        }
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    /** Up to {@code count} bytes: fewer only at the end of the stream. */
+    private byte[] readBytes(int count) throws IOException {
+        int buffered = Math.min(count, limit - position);
+        if (buffered == count) {
+            byte[] result = java.util.Arrays.copyOfRange(buffer, position, position + count);
+            position += count;
+            return result;
+        }
+        byte[] head = java.util.Arrays.copyOfRange(buffer, position, position + buffered);
+        position = limit = 0;
+        byte[] rest = in.readNBytes(count - buffered);
+        if (head.length == 0) {
+            return rest;
+        }
+        byte[] result = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, result, head.length, rest.length);
+        return result;
     }
 
     @Override
@@ -184,7 +267,7 @@ final class SocketStream implements TcpStream {
         }
         readLock.lock();
         try {
-            return new String(in.readNBytes((int) count), StandardCharsets.UTF_8);
+            return new String(readBytes((int) count), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw readError(e);
         } finally {
@@ -196,7 +279,7 @@ final class SocketStream implements TcpStream {
     public long readU32() {
         readLock.lock();
         try {
-            byte[] b = in.readNBytes(4);
+            byte[] b = readBytes(4);
             if (b.length < 4) {
                 throw RuchyError.runtime("Connection closed while reading a u32");
             }
@@ -230,16 +313,19 @@ final class SocketStream implements TcpStream {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
+            close();
             throw RuchyError.runtime("Cannot write to " + remote + ": " + NetErrors.reason(e));
         } finally {
             writeLock.unlock();
         }
     }
 
+    /** The error for a failed read; anything but a timeout closes the connection, which is broken. */
     private RuchyError readError(IOException e) {
         if (e instanceof SocketTimeoutException) {
             return RuchyError.runtime("Read from " + remote + " timed out after " + timeoutMs + " ms");
         }
+        close();
         return RuchyError.runtime("Cannot read from " + remote + ": " + NetErrors.reason(e));
     }
 

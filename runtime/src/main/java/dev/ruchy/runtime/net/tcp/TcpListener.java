@@ -17,7 +17,8 @@ public interface TcpListener extends AutoCloseable {
     }
 
     /**
-     * Waits for the next connection ({@code server.accept()}).
+     * Waits for the next connection ({@code server.accept()}). While the process has no file
+     * descriptor left it waits (retrying, up to 100 ms apart) until one is free rather than failing.
      *
      * @return the connected stream
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Listener on ... is closed} once

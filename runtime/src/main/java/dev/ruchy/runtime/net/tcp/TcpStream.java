@@ -60,6 +60,10 @@ public interface TcpStream extends AutoCloseable {
      *
      * @return the line without its {@code \n} or {@code \r\n}; {@code ""} at the end of the stream (an
      *         empty line also reads as {@code ""}); a last line without a newline is returned as is
+     * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Line from 127.0.0.1:5000 is longer than
+     *         1048576 bytes; the connection is closed} when more bytes than the limit
+     *         ({@code -Druchy.net.maxLineBytes}, 1 MiB) arrive before a newline; {@code Cannot read from
+     *         ...: Connection reset}; both close the connection (a timeout does not)
      */
     @RuchyName("read_line")
     String readLine();

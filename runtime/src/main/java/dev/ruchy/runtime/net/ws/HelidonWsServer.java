@@ -6,6 +6,7 @@ import dev.ruchy.runtime.net.HelidonLogging;
 import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.runtime.net.HostPort;
 import dev.ruchy.runtime.net.NetErrors;
+import dev.ruchy.runtime.net.ServerLimits;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
@@ -62,7 +63,8 @@ final class HelidonWsServer implements WsServer {
         }
         HelidonLogging.quiet();
         server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
-                builder -> builder.addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
+                builder -> builder.maxTcpConnections(ServerLimits.maxConnections())
+                        .addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
         return this;
     }
 
@@ -100,11 +102,64 @@ final class HelidonWsServer implements WsServer {
         return "<websocket server " + new HostPort(address.host(), (int) port()) + ">";
     }
 
+    /**
+     * Longest message a WebSocket server takes, in bytes ({@code -Druchy.ws.maxMessageBytes}, read when
+     * a server starts; 1 MiB by default): a longer one, in one frame or many, closes the connection
+     * with 1009 (message too big) instead of growing in memory.
+     */
+    static long maxMessageBytes() {
+        long n = Long.getLong("ruchy.ws.maxMessageBytes", 1024L * 1024);
+        return n <= 0 ? Long.MAX_VALUE : n;
+    }
+
+    /** UTF-8 length of {@code s}, in bytes. */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     /** One connection's Helidon listener: runs its events, in order, on the connection's thread. */
     private final class Connection implements WsListener {
         private HelidonWsSocket socket;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        private final long maxMessage = maxMessageBytes();
+        private long messageBytes;
+        private boolean tooBig;
+
+        /** Counts a part of the current message; false (and the connection closed with 1009) past the limit. */
+        private boolean fits(long partBytes, boolean last) {
+            if (tooBig) {
+                return false;
+            }
+            messageBytes += partBytes;
+            if (messageBytes > maxMessage) {
+                tooBig = true;
+                text.setLength(0);
+                binary.reset();
+                if (socket != null) {
+                    socket.close(1009, "message too big");
+                }
+                return false;
+            }
+            if (last) {
+                messageBytes = 0;
+            }
+            return true;
+        }
 
         @Override
         public void onOpen(WsSession session) {
@@ -135,6 +190,9 @@ final class HelidonWsServer implements WsServer {
 
         @Override
         public void onMessage(WsSession session, String part, boolean last) {
+            if (!fits(utf8Length(part), last)) {
+                return;
+            }
             text.append(part);
             if (last) {
                 String message = text.toString();
@@ -145,6 +203,9 @@ final class HelidonWsServer implements WsServer {
 
         @Override
         public void onMessage(WsSession session, BufferData part, boolean last) {
+            if (!fits(part.available(), last)) {
+                return;
+            }
             byte[] bytes = new byte[part.available()];
             part.read(bytes);
             binary.writeBytes(bytes);
@@ -185,7 +246,7 @@ final class HelidonWsServer implements WsServer {
             if (s != null && sockets.remove(s.id()) != null) {
                 s.closed();
                 if (s.closedHere()) {
-                    s.emit("close", 1000L, "normal closure");
+                    s.emit("close", (long) s.closeCode(), s.closeReason());
                 } else {
                     s.emit("close", code, reason);
                 }

@@ -22,6 +22,8 @@ final class HelidonWsSocket implements WsSocket {
     private volatile boolean open = true;
     /** Whether this side closed the connection ({@link #close}): its end is then a normal closure. */
     private volatile boolean closedHere;
+    private volatile int closeCode = 1000;
+    private volatile String closeReason = "normal closure";
 
     HelidonWsSocket(WsSession session, String remote, String path) {
         this.session = session;
@@ -89,12 +91,19 @@ final class HelidonWsSocket implements WsSocket {
 
     @Override
     public void close() {
+        close(1000, "normal closure");
+    }
+
+    /** Closes with {@code code} (1000, or 1009 for a message over the limit), reported to {@code close}. */
+    void close(int code, String reason) {
         sendLock.lock();
         try {
             if (open) {
                 open = false;
                 closedHere = true;
-                session.close(1000, "normal closure");
+                closeCode = code;
+                closeReason = reason;
+                session.close(code, reason);
             }
         } catch (RuntimeException e) {
             // already gone
@@ -109,6 +118,14 @@ final class HelidonWsSocket implements WsSocket {
 
     boolean closedHere() {
         return closedHere;
+    }
+
+    int closeCode() {
+        return closeCode;
+    }
+
+    String closeReason() {
+        return closeReason;
     }
 
     @Override
