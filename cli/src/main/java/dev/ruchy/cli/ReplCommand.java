@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ruchy.runtime.net.HelidonServers;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,7 +87,7 @@ final class ReplCommand implements Callable<Integer> {
                     .build();
             PrintStream out = System.out;
             out.println("Ruchy " + Transpiler.VERSION + " on the JVM. :help for help, Ctrl-D to leave.");
-            Runner runner = new Runner(session, terminal);
+            Runner runner = new Runner(session, terminal, out);
             while (true) {
                 String input;
                 try {
@@ -153,19 +155,49 @@ final class ReplCommand implements Callable<Integer> {
                     out.print(java);
                 }
             }
+            case ":servers" -> {
+                List<Runner.Server> servers = runner.servers();
+                if (servers.isEmpty()) {
+                    out.println("no servers running");
+                }
+                servers.forEach(s -> out.println(s.id() + "  " + s.description()));
+            }
+            case ":stop" -> {
+                try {
+                    if (!runner.stop(Integer.parseInt(arg))) {
+                        System.err.println("no server " + arg + " (:servers lists them)");
+                    } else {
+                        out.println("server " + arg + " stopped");
+                    }
+                } catch (NumberFormatException e) {
+                    System.err.println("usage: :stop N (:servers lists them)");
+                }
+            }
             default -> System.err.println("unknown command " + name + " (:help lists them)");
         }
         return true;
     }
 
-    /** Runs inputs in a thread of their own, so that Ctrl-C can interrupt them. */
+    /**
+     * Runs inputs in a thread of their own, so that Ctrl-C can interrupt them and so that an input
+     * that starts serving ({@code http::serve}, {@code server.listen()}) can go on in the background
+     * while the prompt comes back.
+     */
     static final class Runner implements AutoCloseable {
+        /** A server started by an input, serving in that input's thread. */
+        record Server(int id, String description, Runnable stop, Thread thread) {
+        }
+
         private final ReplSession session;
         private final Terminal terminal;
+        private final PrintStream out;
+        private final List<Server> servers = new CopyOnWriteArrayList<>();
+        private int nextServer = 1;
 
-        Runner(ReplSession session, Terminal terminal) {
+        Runner(ReplSession session, Terminal terminal, PrintStream out) {
             this.session = session;
             this.terminal = terminal;
+            this.out = out;
         }
 
         void eval(String input) {
@@ -173,37 +205,87 @@ final class ReplCommand implements Callable<Integer> {
             if (compiled == null) {
                 return;
             }
-            FutureTask<ReplSession.Outcome> task = new FutureTask<>(() -> session.run(compiled));
+            CompletableFuture<Server> serving = new CompletableFuture<>();
+            FutureTask<ReplSession.Outcome> task = new FutureTask<>(() -> {
+                HelidonServers.onServing((server, stop) -> {
+                    Server s = register(server, stop);
+                    if (!serving.isDone()) {
+                        serving.complete(s);
+                    } else {
+                        out.println("server " + s.id() + " " + s.description() + " serves in the background");
+                    }
+                });
+                return session.run(compiled);
+            });
             Thread worker = Thread.ofPlatform().name("ruchy-input").daemon().start(task);
-            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+            Terminal.SignalHandler previous = terminal == null ? null
+                    : terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
             try {
-                ReplSession.Outcome outcome = await(task);
-                if (outcome == ReplSession.Outcome.INTERRUPTED) {
-                    System.err.println("interrupted");
+                while (true) {
+                    try {
+                        ReplSession.Outcome outcome = task.get(50, TimeUnit.MILLISECONDS);
+                        if (outcome == ReplSession.Outcome.INTERRUPTED) {
+                            System.err.println("interrupted");
+                        }
+                        return;
+                    } catch (TimeoutException e) {
+                        Server s = serving.getNow(null);
+                        if (s != null) {
+                            session.detach(compiled);
+                            out.println("server " + s.id() + " " + s.description() + " serves in the background"
+                                    + " (:servers lists, :stop " + s.id() + " stops it)");
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (ExecutionException e) {
+                        System.err.println("ruchy: internal error: " + e.getCause());
+                        return;
+                    }
                 }
             } finally {
-                terminal.handle(Terminal.Signal.INT, previous);
-            }
-        }
-
-        private static ReplSession.Outcome await(Future<ReplSession.Outcome> task) {
-            while (true) {
-                try {
-                    return task.get(100, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // still running
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return ReplSession.Outcome.INTERRUPTED;
-                } catch (ExecutionException e) {
-                    System.err.println("ruchy: internal error: " + e.getCause());
-                    return ReplSession.Outcome.FAILED;
+                if (terminal != null) {
+                    terminal.handle(Terminal.Signal.INT, previous);
                 }
             }
         }
 
+        private synchronized Server register(String description, Runnable stop) {
+            Server s = new Server(nextServer++, description, stop, Thread.currentThread());
+            servers.add(s);
+            return s;
+        }
+
+        /** The servers still serving. */
+        List<Server> servers() {
+            servers.removeIf(s -> !s.thread().isAlive());
+            return List.copyOf(servers);
+        }
+
+        /** Stops server {@code id}; false when there is no such server. */
+        boolean stop(int id) {
+            for (Server s : servers()) {
+                if (s.id() == id) {
+                    s.stop().run();
+                    try {
+                        s.thread().join(5000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    servers.remove(s);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Stops every server. */
         @Override
         public void close() {
+            for (Server s : servers()) {
+                stop(s.id());
+            }
         }
     }
 

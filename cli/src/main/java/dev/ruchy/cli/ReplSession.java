@@ -54,6 +54,9 @@ final class ReplSession {
         final Set<String> touchedTypes;
         final Map<String, byte[]> classes;
         final String java;
+        /** The input's fields once loaded; the bindings are read back from them once, by {@link #finish}. */
+        Map<Integer, Field> loaded = Map.of();
+        final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
         Compiled(String input, String className, String candidate, int liveFrom, Map<Integer, String> fields,
                 int[] lineMap, Set<String> touchedTypes, Map<String, byte[]> classes, String java) {
@@ -178,6 +181,7 @@ final class ReplSession {
                 // not a binding of this class: nothing to carry over
             }
         }
+        c.loaded = fields;
         for (Map.Entry<Integer, Field> f : fields.entrySet()) {
             int offset = f.getKey();
             if (offset < c.liveFrom && values.containsKey(offset)) {
@@ -210,8 +214,26 @@ final class ReplSession {
             System.out.flush();
             Thread.interrupted(); // the interruption, if any, is reported as the outcome
         }
-        for (Map.Entry<Integer, Field> f : fields.entrySet()) {
-            if (f.getKey() < c.liveFrom || outcome == Outcome.DONE) {
+        finish(c, outcome == Outcome.DONE);
+        return outcome;
+    }
+
+    /**
+     * Takes an input that is still running (a server it started serves) into the session as if it
+     * had finished: its bindings so far are read back and its definitions kept. The input goes on in
+     * its thread; what it does after this is not read back.
+     */
+    void detach(Compiled c) {
+        finish(c, true);
+    }
+
+    /** Reads the bindings back (only the earlier inputs' when it failed) and accepts the input; once per input. */
+    private synchronized void finish(Compiled c, boolean succeeded) {
+        if (!c.finished.compareAndSet(false, true)) {
+            return;
+        }
+        for (Map.Entry<Integer, Field> f : c.loaded.entrySet()) {
+            if (f.getKey() < c.liveFrom || succeeded) {
                 try {
                     values.put(f.getKey(), f.getValue().get(null));
                 } catch (IllegalAccessException e) {
@@ -219,10 +241,9 @@ final class ReplSession {
                 }
             }
         }
-        if (outcome == Outcome.DONE) {
+        if (succeeded) {
             accept(c);
         }
-        return outcome;
     }
 
     private void accept(Compiled c) {
