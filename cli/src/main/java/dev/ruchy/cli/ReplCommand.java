@@ -79,9 +79,10 @@ final class ReplCommand implements Callable<Integer> {
                     .appName("ruchy")
                     .parser(new ReplParser())
                     .completer(new ReplCompleter(session))
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".ruchy_history"))
+                    .variable(LineReader.HISTORY_FILE, historyFile())
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ... ")
                     .variable(LineReader.HISTORY_SIZE, 2000)
+                    .variable(LineReader.BLINK_MATCHING_PAREN, 0)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .option(LineReader.Option.INSERT_BRACKET, false)
                     .build();
@@ -114,6 +115,12 @@ final class ReplCommand implements Callable<Integer> {
             runner.close();
         }
         return 0;
+    }
+
+    /** {@code ~/.ruchy_history}, where {@code ~} is {@code $HOME} as the shell has it (else the JVM's user.home). */
+    static Path historyFile() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".ruchy_history");
     }
 
     /** Runs a {@code :command}; false to leave. */
