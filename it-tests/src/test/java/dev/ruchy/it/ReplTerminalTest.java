@@ -133,6 +133,23 @@ class ReplTerminalTest {
         assertFalse(isOpen(port), "leaving the REPL stops its servers");
     }
 
+    @Test
+    void aTcpAcceptLoopServesInTheBackgroundUntilStopped() throws Exception {
+        int port = RuchyProcess.freePort();
+        try (PtyRepl repl = PtyRepl.start(dir, dir)) {
+            repl.enter("let listener = net::TcpListener::bind(\"127.0.0.1:" + port + "\")");
+            String served = repl.enter("loop {", "  let s = listener.accept()", "  s.write(\"hi\\n\")", "  s.close()", "}");
+            assertTrue(served.contains("serves in the background"), repl.output());
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                assertEquals("hi", new String(s.getInputStream().readNBytes(2), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertTrue(repl.enter(":stop 1").contains("server 1 stopped"), repl.output());
+            assertFalse(isOpen(port));
+            assertTrue(repl.enter("1 + 1").contains("2"), repl.output());
+            assertEquals(0, repl.leave());
+        }
+    }
+
     private static boolean isOpen(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             return true;

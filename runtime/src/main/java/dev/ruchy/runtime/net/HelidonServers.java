@@ -95,11 +95,19 @@ public final class HelidonServers {
      * any, that {@code server} serves; an interrupt stops the server with {@code stop}.
      */
     public static void awaitStop(String server, CountDownLatch stopped, Runnable stop) {
+        serving(server, stop);
+        awaitStop(stopped, stop);
+    }
+
+    /**
+     * Tells this thread's {@link ServingListener}, if any, that {@code server} is about to serve in
+     * this thread (a {@code TcpListener}'s first {@code accept()}); {@code stop} stops it.
+     */
+    public static void serving(String server, Runnable stop) {
         ServingListener listener = LISTENER.get();
         if (listener != null) {
             listener.serving(server, stop);
         }
-        awaitStop(stopped, stop);
     }
 
     /** Blocks until {@code stopped} opens; an interrupt stops the server with {@code stop}. */
