@@ -1,5 +1,6 @@
 package dev.ruchy.cli;
 
+import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.transpiler.TranspileOptions;
 import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.code.Type;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.ruchy.runtime.net.HelidonServers;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +57,7 @@ final class ReplCommand implements Callable<Integer> {
               :java EXPR     the Java that EXPR becomes
               :servers       the servers running in the background
               :stop N        stop server N
-            Keys: Tab completes names, builtins and paths (http::se → http::serve);
+            Keys: Tab completes names, builtins, paths (http::se → http::serve) and methods;
             up/down and Ctrl-R search the history (~/.ruchy_history); Ctrl-C stops the running input.
             """;
 
@@ -145,13 +145,10 @@ final class ReplCommand implements Callable<Integer> {
                 }
             }
             case ":type", ":t" -> {
-                String text = session.text();
-                String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
                 List<Diagnostic> diagnostics = new ArrayList<>();
-                Type t = Transpiler.typeOfSessionInput(SourceFile.of("<repl>", text + sep + arg + "\n"),
-                        text.length() + sep.length(), diagnostics);
+                Type t = session.typeOf(arg, diagnostics);
                 if (t == null) {
-                    diagnostics.stream().filter(Diagnostic::isError).forEach(d -> System.err.print(DiagnosticRenderer.render(d)));
+                    diagnostics.forEach(d -> System.err.print(DiagnosticRenderer.render(d)));
                 } else {
                     out.println(TypeNames.ruchy(t));
                 }

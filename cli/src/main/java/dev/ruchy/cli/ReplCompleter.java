@@ -1,6 +1,8 @@
 package dev.ruchy.cli;
 
 import dev.ruchy.transpiler.code.RuntimeCatalog;
+import dev.ruchy.transpiler.code.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,23 @@ final class ReplCompleter implements Completer {
         }
     }
 
+    /** The methods and fields a value of type {@code t} has, where the type says (empty for dynamic values). */
+    private Set<String> members(Type t) {
+        Set<String> names = new TreeSet<>();
+        if (t instanceof Type.Named n) {
+            names.addAll(session.membersOf(n.name()));
+        } else if (t instanceof Type.RuntimeClass c) {
+            for (String owner : List.of(c.alias(), c.qualified())) {
+                names.addAll(catalog.members(owner).keySet());
+                names.addAll(catalog.fields(owner).keySet());
+            }
+        } else if (t != null && RuntimeCatalog.kindOf(t) != null) {
+            names.addAll(catalog.methodNames(RuntimeCatalog.kindOf(t)));
+            names.addAll(catalog.methodNames(RuntimeCatalog.Kind.ANY));
+        }
+        return names;
+    }
+
     /** What {@code word} (the name or path before the cursor, in {@code before}) may become. */
     Set<String> candidates(String before, String word) {
         Set<String> out = new TreeSet<>();
@@ -39,7 +58,17 @@ final class ReplCompleter implements Completer {
             return out;
         }
         if (word.contains(".")) {
-            return out; // methods: not offered yet
+            int dot = word.lastIndexOf('.');
+            String receiver = word.substring(0, dot);
+            String prefix = word.substring(dot + 1);
+            if (!receiver.isEmpty()) {
+                for (String member : members(session.typeOf(receiver, new ArrayList<>()))) {
+                    if (member.startsWith(prefix)) {
+                        out.add(receiver + "." + member);
+                    }
+                }
+            }
+            return out;
         }
         if (word.contains("::")) {
             for (String path : catalog.pathNames()) {

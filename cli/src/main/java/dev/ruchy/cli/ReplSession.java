@@ -279,6 +279,45 @@ final class ReplSession {
         loader = new SessionLoader(ReplSession.class.getClassLoader());
     }
 
+    /**
+     * The type inferred for {@code expression} as the next input would see it (nothing runs), or
+     * null when it has errors, for {@code :type} and completion; its errors are added to {@code errors}.
+     */
+    dev.ruchy.transpiler.code.Type typeOf(String expression, List<Diagnostic> errors) {
+        String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+        List<Diagnostic> found = new java.util.ArrayList<>();
+        dev.ruchy.transpiler.code.Type t = Transpiler.typeOfSessionInput(
+                SourceFile.of("<repl>", text + sep + expression + "\n"), text.length() + sep.length(), found);
+        int offset = text.length() + sep.length();
+        SourceFile input = SourceFile.of("<repl>", expression);
+        for (Diagnostic d : found) {
+            if (d.isError() && d.span().start() >= offset) {
+                errors.add(new Diagnostic(d.code(), d.severity(), input.span(d.span().start() - offset,
+                        Math.min(d.span().end() - offset, expression.length())), d.message(), d.hint()));
+            }
+        }
+        return t;
+    }
+
+    /** The fields and methods of struct or class {@code type} defined in the session. */
+    Set<String> membersOf(String type) {
+        Set<String> names = new TreeSet<>();
+        for (Stmt s : Transpiler.parse(SourceFile.of("<repl>", text)).program().statements()) {
+            switch (s) {
+                case Stmt.Struct st when st.name().equals(type) -> {
+                    st.fields().forEach(f -> names.add(f.name()));
+                    st.methods().forEach(m -> names.add(m.name()));
+                }
+                case Stmt.Class cl when cl.name().equals(type) -> cl.methods().forEach(m -> names.add(m.name()));
+                case Stmt.Impl im when im.target() != null && typeNameOf(im.target()).equals(type) ->
+                        im.methods().forEach(m -> names.add(m.name()));
+                default -> {
+                }
+            }
+        }
+        return names;
+    }
+
     /** Names defined so far, for completion: bindings, functions, structs, enums, classes. */
     Set<String> names() {
         Set<String> names = new TreeSet<>();

@@ -105,6 +105,19 @@ class ReplTerminalTest {
             repl.type("counter_v\t");
             repl.awaitOutput(from, "counter_value", WAIT);
             assertTrue(repl.enter("").contains("1"));
+            // methods after `.` where the type is known: a list, a struct of the session
+            repl.enter("let items = [1, 2]");
+            from = repl.output().length();
+            repl.type("items.pu\t");
+            repl.awaitOutput(from, "items.push", WAIT);
+            repl.type("\u0015");
+            repl.enter("struct Pt { x: i64 }");
+            repl.enter("impl Pt { fun doubled(&self) -> i64 { self.x * 2 } }");
+            repl.enter("let pt = Pt { x: 21 }");
+            from = repl.output().length();
+            repl.type("pt.dou\t");
+            repl.awaitOutput(from, "pt.doubled", WAIT);
+            assertTrue(repl.enter("()").contains("42"), repl.output());
             repl.leave();
         }
     }
