@@ -185,11 +185,21 @@ final class ReplSession {
         for (Map.Entry<Integer, Field> f : fields.entrySet()) {
             int offset = f.getKey();
             if (offset < c.liveFrom && values.containsKey(offset)) {
+                Object value = values.get(offset);
                 try {
-                    f.getValue().set(null, values.get(offset));
+                    f.getValue().set(null, value);
                 } catch (IllegalArgumentException | IllegalAccessException e) {
-                    err.println("note: `" + nameAt(c.candidate, offset) + "` held a value of an earlier definition of its type; it is reset");
-                    values.remove(offset);
+                    Object migrated = migrate(value, f.getValue().getType());
+                    try {
+                        if (migrated == null) {
+                            throw new IllegalArgumentException("no migration");
+                        }
+                        f.getValue().set(null, migrated);
+                    } catch (IllegalArgumentException | IllegalAccessException again) {
+                        err.println("note: `" + nameAt(c.candidate, offset)
+                                + "` held a value of an earlier definition of its type; it is reset");
+                        values.remove(offset);
+                    }
                 }
             }
         }
@@ -433,6 +443,43 @@ final class ReplSession {
                 text.setCharAt(i, ' ');
             }
         }
+    }
+
+    /**
+     * A struct value made with an earlier definition of its type, remade as {@code type} when that
+     * is the same struct compiled again (new methods, same fields): a record with the same
+     * components, or a class with a constructor taking the same fields; null otherwise.
+     */
+    static Object migrate(Object value, Class<?> type) {
+        if (value == null || !value.getClass().getSimpleName().equals(type.getSimpleName())) {
+            return null;
+        }
+        try {
+            if (value.getClass().isRecord() && type.isRecord()) {
+                java.lang.reflect.RecordComponent[] from = value.getClass().getRecordComponents();
+                java.lang.reflect.RecordComponent[] to = type.getRecordComponents();
+                if (from.length != to.length) {
+                    return null;
+                }
+                Object[] args = new Object[to.length];
+                Class<?>[] types = new Class<?>[to.length];
+                for (int i = 0; i < to.length; i++) {
+                    if (!from[i].getName().equals(to[i].getName())) {
+                        return null;
+                    }
+                    Method accessor = from[i].getAccessor();
+                    accessor.setAccessible(true);
+                    args[i] = accessor.invoke(value);
+                    types[i] = to[i].getType();
+                }
+                java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                return constructor.newInstance(args);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String outer(String binaryName) {

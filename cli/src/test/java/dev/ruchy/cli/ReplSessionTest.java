@@ -64,6 +64,15 @@ class ReplSessionTest {
     }
 
     @Test
+    void aStructValueSurvivesMethodsAddedToItsTypeLater() {
+        eval("struct Pt { x: i64, y: i64 }");
+        eval("let p = Pt { x: 3, y: 4 }");
+        eval("impl Pt { fun sum(&self) -> i64 { self.x + self.y } }");
+        assertEquals("7\n", eval("p.sum()"));
+        assertEquals("", errors.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aNewDefinitionReplacesTheOldOne() {
         eval("fun f(a) { a + 1 }");
         assertEquals("2\n", eval("f(1)"));
