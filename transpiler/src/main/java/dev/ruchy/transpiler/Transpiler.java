@@ -1,6 +1,10 @@
 package dev.ruchy.transpiler;
 
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.emit.JavaEmitter;
@@ -13,6 +17,7 @@ import dev.ruchy.transpiler.source.SourceFile;
 import dev.ruchy.transpiler.types.MemberChecks;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The front door of the transpiler: what the CLI, the Maven plugin and the tests call.
@@ -118,6 +123,99 @@ public final class Transpiler {
                 options.testMode());
         JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, mode);
         return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
+    }
+
+    /**
+     * The Java translation of one input of an interactive session.
+     *
+     * @param fields for each top-level binding of the session, the offset of its name in the session
+     *               text and the static field of the class that holds it (empty when there were errors)
+     */
+    public record SessionInputResult(TranspileResult result, Map<Integer, String> fields) {
+    }
+
+    /**
+     * Transpiles the input that starts at {@code liveFrom} in {@code session} (the text of the
+     * earlier inputs, then this one) to the class {@code className} in the default package, whose
+     * {@code main} runs this input alone and prints the value of each of its expression statements
+     * (Display, unless nil). Every top-level binding of the session is a static field of the class;
+     * the caller restores the earlier inputs' values before {@code main} and reads them back after.
+     * Structs, enums and classes named in {@code typeOwners} are referred to in the earlier class
+     * given there instead of being declared again. Never throws on bad input.
+     *
+     * @param typeOwners type name to the simple name of the earlier class it is nested in
+     */
+    public static SessionInputResult transpileSessionInput(SourceFile session, int liveFrom, String className,
+            Map<String, String> typeOwners) {
+        Diagnostics diagnostics = new Diagnostics();
+        Analysed a = analyseSession(session, diagnostics);
+        if (a == null) {
+            return new SessionInputResult(new TranspileResult("", className, null, null, diagnostics.sorted()), Map.of());
+        }
+        JavaEmitter.Mode mode = new JavaEmitter.Mode(false, false, true, false, new JavaEmitter.Session(liveFrom, typeOwners));
+        JavaEmitter.SessionOutput output = JavaEmitter.emitSessionInput(a.program(), a.resolution(), a.types(), "", className, mode);
+        return new SessionInputResult(new TranspileResult("", className, output.output().source(),
+                output.output().lineMap(), diagnostics.sorted()), output.fields());
+    }
+
+    /**
+     * The inferred type of the input that starts at {@code liveFrom} in {@code session}: of its last
+     * statement when that is an expression, else {@link Type#NIL}; null when the session has errors
+     * (they are added to {@code diagnostics}).
+     */
+    public static Type typeOfSessionInput(SourceFile session, int liveFrom, List<Diagnostic> diagnostics) {
+        Diagnostics found = new Diagnostics();
+        Analysed a = analyseSession(session, found);
+        diagnostics.addAll(found.sorted());
+        if (a == null) {
+            return null;
+        }
+        List<Stmt> statements = a.program().statements();
+        Stmt last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        return last instanceof Stmt.ExprStmt es && last.span().start() >= liveFrom ? a.types().of(es.expr()) : Type.NIL;
+    }
+
+    private record Analysed(Program program, Resolver.Resolution resolution, TypeInference.Types types) {
+    }
+
+    /** Parses, resolves (every top-level binding a global) and checks a session; null on errors. */
+    private static Analysed analyseSession(SourceFile session, Diagnostics diagnostics) {
+        Program program = Parser.parse(session, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        program = Lowering.lower(program);
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        // every top-level binding lives in a field, so that the next input can find it again
+        for (Stmt s : program.statements()) {
+            if (s instanceof Stmt.Let let) {
+                markGlobal(let.pattern(), resolution);
+            } else if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Assign a && a.target() instanceof Expr.Ident id
+                    && resolution.declaration(id) != null) {
+                resolution.declaration(id).markGlobal();
+            }
+        }
+        TypeInference.Types types = TypeInference.infer(program, resolution, false, true);
+        MemberChecks.check(program, resolution, types, diagnostics);
+        UnreachableCode.check(program, diagnostics);
+        return diagnostics.hasErrors() ? null : new Analysed(program, resolution, types);
+    }
+
+    private static void markGlobal(Pattern p, Resolver.Resolution resolution) {
+        switch (p) {
+            case Pattern.Binding b -> {
+                if (resolution.declaration(b) != null) {
+                    resolution.declaration(b).markGlobal();
+                }
+            }
+            case Pattern.Tuple t -> t.elements().forEach(e -> markGlobal(e, resolution));
+            case Pattern.Array a -> a.elements().forEach(e -> markGlobal(e, resolution));
+            default -> {
+            }
+        }
     }
 
     private static String versionOf(Class<?> c) {

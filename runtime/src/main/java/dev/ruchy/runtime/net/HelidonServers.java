@@ -72,6 +72,48 @@ public final class HelidonServers {
         return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
     }
 
+    /**
+     * Told when a thread is about to block serving ({@code server.listen()}, {@code http::serve}):
+     * what the server is ({@code "<http server 127.0.0.1:8080>"}) and how to stop it. An interactive
+     * session uses it to give the prompt back while the server runs.
+     */
+    @FunctionalInterface
+    public interface ServingListener {
+        void serving(String server, Runnable stop);
+    }
+
+    /** The listener of the current thread and the threads it starts; null: none. */
+    private static final InheritableThreadLocal<ServingListener> LISTENER = new InheritableThreadLocal<>();
+
+    /** Sets (null: clears) the {@link ServingListener} of this thread and of the threads it starts from now on. */
+    public static void onServing(ServingListener listener) {
+        if (listener == null) {
+            LISTENER.remove();
+        } else {
+            LISTENER.set(listener);
+        }
+    }
+
+    /**
+     * Blocks until {@code stopped} opens, first telling this thread's {@link ServingListener}, if
+     * any, that {@code server} serves; an interrupt stops the server with {@code stop}.
+     */
+    public static void awaitStop(String server, CountDownLatch stopped, Runnable stop) {
+        serving(server, stop);
+        awaitStop(stopped, stop);
+    }
+
+    /**
+     * Tells this thread's {@link ServingListener}, if any, that {@code server} is about to serve in
+     * this thread (a {@code TcpListener}'s first {@code accept()}); {@code stop} stops it.
+     */
+    public static void serving(String server, Runnable stop) {
+        ServingListener listener = LISTENER.get();
+        if (listener != null) {
+            listener.serving(server, stop);
+        }
+    }
+
     /** Blocks until {@code stopped} opens; an interrupt stops the server with {@code stop}. */
     public static void awaitStop(CountDownLatch stopped, Runnable stop) {
         try {

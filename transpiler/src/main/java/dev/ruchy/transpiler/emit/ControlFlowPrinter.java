@@ -302,6 +302,7 @@ final class ControlFlowPrinter extends Printer {
             cx.out.add("$L:\n", label);
         }
         cx.out.beginControlFlow("while ($L)", cx.expressions.condition(w.condition()));
+        cx.interruptCheck();
         cx.statements.blockStatements(w.body());
         cx.out.endControlFlow();
         cx.loops.pop();
@@ -314,6 +315,7 @@ final class ControlFlowPrinter extends Printer {
             cx.out.add("$L:\n", label);
         }
         cx.out.beginControlFlow("while (true)");
+        cx.interruptCheck();
         Type t = types.of(w.value());
         String subject = cx.scope.allocate("next");
         stmt("var $N = $L", subject, expr(w.value()));
@@ -333,6 +335,7 @@ final class ControlFlowPrinter extends Printer {
             cx.out.add("$L:\n", label);
         }
         cx.out.beginControlFlow("while (true)");
+        cx.interruptCheck();
         cx.statements.blockStatements(l.body());
         cx.out.endControlFlow();
         cx.loops.pop();
@@ -388,6 +391,7 @@ final class ControlFlowPrinter extends Printer {
             cx.out.beginControlFlow("for (var $N : $T.iterate($L))", item, OPS, expr(f.iterable()));
             cx.patterns.bindPattern(f.pattern(), item, Type.DYN);
         }
+        cx.interruptCheck();
         cx.statements.blockStatements(f.body());
         cx.out.endControlFlow();
         cx.loops.pop();

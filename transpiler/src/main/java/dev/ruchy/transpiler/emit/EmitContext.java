@@ -39,6 +39,8 @@ final class EmitContext {
     final boolean replMode;
     /** Test sources: {@code #[test]} functions become JUnit 5 tests, assertions name the Ruchy file and line. */
     final boolean testMode;
+    /** An input of an interactive session, or null for a file. */
+    final JavaEmitter.Session session;
     /** Structs emitted as final classes with mutable fields rather than records. */
     final Set<String> structsAsClasses = new HashSet<>();
     /** Top-level {@code let}s of constants that initialise their field where it is declared. */
@@ -85,6 +87,7 @@ final class EmitContext {
         this.checkedArithmetic = mode.checkedArithmetic();
         this.replMode = mode.replMode();
         this.testMode = mode.testMode();
+        this.session = mode.session();
         this.commentUsed = new boolean[program.comments().size()];
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);
@@ -109,7 +112,25 @@ final class EmitContext {
      * {@code @RuchyName}).
      */
     ClassName typeName(String ruchyName) {
+        String owner = session == null ? null : session.typeOwners().get(ruchyName);
+        if (owner != null) {
+            return ClassName.get(self.packageName(), owner).nestedClass(
+                    ruchyName.equals(owner) ? ruchyName + "_" : ruchyName);
+        }
         return self.nestedClass(ruchyName.equals(self.simpleName()) ? ruchyName + "_" : ruchyName);
+    }
+
+    /** Whether the struct, enum or class {@code ruchyName} is declared in this class (not in an earlier input's). */
+    boolean ownsType(String ruchyName) {
+        return session == null || !session.typeOwners().containsKey(ruchyName);
+    }
+
+    /** In a session, a loop's body starts by checking for interruption: the session's Ctrl-C. */
+    void interruptCheck() {
+        if (session != null) {
+            out.addStatement("if ($T.interrupted()) throw new $T($S)", Thread.class,
+                    java.util.concurrent.CancellationException.class, "interrupted");
+        }
     }
 
     String fileName() {

@@ -20,8 +20,10 @@ import dev.ruchy.transpiler.code.Type;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -41,6 +43,8 @@ public final class JavaEmitter {
     private final String packageName;
     private final String className;
     private final TypeSpec.Builder type;
+    /** In a session: the offset of each top-level binding's name, and its field. */
+    private final Map<Integer, String> sessionFields = new HashMap<>();
 
     /**
      * What the emitted class does beyond running the program (the facade makes it from its
@@ -51,7 +55,39 @@ public final class JavaEmitter {
      * @param replMode          print the value of every top-level expression statement
      * @param testMode          a test source: {@code #[test]} functions become JUnit 5 tests
      */
-    public record Mode(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode) {
+    public record Mode(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode, Session session) {
+        public Mode(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode) {
+            this(evalMode, checkedArithmetic, replMode, testMode, null);
+        }
+    }
+
+    /**
+     * One input of an interactive session: the program is the whole session (earlier inputs, then
+     * this one), and the class runs only this input. Statements before {@code liveFrom} are
+     * <em>earlier</em>: their functions are emitted again (they hold no state), their top-level
+     * bindings are static fields that the session fills in before {@code main} runs, and their other
+     * statements are not emitted; structs, enums and classes already compiled into an earlier
+     * input's class are referred to there rather than declared again, so values made by earlier
+     * inputs keep their classes. Loops check for thread interruption, so the session can stop an
+     * input that runs too long.
+     *
+     * @param liveFrom   offset in the session text where this input starts
+     * @param typeOwners for each struct, enum or class declared by earlier inputs and unchanged
+     *                   since, the simple name of the class (same package) it is nested in
+     */
+    public record Session(int liveFrom, Map<String, String> typeOwners) {
+        public Session {
+            typeOwners = Map.copyOf(typeOwners);
+        }
+    }
+
+    /**
+     * What an input of a session compiled to.
+     *
+     * @param fields for each top-level binding of the session, the offset of its name in the session
+     *               text, and the static field holding it
+     */
+    public record SessionOutput(Output output, Map<Integer, String> fields) {
     }
 
     /** The generated source and, for each Java line (1-based index), the Ruchy line it came from (0: none). */
@@ -78,6 +114,14 @@ public final class JavaEmitter {
         return emitter.run();
     }
 
+    /** As {@link #emit}, for an input of a session ({@code mode.session()} not null). */
+    public static SessionOutput emitSessionInput(Program program, Resolution resolution, TypeInference.Types types,
+            String packageName, String className, Mode mode) {
+        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, mode);
+        Output output = emitter.run();
+        return new SessionOutput(output, Map.copyOf(emitter.sessionFields));
+    }
+
     private Output run() {
         String header = headerComment();
         if (header.isEmpty()) {
@@ -88,9 +132,9 @@ public final class JavaEmitter {
         decideStructShapes();
         for (Stmt s : cx.program.statements()) {
             switch (s) {
-                case Stmt.Struct st -> type.addType(cx.declarations.struct(st));
-                case Stmt.Enum en -> type.addType(cx.declarations.enumType(en));
-                case Stmt.Class c -> type.addType(cx.declarations.classType(c));
+                case Stmt.Struct st when cx.ownsType(st.name()) -> type.addType(cx.declarations.struct(st));
+                case Stmt.Enum en when cx.ownsType(en.name()) -> type.addType(cx.declarations.enumType(en));
+                case Stmt.Class c when cx.ownsType(c.name()) -> type.addType(cx.declarations.classType(c));
                 default -> {
                 }
             }
@@ -202,7 +246,13 @@ public final class JavaEmitter {
                 && !AstScan.endsAbruptly(last)) {
             evalStatement = last;
         }
+        if (cx.session != null) {
+            hasMain = false; // a session never calls `main` by itself
+        }
         for (Stmt s : cx.program.statements()) {
+            if (cx.session != null && s.span().start() < cx.session.liveFrom()) {
+                continue; // an earlier input: it ran already, its bindings are fields the session restores
+            }
             if (cx.replMode && s instanceof Stmt.ExprStmt es && DeclarationPrinter.producesValue(es.expr()) && !(cx.types.of(es.expr()) instanceof Type.Nil)
                     && !(es.expr() instanceof Expr.Assign) && !(es.expr() instanceof Expr.CompoundAssign)
                     && !AstScan.endsAbruptly(s)) {
@@ -231,7 +281,7 @@ public final class JavaEmitter {
         cx.flushComments(cx.program.file().text().length());
         if (hasMain) {
             cx.stmt("main()");
-        } else if (!cx.program.statements().isEmpty() && !AstScan.endsAbruptly(cx.program.statements().get(cx.program.statements().size() - 1))) {
+        } else if (cx.session == null && !cx.program.statements().isEmpty() && !AstScan.endsAbruptly(cx.program.statements().get(cx.program.statements().size() - 1))) {
             // `fun main(args)`: the automatic `main()` call fails as the interpreter's does (semantics §4.1)
             cx.program.statements().stream()
                     .filter(s -> s instanceof Stmt.Fun f && f.name().equals("main") && !f.params().isEmpty())
@@ -271,6 +321,7 @@ public final class JavaEmitter {
                     cx.endOfLineComments(let.span().end(), init); // `let LIMIT = 10 // max`
                 }
                 addGlobalField(sym, b.name(), init.build());
+                sessionFields.put(b.span().start(), cx.globalNames.get(sym));
                 cx.hoistedLets.add(let);
             } else if (s instanceof Stmt.Let let) {
                 declareGlobalsIn(let.pattern());
@@ -278,6 +329,7 @@ public final class JavaEmitter {
                 Symbol sym = cx.resolution.declaration(id);
                 if (sym != null && sym.isGlobal() && !cx.globalNames.containsKey(sym)) {
                     addGlobalField(sym, id.name());
+                    sessionFields.put(id.span().start(), cx.globalNames.get(sym));
                 }
             }
         }
@@ -288,6 +340,7 @@ public final class JavaEmitter {
             Symbol sym = cx.resolution.declaration(b);
             if (sym != null && sym.isGlobal()) {
                 addGlobalField(sym, b.name());
+                sessionFields.put(b.span().start(), cx.globalNames.get(sym));
             }
         } else if (p instanceof Pattern.Tuple t) {
             t.elements().forEach(this::declareGlobalsIn);

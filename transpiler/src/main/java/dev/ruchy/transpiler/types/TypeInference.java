@@ -55,6 +55,8 @@ public final class TypeInference {
     private final Map<Symbol, Signature> closureParams = new IdentityHashMap<>();
     /** The parameter and result types of closures typed by their uses (see {@link #lambda}). */
     private final Map<Expr.Lambda, Signature> lambdaSignatures = new IdentityHashMap<>();
+    /** Inferring an input of an interactive session: top-level closures stay dynamic. */
+    private boolean session;
     /** The function whose body is being analysed, for {@code return}. */
     private Signature current;
     private String currentSelfType;
@@ -119,7 +121,17 @@ public final class TypeInference {
      * assignment becomes ({@code checkedArithmetic}: integer {@code + - *} fail on overflow).
      */
     public static Types infer(Program program, Resolution resolution, boolean checkedArithmetic) {
+        return infer(program, resolution, checkedArithmetic, false);
+    }
+
+    /**
+     * As {@link #infer(Program, Resolution, boolean)}; for an input of an interactive session
+     * ({@code session}), closures bound at top level are not typed by their uses: later inputs may
+     * use them otherwise, and their type must stay the one they were stored with.
+     */
+    public static Types infer(Program program, Resolution resolution, boolean checkedArithmetic, boolean session) {
         TypeInference inference = new TypeInference(program, resolution);
+        inference.session = session;
         inference.run();
         Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>());
         Nodes.any(program, n -> {
@@ -166,7 +178,7 @@ public final class TypeInference {
             if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
                     && let.elseBlock() == null && let.init() instanceof Expr.Lambda l && typeable(l)) {
                 Symbol sym = resolution.declaration(b);
-                if (sym != null) {
+                if (sym != null && !(session && sym.isGlobal())) {
                     candidates.put(sym, l);
                 }
             } else if (n instanceof Expr.Call c && c.callee() instanceof Expr.Ident id

@@ -231,7 +231,7 @@ final class HelidonHttpServer implements HttpServer {
     @Override
     public void listen() {
         start();
-        HelidonServers.awaitStop(stopped, this::stop);
+        HelidonServers.awaitStop(toString(), stopped, this::stop);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.ruchy.runtime.net.tcp;
 
 import dev.ruchy.runtime.RuchyError;
+import dev.ruchy.runtime.net.HelidonServers;
 import dev.ruchy.runtime.net.HostPort;
 import dev.ruchy.runtime.net.NetErrors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@link TcpListener} on a {@link ServerSocket}; {@code accept} blocks a virtual thread cheaply. */
 final class SocketListener implements TcpListener {
@@ -19,6 +21,8 @@ final class SocketListener implements TcpListener {
 
     private final ServerSocket socket;
     private final String name;
+    /** Whether the first {@code accept} told an interactive session that this listener serves. */
+    private final AtomicBoolean announced = new AtomicBoolean();
 
     /** Longest pause between two accepts that failed for want of file descriptors, in milliseconds. */
     private static final long MAX_PAUSE_MS = 100;
@@ -57,6 +61,9 @@ final class SocketListener implements TcpListener {
      */
     @Override
     public TcpStream accept() {
+        if (announced.compareAndSet(false, true)) {
+            HelidonServers.serving(toString(), this::close); // at the REPL: the accept loop goes to the background
+        }
         long pause = 1;
         while (true) {
             try {

@@ -71,7 +71,7 @@ final class HelidonWsServer implements WsServer {
     @Override
     public void listen() {
         start();
-        HelidonServers.awaitStop(stopped, this::stop);
+        HelidonServers.awaitStop(toString(), stopped, this::stop);
     }
 
     @Override

@@ -1,0 +1,131 @@
+package dev.ruchy.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * The REPL's latency and memory, run by {@code bench/run-repl-bench.sh} (not a test): the time from
+ * an input to its printed value in a {@link ReplSession}, against JShell (local execution, the same
+ * JVM) evaluating the equivalent Java snippets, and the heap after GC as inputs accumulate.
+ *
+ * <p>Inputs cycle through four kinds: an expression, a {@code let}, a function, a call of the last
+ * function with the last binding. {@code unique} names every binding and function anew (the session
+ * grows by two definitions every four inputs); otherwise names repeat modulo 10, so later inputs
+ * replace earlier definitions, as a person trying things does.
+ *
+ * <p>Arguments: {@code latency WARMUP MEASURED} or {@code memory N1 N2}.
+ */
+public final class ReplBenchmark {
+    private ReplBenchmark() {
+    }
+
+    static String ruchy(int i, boolean unique) {
+        int n = unique ? i / 4 : (i / 4) % 10;
+        return switch (i % 4) {
+            case 0 -> i + " * 2 + 1";
+            case 1 -> "let v" + n + " = " + i;
+            case 2 -> "fun f" + n + "(a) { a + " + i + " }";
+            default -> "f" + n + "(v" + n + ")";
+        };
+    }
+
+    static String java(int i, boolean unique) {
+        int n = unique ? i / 4 : (i / 4) % 10;
+        return switch (i % 4) {
+            case 0 -> i + "L * 2 + 1";
+            case 1 -> "long v" + n + " = " + i + "L;";
+            case 2 -> "long f" + n + "(long a) { return a + " + i + "L; }";
+            default -> "f" + n + "(v" + n + ")";
+        };
+    }
+
+    public static void main(String[] args) {
+        PrintStream report = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true));
+        try {
+            if (args.length > 0 && args[0].equals("memory")) {
+                memory(report, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            } else {
+                int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+                int measured = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+                latency(report, warmup, measured, false);
+                latency(report, warmup, measured, true);
+            }
+        } finally {
+            System.setOut(report);
+        }
+    }
+
+    private static void latency(PrintStream report, int warmup, int measured, boolean unique) {
+        ReplSession session = new ReplSession(System.err);
+        List<Double> ruchy = new ArrayList<>();
+        for (int i = 0; i < warmup + measured; i++) {
+            long start = System.nanoTime();
+            ReplSession.Compiled c = session.compile(ruchy(i, unique));
+            if (c == null || session.run(c) != ReplSession.Outcome.DONE) {
+                throw new IllegalStateException("input failed: " + ruchy(i, unique));
+            }
+            if (i >= warmup) {
+                ruchy.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        List<Double> jshell = new ArrayList<>();
+        try (JShell shell = JShell.builder().executionEngine("local").out(System.out).err(System.err).build()) {
+            for (int i = 0; i < warmup + measured; i++) {
+                long start = System.nanoTime();
+                List<SnippetEvent> events = shell.eval(java(i, unique));
+                if (events.isEmpty() || events.get(0).exception() != null || events.get(0).status() != jdk.jshell.Snippet.Status.VALID) {
+                    throw new IllegalStateException("snippet failed: " + java(i, unique) + " " + events);
+                }
+                if (i >= warmup) {
+                    jshell.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        report.printf(Locale.ROOT, "%-7s names, %d inputs after %d warm-up: ruchy median %.1f ms (p90 %.1f, max %.1f);"
+                + " jshell median %.1f ms (p90 %.1f, max %.1f)%n", unique ? "unique" : "reused", measured, warmup,
+                percentile(ruchy, 50), percentile(ruchy, 90), percentile(ruchy, 100),
+                percentile(jshell, 50), percentile(jshell, 90), percentile(jshell, 100));
+    }
+
+    private static void memory(PrintStream report, int first, int last) {
+        ReplSession session = new ReplSession(System.err);
+        for (int i = 0; i < last; i++) {
+            ReplSession.Compiled c = session.compile(ruchy(i, false));
+            if (c == null || session.run(c) != ReplSession.Outcome.DONE) {
+                throw new IllegalStateException("input failed: " + ruchy(i, false));
+            }
+            if (i + 1 == first || i + 1 == last) {
+                report.printf(Locale.ROOT, "after %d inputs: heap after GC %.1f MiB, metaspace %.1f MiB, classes loaded %d%n",
+                        i + 1, heapAfterGc() / 1048576.0, metaspace() / 1048576.0,
+                        ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
+            }
+        }
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long metaspace() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getName().equals("Metaspace"))
+                .mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index));
+    }
+}
