@@ -1,6 +1,7 @@
 package dev.ruchy.runtime.net.pcap;
 
 import dev.ruchy.runtime.RObject;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -33,7 +34,14 @@ final class PacketFields {
     private PacketFields() {
     }
 
-    static RObject of(Packet packet, Timestamp time) {
+    /**
+     * The object for one packet.
+     *
+     * @param packet the decoded frame (null when it could not be decoded at all)
+     * @param time   its capture time, or null for now
+     * @param wire   its length on the wire in bytes (libpcap's original length)
+     */
+    static RObject of(Packet packet, Timestamp time, long wire) {
         String protocol = "Other";
         String src = null;
         String dst = null;
@@ -42,20 +50,20 @@ final class PacketFields {
         long payload = 0;
         String flags = "";
 
-        IpPacket ip = packet.get(IpPacket.class);
+        IpPacket ip = packet == null ? null : packet.get(IpPacket.class);
         if (ip != null) {
             src = text(ip.getHeader().getSrcAddr());
             dst = text(ip.getHeader().getDstAddr());
             protocol = ip instanceof IpV6Packet ? "IPv6" : "IPv4";
             payload = ip.getPayload() == null ? 0 : ip.getPayload().length();
         }
-        TcpPacket tcp = packet.get(TcpPacket.class);
-        UdpPacket udp = packet.get(UdpPacket.class);
-        ArpPacket arp = packet.get(ArpPacket.class);
+        TcpPacket tcp = packet == null ? null : packet.get(TcpPacket.class);
+        UdpPacket udp = packet == null ? null : packet.get(UdpPacket.class);
+        ArpPacket arp = packet == null ? null : packet.get(ArpPacket.class);
         // ICMP first: an ICMP error carries the IP and TCP/UDP headers of the packet it answers
-        if (packet.get(IcmpV4CommonPacket.class) != null) {
+        if (packet != null && packet.get(IcmpV4CommonPacket.class) != null) {
             protocol = "ICMP";
-        } else if (packet.get(IcmpV6CommonPacket.class) != null) {
+        } else if (packet != null && packet.get(IcmpV6CommonPacket.class) != null) {
             protocol = "ICMPv6";
         } else if (tcp != null) {
             protocol = "TCP";
@@ -79,15 +87,60 @@ final class PacketFields {
         p.set("dst", dst);
         p.set("src_port", srcPort);
         p.set("dst_port", dstPort);
-        p.set("size", (long) packet.length());
+        p.set("size", wire);
         p.set("payload_len", payload);
         p.set("flags", flags);
         p.set("time", time == null ? System.currentTimeMillis() : time.getTime());
         return p;
     }
 
-    private static String text(InetAddress address) {
-        return address == null ? null : address.getHostAddress();
+    /**
+     * An address as text: IPv4 dotted ({@code "127.0.0.1"}), IPv6 in the short form of RFC 5952
+     * ({@code "::1"}, {@code "fe80::1"}: lower-case hex, no leading zeros, the longest run of two or
+     * more zero groups, the first of equal runs, as {@code ::}), without a scope; null for null.
+     */
+    static String text(InetAddress address) {
+        if (address == null) {
+            return null;
+        }
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     private static String flags(TcpPacket.TcpHeader h) {

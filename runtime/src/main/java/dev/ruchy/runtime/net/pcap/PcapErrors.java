@@ -86,6 +86,20 @@ public final class PcapErrors {
         return RuchyError.runtime(what + ": " + firstLine(message));
     }
 
+    /**
+     * libpcap's message about a file without the file's name it starts with
+     * ({@code "x.pcap: No such file or directory"} → {@code "No such file or directory"}).
+     *
+     * @param path    the file's path
+     * @param message libpcap's error text, possibly null
+     */
+    static String withoutPath(String path, String message) {
+        if (message != null && message.startsWith(path + ": ")) {
+            return message.substring(path.length() + 2);
+        }
+        return message;
+    }
+
     private static String firstLine(String text) {
         if (text == null) {
             return "unknown error";
