@@ -210,6 +210,11 @@ class PacketCaptureTest {
         String missing = PcapErrors.libraryMissing(new UnsatisfiedLinkError("Unable to load library 'pcap'")).getMessage();
         assertEquals("Runtime error: Packet capture needs libpcap, which is not installed (Unable to load library 'pcap'):"
                 + " install it with 'apt-get install libpcap0.8' (Debian/Ubuntu) or your system's libpcap package", missing);
+        // the first use of Pcap4J's native mappings fails in their class initializer
+        String wrapped = PcapErrors.libraryMissing(new ExceptionInInitializerError(
+                new UnsatisfiedLinkError("Unable to load library 'pcap':\nlibpcap.so: cannot open shared object file"))).getMessage();
+        assertTrue(wrapped.startsWith("Runtime error: Packet capture needs libpcap, which is not installed (Unable to load library"
+                + " 'pcap': libpcap.so: cannot open shared object file): install it with 'apt-get install libpcap0.8'"), wrapped);
     }
 
     @Test
