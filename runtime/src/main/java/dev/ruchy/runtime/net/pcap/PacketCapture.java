@@ -21,9 +21,6 @@ import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.core.RawPacketListener;
-import org.pcap4j.packet.Packet;
-import org.pcap4j.packet.factory.PacketFactories;
-import org.pcap4j.packet.namednumber.DataLinkType;
 
 /**
  * A live capture on one network interface ({@code let monitor = net::PacketCapture::new("lo")}), or
@@ -46,6 +43,12 @@ public final class PacketCapture {
     static final int SNAPSHOT_LENGTH = 65_536;
     /** How long libpcap waits to fill a buffer before handing packets over, in milliseconds. */
     static final int READ_TIMEOUT_MS = 10;
+    /**
+     * The kernel's buffer for packets not yet handed over, in bytes (libpcap's default is 2 MiB, about
+     * 13,000 small packets): a burst the handler cannot keep up with waits here instead of being
+     * dropped. {@code -Druchy.pcap.bufferMiB=N} sets another size.
+     */
+    static final int BUFFER_BYTES = Integer.getInteger("ruchy.pcap.bufferMiB", 64) << 20;
 
     /** Pcap4J logs each library load and loop at INFO; a program's output should not carry that. */
     private static final Logger PCAP4J_LOG = Logger.getLogger("org.pcap4j");
@@ -233,7 +236,7 @@ public final class PacketCapture {
             if (stopped) {
                 return 0;
             }
-            DataLinkType link = h.getDlt();
+            int link = h.getDlt().value();
             PcapDumper save = dumper;
             h.loop(count, (RawPacketListener) raw -> {
                 if (failure[0] != null) {
@@ -246,10 +249,8 @@ public final class PacketCapture {
                         save.dumpRaw(raw, time);
                     }
                     if (fn != null) {
-                        Packet packet = PacketFactories.getFactory(Packet.class, DataLinkType.class)
-                                .newInstance(raw, 0, raw.length, link);
                         Integer wire = h.getOriginalLength();
-                        Callbacks.callLenient(fn, PacketFields.of(packet, time, wire == null ? raw.length : wire));
+                        Callbacks.callLenient(fn, PacketFields.of(raw, link, time, wire == null ? raw.length : wire));
                     }
                 } catch (RuntimeException e) {
                     failure[0] = e;
@@ -306,7 +307,12 @@ public final class PacketCapture {
             throw PcapErrors.unknownInterface(device, interfaceNames());
         }
         try {
-            return nif.openLive(SNAPSHOT_LENGTH, PromiscuousMode.NONPROMISCUOUS, READ_TIMEOUT_MS);
+            return new PcapHandle.Builder(nif.getName())
+                    .snaplen(SNAPSHOT_LENGTH)
+                    .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
+                    .timeoutMillis(READ_TIMEOUT_MS)
+                    .bufferSize(BUFFER_BYTES)
+                    .build();
         } catch (PcapNativeException e) {
             throw isPermission(e) ? PcapErrors.notPermitted(device, e.getMessage())
                     : PcapErrors.failed("Cannot open '" + device + "' for capture", e.getMessage());
