@@ -8,7 +8,7 @@
 # own, stopped by the PID this script started), then for ROUNDS rounds (default 3) runs the scanner
 # and nmap one after the other, so that a slow minute of a shared machine hits both. It prints each
 # run's wall time (the scanner's includes its JVM start; the script first runs it once so that it is
-# compiled and cached), the ratio scanner / nmap of each round and their median (target <= 1), and
+# compiled and cached; the scan time the program prints itself is shown beside it), the ratio scanner / nmap of each round and their median (target <= 1), and
 # checks in each round that both found the same open set, which contains every listener it opened.
 #
 #   bench/run-scan-bench.sh
@@ -87,7 +87,8 @@ for round in $(seq 1 "$ROUNDS"); do
   ratios+=("$ratio")
   so=$(scanner_open "$work/scanner.out")
   no=$(nmap_open "$work/nmap.out")
-  echo "round $round: scanner ${s} s, nmap ${m} s, ratio ${ratio}"
+  inside=$(grep -Eo 'Scan complete in [0-9.]+s' "$work/scanner.out" | grep -Eo '[0-9.]+' || echo '?')
+  echo "round $round: scanner ${s} s (its own scan: ${inside} s), nmap ${m} s, ratio ${ratio}"
   echo "  scanner open: $so"
   echo "  nmap open:    $no"
   for p in "${ours[@]}"; do

@@ -127,6 +127,22 @@ class NetworkMonitorExampleTest {
         }
     }
 
+    @Test
+    void withoutLibpcapTheProgramSaysWhichPackageProvidesIt() {
+        // Pcap4J loads the library this property names: one that does not exist stands for a machine
+        // without libpcap
+        String opts = "-Xmx256m -XX:+UseSerialGC -Dorg.pcap4j.core.pcapLibName=" + dir.resolve("libpcap-absent.so.1");
+        try (RuchyProcess monitor = RuchyProcess.start(RuchyProcess.example("10_network_monitor.ruchy"), dir,
+                Map.of("RUCHY_JAVA_OPTS", opts), "lo")) {
+            assertNotEquals(0, monitor.awaitExit(RuchyProcess.seconds(60)));
+            String err = monitor.err();
+            assertTrue(err.contains("Packet capture needs libpcap, which is not installed ("), err);
+            assertTrue(err.contains("libpcap-absent.so.1"), err);
+            assertTrue(err.contains("install it with 'apt-get install libpcap0.8' (Debian/Ubuntu)"), err);
+            assertFalse(err.contains("\tat ") || err.contains("Exception"), "no Java stack trace:\n" + err);
+        }
+    }
+
     private static String udpLine(int payload) {
         return "UDP: 127.0.0.1 -> 127.0.0.1 (" + (payload + UDP_OVERHEAD) + " bytes)";
     }

@@ -17,11 +17,16 @@ public final class PcapErrors {
     /**
      * libpcap could not be loaded (JNA found no {@code libpcap.so*}).
      *
-     * @param cause the linkage error JNA or Pcap4J threw
+     * @param cause the linkage error JNA or Pcap4J threw (its message, or its cause's, is quoted)
      * @return {@code Runtime error: Packet capture needs libpcap, which is not installed (...): install it with 'apt-get install libpcap0.8' ...}
      */
     public static RuchyError libraryMissing(Throwable cause) {
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+        // the first failure carries JNA's message; an ExceptionInInitializerError around it has none
+        Throwable said = cause;
+        while (said.getMessage() == null && said.getCause() != null && said.getCause() != said) {
+            said = said.getCause();
+        }
+        String detail = said.getMessage() == null ? said.getClass().getSimpleName() : reason(said.getMessage());
         return RuchyError.runtime("Packet capture needs libpcap, which is not installed (" + detail + "): install it with"
                 + " 'apt-get install " + DEBIAN_PACKAGE + "' (Debian/Ubuntu) or your system's libpcap package");
     }
@@ -84,6 +89,33 @@ public final class PcapErrors {
      */
     public static RuchyError failed(String what, String message) {
         return RuchyError.runtime(what + ": " + firstLine(message));
+    }
+
+    /**
+     * libpcap's message about a file without the file's name it starts with
+     * ({@code "x.pcap: No such file or directory"} → {@code "No such file or directory"}).
+     *
+     * @param path    the file's path
+     * @param message libpcap's error text, possibly null
+     */
+    static String withoutPath(String path, String message) {
+        if (message != null && message.startsWith(path + ": ")) {
+            return message.substring(path.length() + 2);
+        }
+        return message;
+    }
+
+    /**
+     * JNA's several-line message as one line: its first line, and the second when the first ends in
+     * a colon ({@code Unable to load library 'pcap': libpcap.so: cannot open shared object file: ...}).
+     */
+    private static String reason(String text) {
+        String[] lines = text.strip().split("\\R");
+        String first = lines[0].strip();
+        if (first.endsWith(":") && lines.length > 1) {
+            return first + " " + lines[1].strip();
+        }
+        return first;
     }
 
     private static String firstLine(String text) {

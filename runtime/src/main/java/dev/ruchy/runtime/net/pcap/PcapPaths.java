@@ -13,6 +13,8 @@ import java.util.function.BiConsumer;
  *   <caption>Paths</caption>
  *   <tr><th>path</th><th>returns</th></tr>
  *   <tr><td>{@code net::PacketCapture::new(interface)}</td><td>a {@link PacketCapture} on that interface ({@code "lo"}, {@code "eth0"})</td></tr>
+ *   <tr><td>{@code net::PacketCapture::open(path)}</td><td>a {@link PacketCapture} reading a pcap or pcapng file</td></tr>
+ *   <tr><td>{@code net::interfaces()}</td><td>the interfaces libpcap lists, an array of {@code {name, description, addresses, loopback, up}}</td></tr>
  * </table>
  */
 public final class PcapPaths implements PathProvider {
@@ -20,10 +22,16 @@ public final class PcapPaths implements PathProvider {
     public PcapPaths() {
     }
 
-    /** Adds {@code net::PacketCapture::new}; Pcap4J and libpcap load only when a capture starts. */
+    /**
+     * Adds {@code net::PacketCapture::new}, {@code net::PacketCapture::open} and {@code net::interfaces};
+     * Pcap4J and libpcap load only when a capture starts or interfaces are listed.
+     */
     @Override
     public void register(BiConsumer<String, FnN> table) {
         table.accept("net::PacketCapture::new", Args.withArity("net::PacketCapture::new", 1,
                 a -> new PacketCapture(Args.string(a[0], "net::PacketCapture::new() interface"))));
+        table.accept("net::PacketCapture::open", Args.withArity("net::PacketCapture::open", 1,
+                a -> PacketCapture.file(Args.string(a[0], "net::PacketCapture::open() path"))));
+        table.accept("net::interfaces", Args.withArity("net::interfaces", 0, a -> PacketCapture.interfaces()));
     }
 }
