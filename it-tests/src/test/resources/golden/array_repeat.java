@@ -1,7 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
-import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public final class ArrayRepeat {
         Lists.setLong(Lists.get(grid, 2), 0, 9L);
         Builtins.println(grid, row); // expect: [[1, 2], [1, 2], [9, 2]] [1, 2]
         List<RObject> counts = Lists.repeat(RObject.of("n", 0L), 2L);
-        Ops.setField(Lists.get(counts, 1), "n", 4L);
+        Lists.get(counts, 1).set("n", 4L);
         Builtins.println(counts); // expect: [{n: 0}, {n: 4}]
         List<Long> zeros = LongList.repeat(0L, 4L);
         Lists.setLong(zeros, 3, 1L);

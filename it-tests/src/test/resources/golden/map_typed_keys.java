@@ -16,14 +16,14 @@ public final class MapTypedKeys {
                 21L, "FTP",
                 22L, "SSH",
                 443L, "HTTPS");
-        Builtins.println(Ops.invoke(services, "get", 21L, "Unknown")); // expect: FTP
-        Builtins.println(Ops.invoke(services, "get", 80L, "Unknown")); // expect: Unknown
+        Builtins.println(services.getOrDefault(21L, "Unknown")); // expect: FTP
+        Builtins.println(services.getOrDefault(80L, "Unknown")); // expect: Unknown
+        Builtins.println(services.getOrNull(22L), services.getOrNull(23L)); // expect: SSH nil
         Builtins.println(Ops.index(services, 22L)); // expect: SSH
         Ops.setIndex(services, 80L, "HTTP");
-        Builtins.println((boolean) Ops.invoke(services, "has_key", 80L),
-                (boolean) Ops.invoke(services, "has_key", "80")); // expect: true false
-        Builtins.println(Ops.<Object>asList(Ops.invoke(services, "keys"))); // expect: [21, 22, 443, 80]
-        Builtins.println(Ops.invoke(services, "remove", 21L)); // expect: FTP
+        Builtins.println(services.has(80L), services.has("80")); // expect: true false
+        Builtins.println(services.keys()); // expect: [21, 22, 443, 80]
+        Builtins.println(services.remove(21L)); // expect: FTP
         Object total = 0L;
         for (var item : Ops.iterate(services)) {
             Object port = item;

@@ -23,6 +23,6 @@ public final class RuntimePaths {
         Builtins.println(Strings.len(name)); // expect: 3
         var counts = (RObject) Ops.callPath("std::collections::HashMap::new");
         Ops.invoke(counts, "insert", "a", 1L);
-        Builtins.println(Ops.asInt(Ops.invoke(counts, "len"))); // expect: 1
+        Builtins.println(counts.len()); // expect: 1
     }
 }

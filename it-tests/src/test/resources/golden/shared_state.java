@@ -44,7 +44,7 @@ public final class SharedState {
         }
         Builtins.println((long) hits.size()); // expect: 2000
         Builtins.println(total); // expect: 249000
-        Builtins.println(Ops.field(counter, "n")); // expect: 2000
+        Builtins.println(counter.get("n")); // expect: 2000
         Builtins.println(slots); // expect: [1000, 1000]
     }
 }

@@ -18,7 +18,7 @@ public final class StructDynamicWrites {
 
     public static void main(String[] args) {
         var reg = RObject.of("u", new P(1L));
-        var p = Ops.field(reg, "u");
+        var p = reg.get("u");
         Ops.setField(p, "x", 2L);
         Builtins.println(p); // expect: P {x: 2}
         var inv = Inventory.new_();

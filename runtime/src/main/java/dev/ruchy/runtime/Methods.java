@@ -191,14 +191,11 @@ final class Methods {
 
     /**
      * Object methods (Decisions): {@code keys values items get insert/set remove has_key/contains_key len
-     * is_empty to_string}. A key holding a function is called as a method first ({@code obj.greet()}),
-     * so objects work as namespaces.
+     * is_empty to_string clone}. Any other name is a key holding a function, called as a method
+     * ({@code obj.greet()}), so objects work as namespaces; the built-in names come first, as in the
+     * typed calls the transpiler writes for them ({@code obj.has_key(k)} is {@code obj.has(k)}).
      */
     private static Object objectMethod(RObject o, String m, Object[] args) {
-        Object own = o.getOrNull(m);
-        if (own != null && Calls.isCallable(own)) {
-            return Calls.call(own, args);
-        }
         switch (m) {
             case "keys" -> {
                 ArrayMethods.arity(m, args, 0);
@@ -216,8 +213,7 @@ final class Methods {
                 if (args.length != 1 && args.length != 2) {
                     throw RuchyError.runtime("get() expects 1 or 2 arguments, got " + args.length);
                 }
-                Object key = RObject.key(args[0], "get()");
-                return o.has(key) ? o.getOrNull(key) : args.length == 2 ? args[1] : null;
+                return o.getOrDefault(args[0], args.length == 2 ? args[1] : null);
             }
             case "insert", "set" -> {
                 ArrayMethods.arity(m, args, 2);
@@ -226,11 +222,11 @@ final class Methods {
             }
             case "remove" -> {
                 ArrayMethods.arity(m, args, 1);
-                return o.remove(RObject.key(args[0], "remove()"));
+                return o.remove(args[0]); // a value that cannot be a key is absent
             }
             case "has_key", "contains_key", "contains" -> {
                 ArrayMethods.arity(m, args, 1);
-                return o.has(RObject.key(args[0], m + "()"));
+                return o.has(args[0]);
             }
             case "len", "length" -> {
                 ArrayMethods.arity(m, args, 0);
@@ -248,7 +244,13 @@ final class Methods {
                 ArrayMethods.arity(m, args, 0);
                 return new RObject().withAll(o);
             }
-            default -> throw RuchyError.runtime("Unknown object method: " + m);
+            default -> {
+                Object own = o.getOrNull(m);
+                if (own != null && Calls.isCallable(own)) {
+                    return Calls.call(own, args);
+                }
+                throw RuchyError.runtime("Unknown object method: " + m);
+            }
         }
     }
 

@@ -357,6 +357,10 @@ final class ExpressionPrinter extends Printer {
             }
         }
         Type result = types.of(f);
+        if (receiver instanceof Type.ObjectType) {
+            // an object's field: its key, read through RObject (missing: "Object has no field named")
+            return coerce(CodeBlock.of("$L.get($S)", parenthesized(f.receiver()), f.name()), Type.DYN, result);
+        }
         return coerce(CodeBlock.of("$T.field($L, $S)", OPS, expr(f.receiver()), f.name()), Type.DYN, result);
     }
 

@@ -431,6 +431,8 @@ final class StatementPrinter extends Printer {
                         && RuntimeCatalog.standard().field(rc.alias(), f.name()) == null) {
                     // `req.user = x`: a field of the request's own, in its map view
                     stmt("$L.put($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
+                } else if (receiver instanceof Type.ObjectType) {
+                    stmt("$L.set($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
                 } else {
                     stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
                 }
