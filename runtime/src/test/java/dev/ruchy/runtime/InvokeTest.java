@@ -303,8 +303,9 @@ class InvokeTest {
         assertEquals("{a: 1, c: 3, d: 4}", call(o, "to_string"));
         assertEquals("Runtime error: Unknown object method: foo", error(() -> call(o, "foo")));
         assertNull(call(o, "get", 1L)); // keys keep their type: 1 is not "1"
-        assertEquals("Type error: get() expects a string, integer, float or boolean key, got array",
-                error(() -> call(o, "get", List.of(1L))));
+        assertNull(call(o, "get", List.of(1L))); // a value that cannot be a key is absent, as RObject.getOrNull has it
+        assertEquals("dflt", call(o, "get", List.of(1L), "dflt"));
+        assertEquals(false, call(o, "has_key", List.of(1L)));
         RObject ports = RObject.of(21L, "FTP", 22L, "SSH");
         assertEquals("FTP", call(ports, "get", 21L, "Unknown"));
         assertEquals("Unknown", call(ports, "get", 80L, "Unknown"));
