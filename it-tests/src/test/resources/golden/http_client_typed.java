@@ -32,8 +32,8 @@ public final class HttpClientTyped {
         });
         server.start();
         var base = "http://127.0.0.1:" + server.port();
-        var data = ClientRequest.get(base + "/data").json();
-        Builtins.println("items: " + Fmt.interpolate(Ops.invoke(Ops.field(data, "items"), "len")));
+        var data = RObject.expect(ClientRequest.get(base + "/data").json(), "items");
+        Builtins.println("items: " + Fmt.interpolate(Ops.invoke(data.get("items"), "len")));
         var created = ClientRequest.post(base + "/users").json(RObject.of("name", "Ada")).send();
         var id = created.header("x-id");
         Builtins.println(created.status() + " " + created.text() + " id " + Fmt.interpolate(id));

@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
 import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.net.http.HttpServer;
 
 /**
@@ -30,8 +31,8 @@ public final class HttpServerTyped {
                     + Fmt.interpolate(req.get("user")));
         });
         server.post("/echo", (req, res) -> {
-            var body = req.json();
-            Ops.setField(body, "seen", true);
+            var body = RObject.expect(req.json(), "seen");
+            body.set("seen", true);
             res.status(201L).json(body);
         });
         server.start();

@@ -107,6 +107,21 @@ public final class RObject {
     }
 
     /**
+     * {@code value} as an object, for a value parsed from JSON that a program only uses as one
+     * ({@code let msg = parse_json(data)} then {@code msg.room}): checked once, where it is bound.
+     *
+     * @param field the first field the program reads or writes, named by the error
+     * @throws RuchyError {@code Runtime error: Cannot access field 'room' on array} (the error that
+     *                    field access gives, ruchy-semantics §6.2) when {@code value} is not an object
+     */
+    public static RObject expect(Object value, String field) {
+        if (value instanceof RObject o) {
+            return o;
+        }
+        throw RuchyError.runtime("Cannot access field '" + field + "' on " + Values.typeOf(value));
+    }
+
+    /**
      * The value of field {@code key} ({@code obj.key}).
      *
      * @throws RuchyError {@code Runtime error: Object has no field named 'key'} (ruchy-semantics §6.2)

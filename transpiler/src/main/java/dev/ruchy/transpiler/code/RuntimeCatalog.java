@@ -334,6 +334,8 @@ public final class RuntimeCatalog {
     private final Set<String> reserved = new LinkedHashSet<>();
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+    /** Entries whose result is parsed JSON ({@link #givesJson}). */
+    private final Set<String> jsonResults = new LinkedHashSet<>();
     private final Map<String, PathEntry> paths = new LinkedHashMap<>();
     private final Map<Kind, Map<String, List<Method>>> methods = new EnumMap<>(Kind.class);
     private final Map<Kind, Map<String, String>> unsupported = new EnumMap<>(Kind.class);
@@ -807,6 +809,7 @@ public final class RuntimeCatalog {
             throw new IllegalArgumentException("`" + m.group(4) + "` is not a type declared above");
         }
         Builtin b = new Builtin(name, owner, m.group(5), arity(m.group(2)), valueType(m.group(3)));
+        noteJson(m.group(3), "fn " + name);
         if (builtins.putIfAbsent(name, b) != null) {
             throw new IllegalArgumentException("duplicate function `" + name + "`");
         }
@@ -821,6 +824,7 @@ public final class RuntimeCatalog {
             return;
         }
         Matcher m = match(PATH_FN, rest, "path A::B(ARITY) : TYPE");
+        noteJson(m.group(4), "path " + m.group(1));
         addPath(new PathEntry(m.group(1), arity(m.group(3)), valueType(m.group(4))), line, deferred);
     }
 
@@ -849,6 +853,7 @@ public final class RuntimeCatalog {
         List<String> params = memberParams(m.group(3));
         String text = m.group(6) != null ? m.group(6).strip() : defaultCall(m.group(2), params.size());
         Member member = new Member(owner, m.group(2), params, typeWord(m.group(4)), template(text, params.size()), line);
+        noteJson(m.group(4), "member " + owner + "." + m.group(2));
         members.computeIfAbsent(owner, k -> new LinkedHashMap<>()).computeIfAbsent(m.group(2), k -> new ArrayList<>())
                 .add(member);
     }
@@ -1035,6 +1040,21 @@ public final class RuntimeCatalog {
         return List.copyOf(out);
     }
 
+    private void noteJson(String typeWord, String entry) {
+        if (typeWord.strip().equals("json")) {
+            jsonResults.add(entry);
+        }
+    }
+
+    /**
+     * Whether an entry's result is a value parsed from JSON at run time (its TYPE is {@code json}):
+     * {@code kind} is {@code fn}, {@code path} or {@code member}, {@code name} the function
+     * ({@code parse_json}), path ({@code json::parse}) or {@code Class.method} ({@code Request.json}).
+     */
+    public boolean givesJson(String kind, String name) {
+        return jsonResults.contains(kind + " " + name);
+    }
+
     /** A TYPE: a value type, for functions, paths and constants. */
     private static Type valueType(String text) {
         if (text.startsWith("[") && text.endsWith("]")) {
@@ -1046,13 +1066,13 @@ public final class RuntimeCatalog {
             case "bool" -> Type.BOOL;
             case "str" -> Type.STR;
             case "nil" -> Type.NIL;
-            case "dyn" -> Type.DYN;
+            case "dyn", "json" -> Type.DYN;
             case "obj" -> Type.OBJECT;
             case "tuple" -> Type.TUPLE;
             case "range" -> Type.RANGE;
             case "unknown" -> Type.UNKNOWN;
             default -> throw new IllegalArgumentException("unknown type `" + text + "` (expected int, float, bool, str, nil,"
-                    + " dyn, obj, tuple, range, unknown or [TYPE])");
+                    + " dyn, json, obj, tuple, range, unknown or [TYPE])");
         };
     }
 

@@ -6,6 +6,7 @@ import static dev.ruchy.transpiler.emit.RuntimeApi.OPS;
 import static dev.ruchy.transpiler.emit.RuntimeApi.OPTION;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RESULT;
 import static dev.ruchy.transpiler.emit.RuntimeApi.RUCHY_ERROR;
+import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -118,6 +119,12 @@ final class StatementPrinter extends Printer {
                 String name = declareVariableUninitialized(sym, b.name());
                 cx.flow.valueInto(let.init(), Sink.assign(name, sym == null ? types.of(let.init()) : varType(sym),
                         sym != null && sym.needsCell()));
+                return;
+            }
+            String firstField = sym == null ? null : types.jsonObject(sym);
+            if (firstField != null && !sym.needsCell()) {
+                // parsed JSON the program only uses as an object: checked here, as its first field access would be
+                stmt("var $N = $T.expect($L, $S)", cx.scope.declare(sym, b.name()), R_OBJECT, expr(let.init()), firstField);
                 return;
             }
             declareVariable(sym, b.name(), let.init(), types.of(let.init()));

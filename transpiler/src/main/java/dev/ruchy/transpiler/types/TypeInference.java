@@ -53,6 +53,12 @@ public final class TypeInference {
      * call: one signature per parameter, which the closures passed share.
      */
     private final Map<Symbol, Signature> closureParams = new IdentityHashMap<>();
+    /**
+     * Locals bound to parsed JSON ({@code let msg = parse_json(data)}, {@code let user = req.json()})
+     * that the program only uses as an object: the first field each one's uses name (see
+     * {@link #findJsonObjects}).
+     */
+    private final Map<Symbol, String> jsonCandidates = new IdentityHashMap<>();
     /** The parameter and result types of closures typed by their uses (see {@link #lambda}). */
     private final Map<Expr.Lambda, Signature> lambdaSignatures = new IdentityHashMap<>();
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
@@ -85,7 +91,16 @@ public final class TypeInference {
 
     /** The inferred types of one program. */
     public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Symbol, Type> variables,
-            Map<Expr, Operation> operations) {
+            Map<Expr, Operation> operations, Map<Symbol, String> jsonObjects) {
+        /**
+         * For a local bound to parsed JSON that the program only uses as an object (an
+         * {@link Type#OBJECT} whose value is checked where it is bound), the first field its uses
+         * name, for the error a value that is not an object gives; null for any other symbol.
+         */
+        public String jsonObject(Symbol sym) {
+            return jsonObjects.get(sym);
+        }
+
         /** The type of a variable or parameter, joined over every value it is given. */
         public Type of(Symbol sym) {
             return variables.getOrDefault(sym, Type.UNKNOWN);
@@ -133,7 +148,8 @@ public final class TypeInference {
         TypeInference inference = new TypeInference(program, resolution);
         inference.session = session;
         inference.run();
-        Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>());
+        Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>(),
+                inference.jsonObjects());
         Nodes.any(program, n -> {
             if (n instanceof Expr.Binary b) {
                 types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
@@ -154,6 +170,7 @@ public final class TypeInference {
     private void run() {
         collectSignatures(program.statements(), null);
         findCalledClosures();
+        findJsonObjects();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = false;
             pass();
@@ -164,6 +181,128 @@ public final class TypeInference {
         finish();
         finished = true;
         pass(); // a last pass records expression types with every symbol settled
+    }
+
+    /**
+     * Finds the locals bound to parsed JSON ({@code let msg = parse_json(data)}, {@code req.json()}:
+     * the catalog's {@code json} results) whose every use reads or writes one of its fields
+     * ({@code msg.room}, {@code user.id = 1}) or passes the value on to the runtime unchanged (an
+     * argument of a builtin or runtime method, an element of a literal, an f-string part), with at
+     * least one field use, and which are never assigned. Such a local is an {@link Type#OBJECT}: the
+     * value is checked to be an object where it is bound, failing there as its first field access
+     * would on anything else. A local tested for nil, compared, indexed, iterated or handed to a user
+     * function stays dynamic, so a program that handles non-object JSON keeps doing so.
+     */
+    private void findJsonObjects() {
+        Map<Symbol, Stmt.Let> candidates = new IdentityHashMap<>();
+        java.util.Set<String> userMethods = new java.util.HashSet<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Stmt.Fun f) {
+                userMethods.add(f.name());
+            } else if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
+                    && let.elseBlock() == null && let.init() != null) {
+                Symbol sym = resolution.declaration(b);
+                if (sym != null && !sym.isGlobal() && parsesJson(let.init())) {
+                    candidates.put(sym, let);
+                }
+            }
+            return false;
+        });
+        candidates.values().removeIf(let -> let.init() instanceof Expr.MethodCall m && userMethods.contains(m.name()));
+        if (candidates.isEmpty()) {
+            return;
+        }
+        java.util.Set<Expr> allowed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Symbol, String> firstField = new IdentityHashMap<>();
+        java.util.Set<Symbol> rejected = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Nodes.any(program, n -> {
+            switch (n) {
+                case Expr.Field f when f.receiver() instanceof Expr.Ident id && !f.optional() -> {
+                    allowed.add(id);
+                    if (resolution.reference(id) instanceof Symbol sym) {
+                        firstField.putIfAbsent(sym, f.name());
+                    }
+                }
+                case Expr.Call c when c.callee() instanceof Expr.Ident callee && isBuiltin(callee) ->
+                        c.args().forEach(a -> allowed.add(a.value()));
+                case Expr.MethodCall m -> m.args().forEach(a -> allowed.add(a.value()));
+                case Expr.ArrayLit a -> allowed.addAll(a.elements());
+                case Expr.ObjectLit o -> o.entries().forEach(e -> {
+                    if (e instanceof Expr.KeyValue kv) {
+                        allowed.add(kv.value());
+                    }
+                });
+                case Expr.FString f -> f.parts().forEach(part -> {
+                    if (part instanceof Expr.FStringInterp i) {
+                        allowed.add(i.expr());
+                    }
+                });
+                case Expr.CompoundAssign a when a.target() instanceof Expr.Field f
+                        && f.receiver() instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym ->
+                        rejected.add(sym); // obj.n += 1 stays with the runtime's atomic update
+                default -> {
+                }
+            }
+            return false;
+        });
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
+                    && candidates.containsKey(sym) && !allowed.contains(id)) {
+                rejected.add(sym);
+            }
+            return false;
+        });
+        candidates.keySet().forEach(sym -> {
+            if (!rejected.contains(sym) && firstField.containsKey(sym)) {
+                jsonCandidates.put(sym, firstField.get(sym));
+            }
+        });
+    }
+
+    /** Whether {@code e} gives a value parsed from JSON: a catalog function, path or member whose result is {@code json}. */
+    private boolean parsesJson(Expr e) {
+        return switch (e) {
+            case Expr.Call c when c.callee() instanceof Expr.Ident id -> isBuiltin(id) && CATALOG.givesJson("fn", id.name());
+            case Expr.Call c when c.callee() instanceof Expr.Path p && resolution.reference(p) == null ->
+                    CATALOG.givesJson("path", String.join("::", p.segments()));
+            case Expr.MethodCall m -> m.name().equals("json") && m.args().isEmpty(); // its receiver is checked once typed
+            default -> false;
+        };
+    }
+
+    private boolean isBuiltin(Expr.Ident id) {
+        Symbol sym = resolution.reference(id);
+        return (sym == null || sym.kind() == Symbol.Kind.BUILTIN) && CATALOG.builtin(id.name()) != null;
+    }
+
+    /**
+     * The type a JSON candidate's {@code let} binds: an object when its value is parsed JSON
+     * (a method call's receiver must be a runtime class whose member gives JSON), not yet known while
+     * that receiver is not, and {@code t} otherwise.
+     */
+    private Type jsonBinding(Symbol sym, Expr init, Type t) {
+        if (sym == null || !jsonCandidates.containsKey(sym)) {
+            return t;
+        }
+        if (init instanceof Expr.MethodCall m) {
+            Type receiver = types.getOrDefault(m.receiver(), Type.UNKNOWN);
+            if (receiver.isUnknown() && !finished) {
+                return Type.UNKNOWN;
+            }
+            return receiver instanceof Type.RuntimeClass rc && CATALOG.givesJson("member", rc.alias() + ".json") ? Type.OBJECT : t;
+        }
+        return Type.OBJECT;
+    }
+
+    /** The JSON candidates bound as objects, with their first field. */
+    private Map<Symbol, String> jsonObjects() {
+        Map<Symbol, String> out = new IdentityHashMap<>();
+        jsonCandidates.forEach((sym, field) -> {
+            if (Type.OBJECT.equals(variables.get(sym))) {
+                out.put(sym, field);
+            }
+        });
+        return out;
     }
 
     /**
@@ -541,7 +680,7 @@ public final class TypeInference {
                         changed = true;
                     }
                 } else {
-                    bindPattern(let.pattern(), t);
+                    bindPattern(let.pattern(), jsonBinding(closure, let.init(), t));
                 }
             }
             case Stmt.Fun f -> function(f, currentSelfType != null && isMethodOfCurrent(f) ? currentSelfType : null);
