@@ -1,4 +1,5 @@
 import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Fmt;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
@@ -24,7 +25,14 @@ public final class JsonObjects {
         var msg = RObject.expect(Builtins.parseJson("{\"type\": \"join\", \"room\": \"lobby\"}"), "type");
         Builtins.println(msg.get("type"), msg.get("room")); // expect: join lobby
         msg.set("seen", true);
-        Builtins.println(Builtins.toJson(msg)); // expect: {"type":"join","room":"lobby","seen":true}
+        Builtins.println(Fmt.interpolate(msg)); // expect: {room: lobby, seen: true, type: join}
+        // Given to a builtin that looks at its type, it stays dynamic.
+        var body = Builtins.parseJson("[1, 2]");
+        if (!Builtins.typeOf(body).equals("object")) {
+            Builtins.println("not an object"); // expect: not an object
+        } else {
+            Builtins.println(Ops.field(body, "name"));
+        }
         // Tested for nil, it stays dynamic: the program handles what is not an object.
         var maybe = Builtins.parseJson("null");
         if (maybe == null) {

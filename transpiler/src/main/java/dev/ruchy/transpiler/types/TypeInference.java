@@ -186,12 +186,13 @@ public final class TypeInference {
     /**
      * Finds the locals bound to parsed JSON ({@code let msg = parse_json(data)}, {@code req.json()}:
      * the catalog's {@code json} results) whose every use reads or writes one of its fields
-     * ({@code msg.room}, {@code user.id = 1}) or passes the value on to the runtime unchanged (an
-     * argument of a builtin or runtime method, an element of a literal, an f-string part), with at
-     * least one field use, and which are never assigned. Such a local is an {@link Type#OBJECT}: the
-     * value is checked to be an object where it is bound, failing there as its first field access
-     * would on anything else. A local tested for nil, compared, indexed, iterated or handed to a user
-     * function stays dynamic, so a program that handles non-object JSON keeps doing so.
+     * ({@code msg.room}, {@code user.id = 1}) or passes the value on unchanged (an argument of a
+     * method no user type declares, {@code res.json(user)}, {@code users.push(user)}; an element of a
+     * literal; an f-string part), with at least one field use, and which are never assigned. Such a
+     * local is an {@link Type#OBJECT}: the value is checked to be an object where it is bound, failing
+     * there as its first field access would on anything else. A local tested for nil, compared,
+     * indexed, iterated, given to a builtin ({@code type_of(user)}) or to a user function stays
+     * dynamic, so a program that handles JSON of another shape keeps doing so.
      */
     private void findJsonObjects() {
         Map<Symbol, Stmt.Let> candidates = new IdentityHashMap<>();
@@ -223,9 +224,8 @@ public final class TypeInference {
                         firstField.putIfAbsent(sym, f.name());
                     }
                 }
-                case Expr.Call c when c.callee() instanceof Expr.Ident callee && isBuiltin(callee) ->
-                        c.args().forEach(a -> allowed.add(a.value()));
-                case Expr.MethodCall m -> m.args().forEach(a -> allowed.add(a.value()));
+                case Expr.MethodCall m when !userMethods.contains(m.name()) ->
+                        m.args().forEach(a -> allowed.add(a.value()));
                 case Expr.ArrayLit a -> allowed.addAll(a.elements());
                 case Expr.ObjectLit o -> o.entries().forEach(e -> {
                     if (e instanceof Expr.KeyValue kv) {
