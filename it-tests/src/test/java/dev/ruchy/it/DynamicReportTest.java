@@ -72,17 +72,32 @@ class DynamicReportTest {
         Path file = dir.resolve("json.ruchy");
         Files.writeString(file, """
                 let user = parse_json("{\\"name\\": \\"Ada\\"}")
-                println(user.name)
+                if user != nil {
+                    println(user.name)
+                }
                 """);
         CliRun run = explain(file);
         assertEquals(0, run.exit(), run::err);
         assertEquals(List.of(
                 file + ":1:5: Object declaration `user`: `user` is Object: it comes from"
                         + " `Builtins.parseJson(\"{\\\"name\\\": \\\"Ada\\\"}\")` (JSON parsed at run time)",
-                file + ":2:14: dynamic call `user.name`: field `name` read by name on value `user` of type Object:"
+                file + ":3:18: dynamic call `user.name`: field `name` read by name on value `user` of type Object:"
                         + " it comes from `Builtins.parseJson(\"{\\\"name\\\": \\\"Ada\\\"}\")` (JSON parsed at run time)",
                 file + ": 1 dynamic call, 1 Object declaration"),
                 entryLines(run.out()));
+    }
+
+    @Test
+    void jsonOnlyUsedAsAnObjectIsNotListed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("object.ruchy");
+        Files.writeString(file, """
+                let user = parse_json("{\\"name\\": \\"Ada\\"}")
+                user.seen = true
+                println(user.name)
+                """);
+        CliRun run = explain(file);
+        assertEquals(0, run.exit(), run::err);
+        assertEquals(List.of(file + ": 0 dynamic calls, 0 Object declarations"), entryLines(run.out()));
     }
 
     @Test

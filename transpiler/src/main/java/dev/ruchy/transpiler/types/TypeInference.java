@@ -171,6 +171,7 @@ public final class TypeInference {
         collectSignatures(program.statements(), null);
         findCalledClosures();
         findJsonObjects();
+        findParamClasses();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = false;
             pass();
@@ -257,6 +258,59 @@ public final class TypeInference {
                 jsonCandidates.put(sym, firstField.get(sym));
             }
         });
+    }
+
+    /**
+     * Gives an unannotated parameter the runtime class whose methods the function calls on it, when
+     * exactly one class has them all and no other value (a string, an array, an object, a user type)
+     * has any of them: {@code fn send_packet(socket, data) { socket.write_u32(n) }} takes a
+     * {@code TcpStream}. This is where the parameter's type starts; the arguments of every call still
+     * join into it, so a call passing anything else (an object whose keys hold functions, a value of
+     * unknown type) makes it dynamic again.
+     */
+    private void findParamClasses() {
+        java.util.Set<String> userMethods = new java.util.HashSet<>();
+        Map<Symbol, java.util.Set<String>> called = new IdentityHashMap<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Stmt.Fun f) {
+                userMethods.add(f.name());
+            } else if (n instanceof Expr.MethodCall m && m.receiver() instanceof Expr.Ident id
+                    && resolution.reference(id) instanceof Symbol sym && sym.kind() == Symbol.Kind.PARAMETER) {
+                called.computeIfAbsent(sym, k -> new java.util.TreeSet<>()).add(m.name());
+            }
+            return false;
+        });
+        signatures.forEach((f, sig) -> {
+            int index = 0;
+            for (Param p : f.params()) {
+                if ("self".equals(p.name())) {
+                    continue;
+                }
+                int i = index++;
+                if (p.type() != null || p.defaultValue() != null || !(p.pattern() instanceof Pattern.Binding b)
+                        || !(resolution.declaration(b) instanceof Symbol sym) || !called.containsKey(sym)) {
+                    continue;
+                }
+                java.util.Set<String> names = called.get(sym);
+                if (names.stream().anyMatch(name -> userMethods.contains(name) || isValueMethod(name))) {
+                    continue;
+                }
+                List<RuntimeCatalog.ClassEntry> owners = CATALOG.classes().values().stream()
+                        .filter(c -> CATALOG.members(c.alias()).keySet().containsAll(names)).toList();
+                if (owners.size() == 1) {
+                    sig.params.set(i, owners.get(0).type());
+                }
+            }
+        });
+    }
+
+    private static boolean isValueMethod(String name) {
+        for (RuntimeCatalog.Kind kind : RuntimeCatalog.Kind.values()) {
+            if (!CATALOG.methods(kind, name).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code e} gives a value parsed from JSON: a catalog function, path or member whose result is {@code json}. */
