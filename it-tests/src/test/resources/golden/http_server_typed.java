@@ -23,11 +23,11 @@ public final class HttpServerTyped {
             next.run();
         });
         server.get("/hello/:name", (req, res) -> {
-            if (Ops.eq(Ops.field(req.params(), "name"), "nobody")) {
+            if (Ops.eq(req.params().get("name"), "nobody")) {
                 res.status(404L).text("no one");
                 return;
             }
-            res.text("hello " + Fmt.interpolate(Ops.field(req.params(), "name")) + ", from "
+            res.text("hello " + Fmt.interpolate(req.params().get("name")) + ", from "
                     + Fmt.interpolate(req.get("user")));
         });
         server.post("/echo", (req, res) -> {

@@ -112,6 +112,20 @@ class RuntimeCatalogContractTest {
             if (!holds(value, entry.result())) {
                 problems.add("const " + path + " is " + Values.typeOf(value) + ", the catalog says " + entry.result());
             }
+            if (entry.hasTemplate()) {
+                // `ConsoleObject.INSTANCE`: a public static field holding the very value the path gives
+                StringBuilder text = new StringBuilder();
+                entry.template().forEach(part -> text.append(part instanceof RuntimeCatalog.TemplatePart.Text t ? t.text() : "#"));
+                java.util.regex.Matcher m = Pattern.compile("^#\\.([A-Za-z_][A-Za-z0-9_]*)$").matcher(text);
+                try {
+                    Class<?> owner = load(((RuntimeCatalog.TemplatePart.TypeName) entry.template().get(0)).qualified());
+                    if (!m.matches() || owner.getField(m.group(1)).get(null) != value) {
+                        problems.add("const " + path + ": the template `" + text + "` is not the static field holding its value");
+                    }
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    problems.add("const " + path + ": the template `" + text + "` is not a static field: " + e);
+                }
+            }
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -201,8 +215,31 @@ class RuntimeCatalogContractTest {
                 problems.add(what + ": " + method + " does not return " + (result instanceof Type.Nil ? "void" : want.getName()));
             }
         } catch (NoSuchMethodException e) {
-            problems.add(what + ": " + owner.getName() + " has no public " + m.group(1) + params);
+            if (!hasVarArgs(owner, m.group(1), params, result)) {
+                problems.add(what + ": " + owner.getName() + " has no public " + m.group(1) + params);
+            }
         }
+    }
+
+    /** A public varargs method {@code name(A, B, T...)} that these parameters call, with the result. */
+    private static boolean hasVarArgs(Class<?> owner, String name, List<Class<?>> params, Type result) {
+        for (Method method : owner.getMethods()) {
+            Class<?>[] types = method.getParameterTypes();
+            if (!method.getName().equals(name) || !method.isVarArgs() || params.size() < types.length - 1
+                    || (result instanceof Type.Nil ? method.getReturnType() != void.class
+                    : method.getReturnType() != javaClass(result))) {
+                continue;
+            }
+            boolean fits = true;
+            for (int i = 0; i < params.size(); i++) {
+                Class<?> want = i < types.length - 1 ? types[i] : types[types.length - 1].getComponentType();
+                fits &= want.isAssignableFrom(params.get(i));
+            }
+            if (fits) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Class<?> paramClass(String word) {
@@ -225,6 +262,7 @@ class RuntimeCatalogContractTest {
             case Type.Str s -> String.class;
             case Type.RuntimeClass rc -> load(rc.qualified());
             case Type.ListType l -> List.class;
+            case Type.ObjectType o -> RObject.class;
             default -> Object.class;
         };
     }

@@ -694,7 +694,7 @@ public final class RuntimeCatalog {
     private static final Pattern FN = Pattern.compile(
             "(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)\\s*=\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern PATH_FN = Pattern.compile("(" + PATH + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)");
-    private static final Pattern CONST = Pattern.compile("(" + PATH + ")\\s*:\\s*(\\S+)");
+    private static final Pattern CONST = Pattern.compile("(" + PATH + ")\\s*:\\s*(\\S+)(?:\\s*=\\s*(.+))?");
     private static final Pattern TYPE = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")");
     private static final Pattern METHOD = Pattern.compile(
             "([a-z]+)\\.(" + NAME + ")\\(((?:[^()]|\\([^()]*\\))*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
@@ -922,8 +922,9 @@ public final class RuntimeCatalog {
     }
 
     private void constant(String rest, int line, List<Runnable> deferred) {
-        Matcher m = match(CONST, rest, "const A::B : TYPE");
-        addPath(new PathEntry(m.group(1), null, valueType(m.group(3))), line, deferred);
+        Matcher m = match(CONST, rest, "const A::B : TYPE [= TEMPLATE]");
+        List<TemplatePart> template = m.group(4) == null ? List.of() : template(m.group(4).strip(), 0);
+        addPath(new PathEntry(m.group(1), null, typeWord(m.group(3)), List.of(), template), line, deferred);
     }
 
     private void addPath(PathEntry entry, int line, List<Runnable> deferred) {

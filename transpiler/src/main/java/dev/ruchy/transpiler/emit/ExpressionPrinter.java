@@ -183,6 +183,10 @@ final class ExpressionPrinter extends Printer {
             if (owner != null) {
                 return variantValue(owner, id.name(), List.of());
             }
+            RuntimeCatalog.PathEntry constant = RuntimeCatalog.standard().path(id.name());
+            if (constant != null && constant.isConstant() && constant.hasTemplate()) {
+                return cx.calls.fill(constant.template(), null, List.of()); // `console`: ConsoleObject.INSTANCE
+            }
             if (RuntimeCatalog.standard().builtin(id.name()) == null && RuntimeCatalog.standard().path(id.name()) != null) {
                 return CodeBlock.of("$T.path($S)", OPS, id.name()); // `Some`, `Ok`, `Err` as function values
             }

@@ -1130,7 +1130,11 @@ public final class TypeInference {
             if (id.name().equals("self") && currentSelfType != null) {
                 return new Type.Named(currentSelfType);
             }
-            return id.name().equals("None") ? new Type.OptionType(Type.UNKNOWN) : Type.DYN;
+            if (id.name().equals("None")) {
+                return new Type.OptionType(Type.UNKNOWN);
+            }
+            RuntimeCatalog.PathEntry constant = CATALOG.path(id.name());
+            return constant != null && constant.isConstant() && constant.hasTemplate() ? constant.result() : Type.DYN;
         }
         seenSymbols.add(sym);
         return switch (sym.kind()) {

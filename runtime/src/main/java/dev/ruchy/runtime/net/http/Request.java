@@ -88,19 +88,45 @@ public interface Request extends Map<String, Object> {
         return string(this, "body");
     }
 
-    /** The {@code params} field: path parameters, names to string values. */
-    default Object params() {
-        return get("params");
+    /**
+     * The {@code params} field: path parameters, names to string values.
+     *
+     * @throws dev.ruchy.runtime.RuchyError a type error when a handler stored something else there
+     */
+    default dev.ruchy.runtime.RObject params() {
+        return object(this, "params");
     }
 
-    /** The {@code query} field: query parameters, names to their first values. */
-    default Object query() {
-        return get("query");
+    /**
+     * The {@code query} field: query parameters, names to their first values.
+     *
+     * @throws dev.ruchy.runtime.RuchyError a type error when a handler stored something else there
+     */
+    default dev.ruchy.runtime.RObject query() {
+        return object(this, "query");
     }
 
-    /** The {@code headers} field: header names in lower case to values. */
-    default Object headers() {
-        return get("headers");
+    /**
+     * The {@code headers} field: header names in lower case to values.
+     *
+     * @throws dev.ruchy.runtime.RuchyError a type error when a handler stored something else there
+     */
+    default dev.ruchy.runtime.RObject headers() {
+        return object(this, "headers");
+    }
+
+    /**
+     * Field {@code name} as an object.
+     *
+     * @throws dev.ruchy.runtime.RuchyError a type error when a handler stored something else there
+     */
+    private static dev.ruchy.runtime.RObject object(Request req, String name) {
+        Object value = req.get(name);
+        if (value instanceof dev.ruchy.runtime.RObject o) {
+            return o;
+        }
+        throw dev.ruchy.runtime.RuchyError.type("req." + name + " must be an object, got "
+                + dev.ruchy.runtime.Values.typeOf(value));
     }
 
     /**
