@@ -248,7 +248,7 @@ public final class PacketCapture {
      * @return an array of interface objects
      * @throws RuchyError when libpcap is missing or cannot list the interfaces
      */
-    static List<Object> interfaces() {
+    public static List<RObject> interfaces() {
         List<PcapNetworkInterface> all;
         try {
             all = Pcaps.findAllDevs();
@@ -257,7 +257,7 @@ public final class PacketCapture {
         } catch (PcapNativeException e) {
             throw PcapErrors.failed("Cannot list network interfaces", e.getMessage());
         }
-        List<Object> list = new ArrayList<>();
+        List<RObject> list = new ArrayList<>();
         for (PcapNetworkInterface nif : all) {
             List<Object> addresses = new ArrayList<>();
             for (PcapAddress a : nif.getAddresses()) {

@@ -340,14 +340,14 @@ class PacketCaptureTest {
 
     @Test
     void interfacesListsLoopbackWithItsAddresses() {
-        List<Object> all = PacketCapture.interfaces();
-        RObject lo = all.stream().map(RObject.class::cast).filter(i -> "lo".equals(i.get("name"))).findFirst().orElseThrow();
+        List<RObject> all = PacketCapture.interfaces();
+        RObject lo = all.stream().filter(i -> "lo".equals(i.get("name"))).findFirst().orElseThrow();
         assertEquals(true, lo.get("loopback"));
         assertEquals(true, lo.get("up"));
         List<?> addresses = (List<?>) lo.get("addresses");
         assertTrue(addresses.contains("127.0.0.1"), addresses.toString());
         assertTrue(addresses.contains("::1"), addresses.toString());
-        assertTrue(all.stream().map(RObject.class::cast).allMatch(i -> i.get("name") instanceof String), all.toString());
+        assertTrue(all.stream().allMatch(i -> i.get("name") instanceof String), all.toString());
     }
 
     @Test
