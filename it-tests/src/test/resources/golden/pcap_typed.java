@@ -4,8 +4,9 @@ import dev.ruchy.runtime.net.pcap.PacketCapture;
 
 /**
  * Packet capture read from a file, which needs no privilege: pcap_typed.pcap beside this program
- * holds four Ethernet frames written by hand (a TCP SYN, a TCP segment of 5 bytes, a UDP datagram
- * of 3 bytes, an ARP request). The capture and its packets have the runtime's Java types
+ * (its path is relative to the it-tests module, where the golden test runs) holds four Ethernet
+ * frames written by hand (a TCP SYN, a TCP segment of 5 bytes, a UDP datagram of 3 bytes, an ARP
+ * request). The capture and its packets have the runtime's Java types
  * (PacketCapture, Packet), the handler is a typed PacketHandler lambda, and the fields that are
  * never nil are typed getters (protocol, size, payload_len, flags, time): String and long. The
  * addresses and ports may be nil (an ARP request has no ports), so they are dynamic values.
