@@ -28,8 +28,12 @@ import java.util.function.UnaryOperator;
  * <p>Display sorts keys by the byte order of their text, {@code {age: 7, name: "Ann"}},
  * {@code {100: "a", 21: "b"}} (ruchy-semantics §2.2); JSON writes every key as a string. Two objects
  * are {@link #equals equal} when they hold equal entries, in any order (§3.5).
+ *
+ * <p>Not final so that a value of the runtime's typed API can be an object too (the packet a capture
+ * hands its handler adds typed getters of its keys): a subclass adds methods and changes nothing of
+ * the object's behaviour (every method here is final).
  */
-public final class RObject {
+public class RObject {
     /** The entries; also the monitor every method holds while it reads or changes them. */
     private final Map<Object, Object> entries = new LinkedHashMap<>();
 
@@ -127,7 +131,7 @@ public final class RObject {
      * @throws RuchyError {@code Runtime error: Object has no field named 'key'} (ruchy-semantics §6.2)
      *                    if there is no such key
      */
-    public Object get(String key) {
+    public final Object get(String key) {
         synchronized (entries) {
             Object value = entries.get(key);
             if (value == null && !entries.containsKey(key)) {
@@ -138,7 +142,7 @@ public final class RObject {
     }
 
     /** The value of {@code key}, or {@code null} (nil) if absent or nil. */
-    public Object getOrNull(String key) {
+    public final Object getOrNull(String key) {
         synchronized (entries) {
             return entries.get(key);
         }
@@ -148,7 +152,7 @@ public final class RObject {
      * The value of {@code key} of any key type ({@code m[21]}, {@code m.get(21)}), or {@code null} (nil)
      * if absent or nil; a value that cannot be a key is absent.
      */
-    public Object getOrNull(Object key) {
+    public final Object getOrNull(Object key) {
         Object k = keyOrNull(key);
         synchronized (entries) {
             return entries.get(k);
@@ -171,7 +175,7 @@ public final class RObject {
      *
      * @return {@code value}, since a Ruchy assignment is an expression with that value
      */
-    public <T> T set(String key, T value) {
+    public final <T> T set(String key, T value) {
         Objects.requireNonNull(key, "key == null");
         synchronized (entries) {
             entries.put(key, value);
@@ -186,7 +190,7 @@ public final class RObject {
      * @return {@code value}
      * @throws RuchyError {@code Type error: insert() expects a string, integer, float or boolean key, got array}
      */
-    public <T> T set(Object key, T value) {
+    public final <T> T set(Object key, T value) {
         Object k = key(key, "insert()");
         synchronized (entries) {
             entries.put(k, value);
@@ -198,13 +202,13 @@ public final class RObject {
      * Adds or replaces {@code key}, as {@link #set}, and returns this object, for building an object
      * literal in one expression: {@code new RObject().with("a", 1L).withAll(rest)}.
      */
-    public RObject with(String key, Object value) {
+    public final RObject with(String key, Object value) {
         set(key, value);
         return this;
     }
 
     /** Adds or replaces {@code key} of any key type, as {@link #set(Object, Object)}, and returns this object. */
-    public RObject with(Object key, Object value) {
+    public final RObject with(Object key, Object value) {
         set(key, value);
         return this;
     }
@@ -216,7 +220,7 @@ public final class RObject {
      * @param other an {@code RObject}; nil spreads nothing
      * @throws RuchyError {@code Type error: Cannot spread integer into an object} for anything else
      */
-    public RObject withAll(Object other) {
+    public final RObject withAll(Object other) {
         if (other == null) {
             return this;
         }
@@ -237,7 +241,7 @@ public final class RObject {
      * @return the new value
      * @throws RuchyError {@code Runtime error: Object has no field named 'key'} if there is no such key
      */
-    public Object update(String key, UnaryOperator<Object> f) {
+    public final Object update(String key, UnaryOperator<Object> f) {
         Objects.requireNonNull(f, "f == null");
         synchronized (entries) {
             if (!entries.containsKey(key)) {
@@ -255,7 +259,7 @@ public final class RObject {
      * @return the new value
      * @throws RuchyError {@code Runtime error: Key '21' not found in object} if there is no such key
      */
-    public Object update(Object key, UnaryOperator<Object> f) {
+    public final Object update(Object key, UnaryOperator<Object> f) {
         Objects.requireNonNull(f, "f == null");
         Object k = keyOrNull(key);
         synchronized (entries) {
@@ -269,14 +273,14 @@ public final class RObject {
     }
 
     /** Whether {@code key} is present (its value may be nil). */
-    public boolean has(String key) {
+    public final boolean has(String key) {
         synchronized (entries) {
             return entries.containsKey(key);
         }
     }
 
     /** Whether {@code key}, of any key type, is present; a value that cannot be a key never is. */
-    public boolean has(Object key) {
+    public final boolean has(Object key) {
         Object k = keyOrNull(key);
         synchronized (entries) {
             return k != null && entries.containsKey(k);
@@ -284,14 +288,14 @@ public final class RObject {
     }
 
     /** Removes {@code key}; returns its value, or {@code null} if it was absent. */
-    public Object remove(String key) {
+    public final Object remove(String key) {
         synchronized (entries) {
             return entries.remove(key);
         }
     }
 
     /** Removes {@code key} of any key type; returns its value, or {@code null} if it was absent. */
-    public Object remove(Object key) {
+    public final Object remove(Object key) {
         Object k = keyOrNull(key);
         synchronized (entries) {
             return entries.remove(k);
@@ -299,39 +303,39 @@ public final class RObject {
     }
 
     /** The keys in insertion order, each of its own type, as a new Ruchy array. */
-    public List<Object> keys() {
+    public final List<Object> keys() {
         synchronized (entries) {
             return new ArrayList<>(entries.keySet());
         }
     }
 
     /** The values in insertion order, as a new Ruchy array. */
-    public List<Object> values() {
+    public final List<Object> values() {
         synchronized (entries) {
             return new ArrayList<>(entries.values());
         }
     }
 
     /** The entries in insertion order, as a new Ruchy array of {@code (key, value)} {@link Tuple}s. */
-    public List<Object> items() {
+    public final List<Object> items() {
         List<Object> items = new ArrayList<>();
         toMap().forEach((k, v) -> items.add(Tuple.of(k, v)));
         return items;
     }
 
     /** The number of entries. */
-    public long len() {
+    public final long len() {
         synchronized (entries) {
             return entries.size();
         }
     }
 
-    public boolean isEmpty() {
+    public final boolean isEmpty() {
         return len() == 0;
     }
 
     /** An unmodifiable copy of the entries, in insertion order, each key of its own type. */
-    public Map<Object, Object> toMap() {
+    public final Map<Object, Object> toMap() {
         synchronized (entries) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
@@ -343,7 +347,7 @@ public final class RObject {
      * fields or HTTP headers. Keys with the same text ({@code 1} and {@code "1"}) give one entry, the
      * later one's value in the earlier one's place; {@link #toMap} keeps them apart.
      */
-    public Map<String, Object> snapshot() {
+    public final Map<String, Object> snapshot() {
         synchronized (entries) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<Object, Object> e : entries.entrySet()) {
@@ -372,18 +376,18 @@ public final class RObject {
 
     /** Equal entries, in any order (§3.5); values compare with {@link Object#equals}. */
     @Override
-    public boolean equals(Object o) {
+    public final boolean equals(Object o) {
         return o == this || o instanceof RObject other && toMap().equals(other.toMap());
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return toMap().hashCode();
     }
 
     /** The Display form, {@code {age: 7, name: "Ann"}}. */
     @Override
-    public String toString() {
+    public final String toString() {
         return Fmt.display(this);
     }
 }

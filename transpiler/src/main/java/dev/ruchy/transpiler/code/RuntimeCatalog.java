@@ -689,7 +689,7 @@ public final class RuntimeCatalog {
     /** A literal member parameter: a quoted word ({@code "message"}). */
     private static final Pattern LITERAL = Pattern.compile("\"[A-Za-z_][A-Za-z0-9_-]*\"");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final Pattern ARITY = Pattern.compile("(\\d+)(\\.\\.(\\d*))?");
     private static final Pattern FN = Pattern.compile(
             "(" + NAME + ")\\(([^)]*)\\)\\s*:\\s*(\\S+)\\s*=\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");

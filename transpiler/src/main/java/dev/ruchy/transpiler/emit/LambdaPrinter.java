@@ -231,10 +231,12 @@ final class LambdaPrinter extends Printer {
 
     /**
      * The body of a callback lambda, which returns nothing: a call on the lambda's own line stays an
-     * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements.
+     * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements, and
+     * so is a call of a Java {@code void} method ({@code |p| println(p)}), whose value is nil.
      */
     private CodeBlock callbackBody(CodeBlock prelude, Expr lambdaBody, Span span) {
-        boolean call = lambdaBody instanceof Expr.MethodCall || lambdaBody instanceof Expr.Call;
+        boolean call = (lambdaBody instanceof Expr.MethodCall || lambdaBody instanceof Expr.Call)
+                && !cx.statements.isVoidCall(lambdaBody);
         if (prelude.isEmpty() && call && lambdaBody.span().startLine() == span.startLine()) {
             CodeBlock value = expr(lambdaBody);
             CodeBlock hoisted = cx.out.build();

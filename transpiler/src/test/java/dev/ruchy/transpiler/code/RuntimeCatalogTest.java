@@ -129,6 +129,20 @@ class RuntimeCatalogTest {
     }
 
     @Test
+    void onlyAClassMarkedOpenHoldsFieldsOfItsOwn() {
+        RuntimeCatalog c = RuntimeCatalog.parse("t.catalog", HEAD + """
+                class Req = a.b.Req open
+                class Server = a.b.Server
+                """);
+        assertTrue(c.runtimeClass("Req").open());
+        assertEquals("a.b.Req", c.runtimeClass("Req").qualified());
+        assertFalse(c.runtimeClass("Server").open());
+        assertTrue(STANDARD.runtimeClass("Request").open());
+        assertFalse(STANDARD.runtimeClass("HttpServer").open());
+        assertFalse(STANDARD.runtimeClass("Packet").open());
+    }
+
+    @Test
     void aLiteralParameterSelectsTheMemberForThatStringOnly() {
         RuntimeCatalog c = RuntimeCatalog.parse("t.catalog", HEAD + """
                 class Sock = a.b.Sock

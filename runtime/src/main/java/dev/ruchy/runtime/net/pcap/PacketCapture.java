@@ -30,8 +30,10 @@ import org.pcap4j.core.RawPacketListener;
  * until {@code stop()} (from the handler or another thread), the process ends, the file ends, or
  * {@code start(count)} has seen {@code count} packets. Nothing touches libpcap before {@code start()}.
  *
- * <p>Each packet reaches the handler as an object; see {@link PacketFields} for its keys
- * ({@code protocol}, {@code src}, {@code dst}, {@code src_port}, {@code dst_port}, {@code size}, ...).
+ * <p>Each packet reaches the handler as a {@link Packet}, an object whose keys ({@code protocol},
+ * {@code src}, {@code dst}, {@code src_port}, {@code dst_port}, {@code size}, ...) also have typed
+ * getters. Java reads the same capture through the typed methods:
+ * {@code PacketCapture.create("lo").onPacket(packet -> ...).start()}, {@link #open(String)} for a file.
  *
  * <p>Errors ({@link RuchyError}, see {@link PcapErrors}): libpcap missing, capture not permitted
  * (needs root or {@code CAP_NET_RAW}), unknown interface (the message lists those that exist), bad
@@ -59,20 +61,28 @@ public final class PacketCapture {
 
     private final String device;
     private final String file;
+    /** The handler: a {@link PacketHandler}, or a Ruchy function value of one parameter. */
     private volatile Object handler;
     private volatile String filter;
     private volatile String saveTo;
     private volatile PcapHandle handle;
     private volatile boolean stopped;
 
-    /** A live capture on the interface {@code device}. */
-    PacketCapture(String device) {
-        this(device, null);
-    }
-
     private PacketCapture(String device, String file) {
         this.device = device;
         this.file = file;
+    }
+
+    /**
+     * A live capture on an interface ({@code net::PacketCapture::new("lo")}); nothing is opened until
+     * {@link #start()}, so an unknown interface or a missing privilege is an error of {@code start()}.
+     *
+     * @param device the interface's name, {@code "lo"}, {@code "eth0"}
+     * @return the capture
+     * @throws RuchyError {@code Type error: net::PacketCapture::new() interface must be a string, got nil} for null
+     */
+    public static PacketCapture create(String device) {
+        return new PacketCapture(Args.string(device, "net::PacketCapture::new() interface"), null);
     }
 
     /**
@@ -81,10 +91,12 @@ public final class PacketCapture {
      * returns at the end of the file. Reading a file needs no privilege.
      *
      * @param path the file's path
-     * @return a capture reading it; the file is opened at {@code start()}
+     * @return a capture reading it; the file is opened at {@code start()}, which raises
+     *         {@code Runtime error: Cannot read capture file 'x.pcap': No such file or directory}
+     * @throws RuchyError {@code Type error: net::PacketCapture::open() path must be a string, got nil} for null
      */
-    static PacketCapture file(String path) {
-        return new PacketCapture(null, path);
+    public static PacketCapture open(String path) {
+        return new PacketCapture(null, Args.string(path, "net::PacketCapture::open() path"));
     }
 
     /**
@@ -101,6 +113,17 @@ public final class PacketCapture {
     }
 
     /**
+     * Sets the handler called with each packet, typed ({@code monitor.onPacket(packet -> ...)}),
+     * replacing an earlier one.
+     *
+     * @param handler called on the thread that runs {@link #start()}
+     * @return this capture
+     */
+    public PacketCapture onPacket(PacketHandler handler) {
+        return onPacket((Object) handler);
+    }
+
+    /**
      * Captures only the packets a BPF filter accepts ({@code monitor.filter("udp port 53")}); the
      * filter is compiled when the capture starts.
      *
@@ -110,6 +133,17 @@ public final class PacketCapture {
     public PacketCapture filter(Object expression) {
         this.filter = Args.string(expression, "filter() expression");
         return this;
+    }
+
+    /**
+     * {@link #filter(Object)} typed: captures only the packets a BPF filter accepts.
+     *
+     * @param expression tcpdump's filter syntax, {@code "tcp port 80"}
+     * @return this capture
+     * @throws RuchyError at {@code start()}: {@code Runtime error: Bad capture filter 'x': ...}
+     */
+    public PacketCapture filter(String expression) {
+        return filter((Object) expression);
     }
 
     /**
@@ -125,6 +159,17 @@ public final class PacketCapture {
     public PacketCapture save(Object path) {
         this.saveTo = Args.string(path, "save() path");
         return this;
+    }
+
+    /**
+     * {@link #save(Object)} typed: writes every packet this capture sees to a pcap file as well.
+     *
+     * @param path the file to write
+     * @return this capture
+     * @throws RuchyError at {@code start()}: {@code Runtime error: Cannot write capture file 'x': ...}
+     */
+    public PacketCapture save(String path) {
+        return save((Object) path);
     }
 
     /**
@@ -144,11 +189,21 @@ public final class PacketCapture {
      * @return the number of packets handed to the handler
      */
     public long start(Object count) {
-        long n = Args.integer(count, "start() count");
-        if (n < 1 || n > Integer.MAX_VALUE) {
-            throw RuchyError.runtime("start() count must be between 1 and " + Integer.MAX_VALUE + ", got " + n);
+        return start(Args.integer(count, "start() count"));
+    }
+
+    /**
+     * Captures {@code count} packets, or fewer if {@link #stop()} is called first, or the file ends.
+     *
+     * @param count packets to capture, 1 to {@link Integer#MAX_VALUE}
+     * @return the number of packets handed to the handler
+     * @throws RuchyError {@code Runtime error: start() count must be between 1 and 2147483647, got 0}
+     */
+    public long start(long count) {
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw RuchyError.runtime("start() count must be between 1 and " + Integer.MAX_VALUE + ", got " + count);
         }
-        return capture((int) n);
+        return capture((int) count);
     }
 
     /** Stops a running capture: {@code start()} returns once libpcap hands back control (within milliseconds). */
@@ -164,14 +219,22 @@ public final class PacketCapture {
         }
     }
 
-    /** The interface name this capture reads ({@code monitor.interface}); nil for a capture file. */
+    /**
+     * The interface this capture reads ({@code monitor.interface}).
+     *
+     * @return its name, or {@code null} (nil) for a capture file
+     */
     @RuchyName("interface")
-    public String device() {
+    public Object device() {
         return device;
     }
 
-    /** The capture file this capture reads ({@code trace.file}); nil for a live capture. */
-    public String file() {
+    /**
+     * The capture file this capture reads ({@code trace.file}).
+     *
+     * @return its path, or {@code null} (nil) for a live capture
+     */
+    public Object file() {
         return file;
     }
 
@@ -185,7 +248,7 @@ public final class PacketCapture {
      * @return an array of interface objects
      * @throws RuchyError when libpcap is missing or cannot list the interfaces
      */
-    static List<Object> interfaces() {
+    public static List<RObject> interfaces() {
         List<PcapNetworkInterface> all;
         try {
             all = Pcaps.findAllDevs();
@@ -194,7 +257,7 @@ public final class PacketCapture {
         } catch (PcapNativeException e) {
             throw PcapErrors.failed("Cannot list network interfaces", e.getMessage());
         }
-        List<Object> list = new ArrayList<>();
+        List<RObject> list = new ArrayList<>();
         for (PcapNetworkInterface nif : all) {
             List<Object> addresses = new ArrayList<>();
             for (PcapAddress a : nif.getAddresses()) {
@@ -250,7 +313,12 @@ public final class PacketCapture {
                     }
                     if (fn != null) {
                         Integer wire = h.getOriginalLength();
-                        Callbacks.callLenient(fn, PacketFields.of(raw, link, time, wire == null ? raw.length : wire));
+                        Packet packet = PacketFields.of(raw, link, time, wire == null ? raw.length : wire);
+                        if (fn instanceof PacketHandler typed) {
+                            typed.handle(packet);
+                        } else {
+                            Callbacks.callLenient(fn, packet);
+                        }
                     }
                 } catch (RuntimeException e) {
                     failure[0] = e;

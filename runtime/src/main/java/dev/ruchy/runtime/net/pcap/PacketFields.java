@@ -1,12 +1,11 @@
 package dev.ruchy.runtime.net.pcap;
 
-import dev.ruchy.runtime.RObject;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 
 /**
- * The object a capture handler receives for one packet, decoded straight from the captured bytes
+ * The {@link Packet} a capture handler receives for one packet, decoded straight from the captured bytes
  * (link layer: Ethernet with or without VLAN tags, Linux "cooked" SLL and SLL2, raw IP, BSD loopback;
  * then IPv4, IPv6 with its extension headers, ARP, TCP, UDP, ICMP, ICMPv6). Keys:
  *
@@ -45,24 +44,15 @@ final class PacketFields {
      * @param time its capture time, or null for now
      * @param wire its length on the wire in bytes (libpcap's original length)
      */
-    static RObject of(byte[] raw, int link, Timestamp time, long wire) {
+    static Packet of(byte[] raw, int link, Timestamp time, long wire) {
         Decoded d = new Decoded();
         try {
             decode(raw, link, d);
         } catch (IndexOutOfBoundsException cut) {
             // the capture ends inside a header: keep what was decoded
         }
-        RObject p = new RObject();
-        p.set("protocol", d.protocol);
-        p.set("src", d.src);
-        p.set("dst", d.dst);
-        p.set("src_port", d.srcPort);
-        p.set("dst_port", d.dstPort);
-        p.set("size", wire);
-        p.set("payload_len", d.payload);
-        p.set("flags", d.flags);
-        p.set("time", time == null ? System.currentTimeMillis() : time.getTime());
-        return p;
+        return new Packet(d.protocol, d.src, d.dst, d.srcPort, d.dstPort, wire, d.payload, d.flags,
+                time == null ? System.currentTimeMillis() : time.getTime());
     }
 
     /** What decoding found, with the defaults of a frame it does not understand. */

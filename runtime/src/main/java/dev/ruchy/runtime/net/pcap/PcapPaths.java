@@ -29,9 +29,9 @@ public final class PcapPaths implements PathProvider {
     @Override
     public void register(BiConsumer<String, FnN> table) {
         table.accept("net::PacketCapture::new", Args.withArity("net::PacketCapture::new", 1,
-                a -> new PacketCapture(Args.string(a[0], "net::PacketCapture::new() interface"))));
+                a -> PacketCapture.create(Args.string(a[0], "net::PacketCapture::new() interface"))));
         table.accept("net::PacketCapture::open", Args.withArity("net::PacketCapture::open", 1,
-                a -> PacketCapture.file(Args.string(a[0], "net::PacketCapture::open() path"))));
+                a -> PacketCapture.open(Args.string(a[0], "net::PacketCapture::open() path"))));
         table.accept("net::interfaces", Args.withArity("net::interfaces", 0, a -> PacketCapture.interfaces()));
     }
 }

@@ -47,7 +47,7 @@ class PacketCaptureTest {
             int to = receiver.getLocalPort();
             int from = sender.getLocalPort();
             List<RObject> seen = new CopyOnWriteArrayList<>();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("udp and src port " + from + " and dst port " + to);
             capture.onPacket((Fn1) p -> {
                 seen.add((RObject) p);
@@ -96,7 +96,7 @@ class PacketCaptureTest {
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = server.getLocalPort();
             List<RObject> seen = new CopyOnWriteArrayList<>();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("tcp and dst port " + port + " and tcp[tcpflags] & tcp-syn != 0");
             capture.onPacket((Fn1) p -> {
                 seen.add((RObject) p);
@@ -129,7 +129,7 @@ class PacketCaptureTest {
         try (DatagramSocket receiver = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
                 DatagramSocket sender = new DatagramSocket()) {
             int to = receiver.getLocalPort();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("udp dst port " + to);
             capture.onPacket((Fn1) p -> {
                 capture.stop();
@@ -155,7 +155,7 @@ class PacketCaptureTest {
 
     @Test
     void aBadFilterGivesTheCompilersMessage() {
-        PacketCapture capture = new PacketCapture("lo");
+        PacketCapture capture = PacketCapture.create("lo");
         capture.filter("tcp prot 80");
         RuchyError e = assertThrows(RuchyError.class, capture::start);
         assertTrue(e.getMessage().startsWith("Runtime error: Bad capture filter 'tcp prot 80': "), e.getMessage());
@@ -164,7 +164,7 @@ class PacketCaptureTest {
 
     @Test
     void anUnknownInterfaceListsTheOnesThatExist() {
-        RuchyError e = assertThrows(RuchyError.class, () -> new PacketCapture("nosuchif0").start());
+        RuchyError e = assertThrows(RuchyError.class, () -> PacketCapture.create("nosuchif0").start());
         assertTrue(e.getMessage().startsWith("Runtime error: No network interface 'nosuchif0'; interfaces: "), e.getMessage());
         assertTrue(e.getMessage().contains("lo"), e.getMessage());
     }
@@ -174,7 +174,7 @@ class PacketCaptureTest {
         try (DatagramSocket receiver = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
                 DatagramSocket sender = new DatagramSocket()) {
             int to = receiver.getLocalPort();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("udp dst port " + to);
             capture.onPacket((Fn1) p -> {
                 throw RuchyError.runtime("handler failed");
@@ -224,7 +224,7 @@ class PacketCaptureTest {
                 DatagramSocket sender = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             int to = receiver.getLocalPort();
             List<RObject> live = new CopyOnWriteArrayList<>();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("udp and dst port " + to).save(file.toString());
             capture.onPacket((Fn1) p -> {
                 live.add((RObject) p);
@@ -236,7 +236,7 @@ class PacketCaptureTest {
             sending.join();
 
             List<RObject> read = new ArrayList<>();
-            PacketCapture trace = PacketCapture.file(file.toString());
+            PacketCapture trace = PacketCapture.open(file.toString());
             trace.onPacket((Fn1) p -> {
                 read.add((RObject) p);
                 return null;
@@ -248,14 +248,14 @@ class PacketCaptureTest {
 
             // a filter applies to a file as to an interface; start(count) stops early there too
             List<RObject> big = new ArrayList<>();
-            PacketCapture bigOnes = PacketCapture.file(file.toString()).filter("greater 1000");
+            PacketCapture bigOnes = PacketCapture.open(file.toString()).filter("greater 1000");
             bigOnes.onPacket((Fn1) p -> {
                 big.add((RObject) p);
                 return null;
             });
             assertEquals(live.stream().filter(p -> (Long) p.get("payload_len") == 1500).count(), bigOnes.start());
             assertTrue(big.stream().allMatch(p -> (Long) p.get("size") == 1500 + UDP_OVERHEAD), big.toString());
-            assertEquals(2, PacketCapture.file(file.toString()).start(2));
+            assertEquals(2, PacketCapture.open(file.toString()).start(2));
         }
     }
 
@@ -267,7 +267,7 @@ class PacketCaptureTest {
             int to = receiver.getLocalPort();
             int from = sender.getLocalPort();
             List<RObject> seen = new CopyOnWriteArrayList<>();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             capture.filter("ip6 and udp and src port " + from + " and dst port " + to);
             capture.onPacket((Fn1) p -> {
                 seen.add((RObject) p);
@@ -297,7 +297,7 @@ class PacketCaptureTest {
             int nobody = closed.getLocalPort();
             closed.close(); // a UDP port where nothing listens: the kernel answers with ICMPv6 port unreachable
             List<RObject> seen = new CopyOnWriteArrayList<>();
-            PacketCapture capture = new PacketCapture("lo");
+            PacketCapture capture = PacketCapture.create("lo");
             // (BPF's tcp[...] reads IPv4 headers only: the SYN is picked out here)
             capture.filter("(ip6 and tcp dst port " + port + ") or icmp6");
             capture.onPacket((Fn1) p -> {
@@ -340,29 +340,29 @@ class PacketCaptureTest {
 
     @Test
     void interfacesListsLoopbackWithItsAddresses() {
-        List<Object> all = PacketCapture.interfaces();
-        RObject lo = all.stream().map(RObject.class::cast).filter(i -> "lo".equals(i.get("name"))).findFirst().orElseThrow();
+        List<RObject> all = PacketCapture.interfaces();
+        RObject lo = all.stream().filter(i -> "lo".equals(i.get("name"))).findFirst().orElseThrow();
         assertEquals(true, lo.get("loopback"));
         assertEquals(true, lo.get("up"));
         List<?> addresses = (List<?>) lo.get("addresses");
         assertTrue(addresses.contains("127.0.0.1"), addresses.toString());
         assertTrue(addresses.contains("::1"), addresses.toString());
-        assertTrue(all.stream().map(RObject.class::cast).allMatch(i -> i.get("name") instanceof String), all.toString());
+        assertTrue(all.stream().allMatch(i -> i.get("name") instanceof String), all.toString());
     }
 
     @Test
     void captureFilesThatCannotBeReadOrWrittenSaySo() throws Exception {
         Path missing = dir.resolve("missing.pcap");
-        RuchyError e = assertThrows(RuchyError.class, () -> PacketCapture.file(missing.toString()).start());
+        RuchyError e = assertThrows(RuchyError.class, () -> PacketCapture.open(missing.toString()).start());
         assertEquals("Runtime error: Cannot read capture file '" + missing + "': No such file or directory", e.getMessage());
 
         Path notPcap = dir.resolve("text.pcap");
         Files.writeString(notPcap, "not a capture file at all\n");
-        e = assertThrows(RuchyError.class, () -> PacketCapture.file(notPcap.toString()).start());
+        e = assertThrows(RuchyError.class, () -> PacketCapture.open(notPcap.toString()).start());
         assertTrue(e.getMessage().startsWith("Runtime error: Cannot read capture file '" + notPcap + "': "), e.getMessage());
 
         Path noDir = dir.resolve("no/such/dir/out.pcap");
-        PacketCapture capture = new PacketCapture("lo").save(noDir.toString());
+        PacketCapture capture = PacketCapture.create("lo").save(noDir.toString());
         e = assertThrows(RuchyError.class, () -> capture.start(1));
         assertEquals("Runtime error: Cannot write capture file '" + noDir + "': No such file or directory", e.getMessage());
     }
