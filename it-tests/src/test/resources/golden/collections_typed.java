@@ -2,6 +2,7 @@ import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Floats;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
+import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.Strings;
 import java.util.List;
 
@@ -38,6 +39,9 @@ public final class CollectionsTyped {
         Builtins.println(words); // expect: ["a", "bb", "", "ccc"]
         Builtins.println(Lists.map(words, w -> Strings.len(w))); // expect: [1, 2, 0, 3]
         Builtins.println(Lists.filter(words, w -> !w.isEmpty())); // expect: ["a", "bb", "ccc"]
+        var backends = Lists.of(RObject.of("url", "a", "healthy", true), RObject.of("url", "b",
+                "healthy", null), RObject.of("url", "c", "healthy", 1L));
+        Builtins.println((long) Lists.filterTruthy(backends, b -> b.get("healthy")).size()); // expect: 2
         long n = Strings.toInt(" 42 ");
         Builtins.println(n + 1); // expect: 43
         Builtins.println(Floats.round(2.5)); // expect: 3.0

@@ -173,6 +173,22 @@ public final class Lists {
         return kept;
     }
 
+    /**
+     * {@code xs.filter(f)} with a function giving any value ({@code backends.filter(|b| b.healthy)}):
+     * a new array of the elements for which {@code f} gives a truthy value (anything but nil and
+     * false, as the dynamic {@code filter} keeps them).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> filterTruthy(List<T> list, Function<? super T, ?> f) {
+        List<T> kept = new ArrayList<>();
+        for (Object item : list.toArray()) {
+            if (Ops.truthy(f.apply((T) item))) {
+                kept.add((T) item);
+            }
+        }
+        return kept;
+    }
+
     /** {@code xs.any(p)}: whether {@code p} holds for some element; stops at the first. */
     @SuppressWarnings("unchecked")
     public static <T> boolean any(List<T> list, Predicate<? super T> p) {

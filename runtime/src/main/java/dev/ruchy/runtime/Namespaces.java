@@ -54,7 +54,7 @@ final class Namespaces {
             Builtins.sleep(a[0]);
             return null;
         });
-        fn("async::wait_all", 1, a -> waitAll(a[0]));
+        fn("async::wait_all", 1, a -> Task.waitAll(a[0]));
         FUNCTIONS.put("async::sleep", FUNCTIONS.get("thread::sleep"));
         fn("time::Duration::from_millis", 1, a -> a[0]);
         fn("time::Duration::from_secs", 1, a -> Arith.mul(a[0], 1000L));
@@ -171,34 +171,6 @@ final class Namespaces {
         });
     }
 
-    /**
-     * {@code async::wait_all(tasks)}: waits for every task ({@code async { }} blocks, {@code spawn}
-     * handles; other values count as already done) and returns their values as a new array, in the
-     * array's order. The first task that failed has its error rethrown, once all have finished.
-     *
-     * @throws RuchyError {@code Type error: async::wait_all expects an array of tasks, got integer}
-     */
-    private static Object waitAll(Object tasks) {
-        if (!(tasks instanceof List<?> list)) {
-            throw RuchyError.type("async::wait_all expects an array of tasks, got " + Values.typeOf(tasks));
-        }
-        List<Object> values = new ArrayList<>(list.size());
-        RuntimeException first = null;
-        for (Object task : list.toArray()) {
-            try {
-                values.add(Ops.await(task));
-            } catch (RuntimeException e) {
-                values.add(null);
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-        return values;
-    }
 
     private static String path(Object p) {
         if (p instanceof String s) {

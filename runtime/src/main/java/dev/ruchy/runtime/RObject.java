@@ -163,7 +163,7 @@ public class RObject {
      * The value of {@code key} of any key type, or {@code fallback} if there is no such key
      * ({@code m.get(k, fallback)}); a key holding nil gives nil, and a value that cannot be a key is absent.
      */
-    public Object getOrDefault(Object key, Object fallback) {
+    public final Object getOrDefault(Object key, Object fallback) {
         Object k = keyOrNull(key);
         synchronized (entries) {
             return k != null && entries.containsKey(k) ? entries.get(k) : fallback;

@@ -1,5 +1,7 @@
 package dev.ruchy.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -79,5 +81,34 @@ public final class Task {
             throw e;
         }
         return RuchyError.runtime(String.valueOf(cause));
+    }
+
+    /**
+     * {@code async::wait_all(tasks)}: waits for every task ({@code async { }} blocks, {@code spawn}
+     * handles; other values count as already done) and returns their values as a new array, in the
+     * array's order. The first task that failed has its error rethrown, once all have finished.
+     *
+     * @throws RuchyError {@code Type error: async::wait_all expects an array of tasks, got integer}
+     */
+    public static List<Object> waitAll(Object tasks) {
+        if (!(tasks instanceof List<?> list)) {
+            throw RuchyError.type("async::wait_all expects an array of tasks, got " + Values.typeOf(tasks));
+        }
+        List<Object> values = new ArrayList<>(list.size());
+        RuntimeException first = null;
+        for (Object task : list.toArray()) {
+            try {
+                values.add(Ops.await(task));
+            } catch (RuntimeException e) {
+                values.add(null);
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return values;
     }
 }

@@ -956,7 +956,10 @@ public final class RuntimeCatalog {
         Method method = new Method(kind, name, params, result, template, line);
         List<Method> same = methods.get(kind).computeIfAbsent(name, k -> new ArrayList<>());
         for (Method other : same) {
-            if (overlap(other.arity(), method.arity())) {
+            // two templates for the same arity may differ in their parameters (fn(elem)->bool, then fn(elem)):
+            // a call takes the first its arguments fit
+            boolean refines = !other.template().isEmpty() && !template.isEmpty() && !other.params().equals(params);
+            if (overlap(other.arity(), method.arity()) && !refines) {
                 throw new IllegalArgumentException("`" + kind.word() + "." + name + "` is already listed for "
                         + other.arity().describe() + " arguments (line " + other.line() + ")");
             }

@@ -283,8 +283,16 @@ final class CallPrinter extends Printer {
      */
     RuntimeCatalog.Method fastPath(Expr.MethodCall m) {
         List<Type> args = m.args().stream().map(a -> types.of(a.value())).toList();
-        RuntimeCatalog.Method method = CATALOG.method(types.of(m.receiver()), m.name(), args.size());
-        return method != null && method.templateApplies(args) ? method : null;
+        RuntimeCatalog.Method first = CATALOG.method(types.of(m.receiver()), m.name(), args.size());
+        if (first == null) {
+            return null;
+        }
+        for (RuntimeCatalog.Method method : CATALOG.methods(first.kind(), m.name())) {
+            if (method.templateApplies(args)) {
+                return method; // of the receiver's kind, the first whose arity and parameter types the arguments fit
+            }
+        }
+        return null;
     }
 
     /**
