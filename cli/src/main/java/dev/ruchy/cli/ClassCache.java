@@ -71,9 +71,12 @@ final class ClassCache {
         }
     }
 
-    /** The transpiler's version plus the time its classes were built, so a rebuilt transpiler misses the cache. */
+    /**
+     * The transpiler's version, the tool's class path and the time the transpiler's classes were
+     * built, so a rebuilt transpiler, or another checkout sharing the cache, misses it.
+     */
     private static String buildFingerprint() {
-        String fingerprint = Transpiler.VERSION;
+        String fingerprint = Transpiler.VERSION + "@" + System.getProperty("java.class.path", "");
         try {
             Path location = Path.of(Transpiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path stamp = Files.isDirectory(location)
@@ -140,15 +143,18 @@ final class ClassCache {
 
     /**
      * Records that a script with this content, run as {@code fileName}, compiles to {@code entry}:
-     * {@code scripts/<sha256 of the content>} holds the file name, the entry directory and the main
-     * class, one per line. The launcher reads it to run an unchanged script without starting the
+     * {@code scripts/<sha256 of the content>} holds the file name, the entry directory, the main
+     * class and the class path of the tool that compiled it, one per line. The launcher reads it to run an unchanged script without starting the
      * transpiler; it ignores records older than the tool's build stamp.
      */
     void index(String fileName, byte[] content, Entry entry) {
         try {
             Path scripts = Files.createDirectories(root.resolve("scripts"));
             String name = sha256(content);
-            String record = fileName + "\n" + entry.classes().getParent() + "\n" + entry.mainClass() + "\n";
+            // the class path last: the launcher takes the record only for a tool started with the same one,
+            // so two checkouts sharing a cache never run classes compiled against the other's runtime
+            String record = fileName + "\n" + entry.classes().getParent() + "\n" + entry.mainClass() + "\n"
+                    + System.getProperty("java.class.path", "") + "\n";
             Path tmp = Files.createTempFile(scripts, name, ".tmp");
             Files.writeString(tmp, record);
             Files.move(tmp, scripts.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -127,6 +127,23 @@ class LauncherTest {
     }
 
     @Test
+    void aCacheRecordWrittenByAnotherCheckoutIsNotRunDirectly() throws Exception {
+        Path script = Files.writeString(dir.resolve("other.ruchy"), "println(\"mine\")\n");
+        assertEquals("mine\n", launch("run", script.toString()).out());
+        Path record;
+        try (var records = Files.list(dir.resolve("cache/scripts"))) {
+            record = records.findFirst().orElseThrow();
+        }
+        // as another checkout sharing the cache would leave it: its own entry, built with its own class path
+        Path foreign = Files.createDirectories(dir.resolve("cache/foreign"));
+        Files.write(foreign.resolve("program.jar"), new byte[0]);
+        Files.writeString(record, script + "\n" + foreign + "\nForeign\n/elsewhere/cli/target/classes:x.jar\n");
+        Run run = launch("run", script.toString());
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("mine\n", run.out(), "the launcher ran the other checkout's classes");
+    }
+
+    @Test
     void runtimeErrorNamesTheRuchyLineWithoutAJavaStackTrace() throws Exception {
         Path script = Files.writeString(dir.resolve("oops.ruchy"), "let xs = [1, 2]\nprintln(\"start\")\nprintln(xs[5])\n");
         for (int attempt = 0; attempt < 2; attempt++) { // compiled, then from the cache
