@@ -114,8 +114,7 @@ class RuntimeCatalogContractTest {
             }
             if (entry.hasTemplate()) {
                 // `ConsoleObject.INSTANCE`: a public static field holding the very value the path gives
-                StringBuilder text = new StringBuilder();
-                entry.template().forEach(part -> text.append(part instanceof RuntimeCatalog.TemplatePart.Text t ? t.text() : "#"));
+                String text = templateText(entry.template());
                 java.util.regex.Matcher m = Pattern.compile("^#\\.([A-Za-z_][A-Za-z0-9_]*)$").matcher(text);
                 try {
                     Class<?> owner = load(((RuntimeCatalog.TemplatePart.TypeName) entry.template().get(0)).qualified());
@@ -198,8 +197,7 @@ class RuntimeCatalogContractTest {
     /** The method a template calls ({@code {r}.name(}, {@code Type.name(}) exists with these parameters and result. */
     private static void check(List<String> problems, String what, Class<?> owner, List<RuntimeCatalog.TemplatePart> template,
             List<Class<?>> params, Type result, boolean isStatic) {
-        StringBuilder text = new StringBuilder();
-        template.forEach(part -> text.append(part instanceof RuntimeCatalog.TemplatePart.Text t ? t.text() : "#"));
+        String text = templateText(template);
         java.util.regex.Matcher m = Pattern.compile("^#\\.([A-Za-z_][A-Za-z0-9_]*)\\(").matcher(text);
         if (!m.find()) {
             problems.add(what + ": the template `" + text + "` is not a call of one method");
@@ -219,6 +217,13 @@ class RuntimeCatalogContractTest {
                 problems.add(what + ": " + owner.getName() + " has no public " + m.group(1) + params);
             }
         }
+    }
+
+    /** A template's text with {@code #} for each receiver, argument and type name: {@code #.log(#)}. */
+    private static String templateText(List<RuntimeCatalog.TemplatePart> template) {
+        StringBuilder text = new StringBuilder();
+        template.forEach(part -> text.append(part instanceof RuntimeCatalog.TemplatePart.Text t ? t.text() : "#"));
+        return text.toString();
     }
 
     /** A public varargs method {@code name(A, B, T...)} that these parameters call, with the result. */

@@ -59,6 +59,8 @@ public final class TypeInference {
      * {@link #findJsonObjects}).
      */
     private final Map<Symbol, String> jsonCandidates = new IdentityHashMap<>();
+    /** The names of the program's functions and methods: a call of one of them is not the runtime's. */
+    private final java.util.Set<String> functionNames = new java.util.HashSet<>();
     /** The parameter and result types of closures typed by their uses (see {@link #lambda}). */
     private final Map<Expr.Lambda, Signature> lambdaSignatures = new IdentityHashMap<>();
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
@@ -170,6 +172,12 @@ public final class TypeInference {
     private void run() {
         collectSignatures(program.statements(), null);
         findCalledClosures();
+        Nodes.any(program, n -> {
+            if (n instanceof Stmt.Fun f) {
+                functionNames.add(f.name());
+            }
+            return false;
+        });
         findJsonObjects();
         findParamClasses();
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -197,11 +205,8 @@ public final class TypeInference {
      */
     private void findJsonObjects() {
         Map<Symbol, Stmt.Let> candidates = new IdentityHashMap<>();
-        java.util.Set<String> userMethods = new java.util.HashSet<>();
         Nodes.any(program, n -> {
-            if (n instanceof Stmt.Fun f) {
-                userMethods.add(f.name());
-            } else if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
+            if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
                     && let.elseBlock() == null && let.init() != null) {
                 Symbol sym = resolution.declaration(b);
                 if (sym != null && !sym.isGlobal() && parsesJson(let.init())) {
@@ -210,7 +215,7 @@ public final class TypeInference {
             }
             return false;
         });
-        candidates.values().removeIf(let -> let.init() instanceof Expr.MethodCall m && userMethods.contains(m.name()));
+        candidates.values().removeIf(let -> let.init() instanceof Expr.MethodCall m && functionNames.contains(m.name()));
         if (candidates.isEmpty()) {
             return;
         }
@@ -225,7 +230,7 @@ public final class TypeInference {
                         firstField.putIfAbsent(sym, f.name());
                     }
                 }
-                case Expr.MethodCall m when !userMethods.contains(m.name()) ->
+                case Expr.MethodCall m when !functionNames.contains(m.name()) ->
                         m.args().forEach(a -> allowed.add(a.value()));
                 case Expr.ArrayLit a -> allowed.addAll(a.elements());
                 case Expr.ObjectLit o -> o.entries().forEach(e -> {
@@ -269,12 +274,9 @@ public final class TypeInference {
      * unknown type) makes it dynamic again.
      */
     private void findParamClasses() {
-        java.util.Set<String> userMethods = new java.util.HashSet<>();
         Map<Symbol, java.util.Set<String>> called = new IdentityHashMap<>();
         Nodes.any(program, n -> {
-            if (n instanceof Stmt.Fun f) {
-                userMethods.add(f.name());
-            } else if (n instanceof Expr.MethodCall m && m.receiver() instanceof Expr.Ident id
+            if (n instanceof Expr.MethodCall m && m.receiver() instanceof Expr.Ident id
                     && resolution.reference(id) instanceof Symbol sym && sym.kind() == Symbol.Kind.PARAMETER) {
                 called.computeIfAbsent(sym, k -> new java.util.TreeSet<>()).add(m.name());
             }
@@ -292,7 +294,7 @@ public final class TypeInference {
                     continue;
                 }
                 java.util.Set<String> names = called.get(sym);
-                if (names.stream().anyMatch(name -> userMethods.contains(name) || isValueMethod(name))) {
+                if (names.stream().anyMatch(name -> functionNames.contains(name) || isValueMethod(name))) {
                     continue;
                 }
                 List<RuntimeCatalog.ClassEntry> owners = CATALOG.classes().values().stream()
