@@ -1,5 +1,7 @@
 package dev.ruchy.transpiler;
 
+import dev.ruchy.transpiler.interop.JavaTypes;
+
 /**
  * How to transpile one file. Immutable; start from {@link #defaults()} and change with the
  * {@code with...} methods.
@@ -15,26 +17,33 @@ package dev.ruchy.transpiler;
  *                          gets a public constructor, each {@code #[test]} function becomes a JUnit 5
  *                          {@code @Test} method, and a failed {@code assert}/{@code assert_eq}/{@code assert_ne}
  *                          throws an {@link AssertionError} naming the {@code .ruchy} file and line
+ * @param javaTypes         where the Java classes the file imports ({@code use java::util::UUID}) are
+ *                          found
  */
-public record TranspileOptions(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode) {
-    /** Run mode, wrapping arithmetic. */
+public record TranspileOptions(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode,
+                               JavaTypes javaTypes) {
+    /** Run mode, wrapping arithmetic, no Java types in reach. */
     public static TranspileOptions defaults() {
-        return new TranspileOptions(false, false, false, false);
+        return new TranspileOptions(false, false, false, false, JavaTypes.NONE);
     }
 
     public TranspileOptions withEvalMode(boolean on) {
-        return new TranspileOptions(on, checkedArithmetic, replMode, testMode);
+        return new TranspileOptions(on, checkedArithmetic, replMode, testMode, javaTypes);
     }
 
     public TranspileOptions withCheckedArithmetic(boolean on) {
-        return new TranspileOptions(evalMode, on, replMode, testMode);
+        return new TranspileOptions(evalMode, on, replMode, testMode, javaTypes);
     }
 
     public TranspileOptions withReplMode(boolean on) {
-        return new TranspileOptions(evalMode, checkedArithmetic, on, testMode);
+        return new TranspileOptions(evalMode, checkedArithmetic, on, testMode, javaTypes);
     }
 
     public TranspileOptions withTestMode(boolean on) {
-        return new TranspileOptions(evalMode, checkedArithmetic, replMode, on);
+        return new TranspileOptions(evalMode, checkedArithmetic, replMode, on, javaTypes);
+    }
+
+    public TranspileOptions withJavaTypes(JavaTypes types) {
+        return new TranspileOptions(evalMode, checkedArithmetic, replMode, testMode, types);
     }
 }
