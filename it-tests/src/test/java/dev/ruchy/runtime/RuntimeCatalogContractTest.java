@@ -171,6 +171,9 @@ class RuntimeCatalogContractTest {
         });
         CATALOG.classes().forEach((alias, c) -> {
             Class<?> owner = load(c.qualified());
+            if (c.resource() && !AutoCloseable.class.isAssignableFrom(owner)) {
+                problems.add("class " + alias + ": a resource that is not AutoCloseable");
+            }
             CATALOG.members(alias).values().forEach(overloads -> overloads.forEach(m -> {
                 // a literal parameter selects the member and is not passed on
                 List<Class<?>> params = m.params().stream().filter(w -> !RuntimeCatalog.isLiteralParam(w))

@@ -1,7 +1,10 @@
 package dev.ruchy.transpiler.ast;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /** Walks a syntax tree generically: every AST record and list under a root, depth first. */
@@ -43,6 +46,40 @@ public final class Nodes {
             }
         }
         return false;
+    }
+
+    /**
+     * Visits every node under {@code root} (itself included), depth first, with its ancestors: the
+     * AST records between {@code root} and the node, outermost first (lists are not ancestors).
+     * Strings and primitives are not visited.
+     */
+    public static void visit(Object root, BiConsumer<Object, List<Object>> visitor) {
+        visit(root, new ArrayDeque<>(), visitor);
+    }
+
+    private static void visit(Object node, Deque<Object> ancestors, BiConsumer<Object, List<Object>> visitor) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof List<?> list) {
+            list.forEach(item -> visit(item, ancestors, visitor));
+            return;
+        }
+        visitor.accept(node, List.copyOf(ancestors));
+        if (node instanceof Record r && r.getClass().getPackageName().equals(Nodes.class.getPackageName())) {
+            ancestors.addLast(r);
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (c.getType().isPrimitive() || c.getType() == String.class) {
+                    continue;
+                }
+                try {
+                    visit(c.getAccessor().invoke(r), ancestors, visitor);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            ancestors.removeLast();
+        }
     }
 
     /**

@@ -118,10 +118,13 @@ public final class RuntimeCatalog {
     /**
      * A class of the runtime's typed API ({@code class HttpServer = dev.ruchy...HttpServer}).
      *
-     * @param open whether values also carry fields of their own beyond the listed ones (a request's
-     *             {@code req.user}), read and written through the value's map view
+     * @param open     whether values also carry fields of their own beyond the listed ones (a request's
+     *                 {@code req.user}), read and written through the value's map view
+     * @param resource whether a value is a resource Ruchy closes when the block that made it ends, unless
+     *                 it is stored somewhere that outlives the block (a socket; the class is
+     *                 {@link AutoCloseable} and closing twice does nothing)
      */
-    public record ClassEntry(String alias, String qualified, boolean open) {
+    public record ClassEntry(String alias, String qualified, boolean open, boolean resource) {
         public Type.RuntimeClass type() {
             return new Type.RuntimeClass(alias, qualified);
         }
@@ -700,7 +703,7 @@ public final class RuntimeCatalog {
             "([a-z]+)\\.(" + NAME + ")\\(((?:[^()]|\\([^()]*\\))*)\\)\\s*:\\s*(\\S+)(\\s*=\\s*(.+))?");
     private static final Pattern PATH_TEMPLATE = Pattern.compile(
             "(" + PATH + ")\\(((?:[A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)?)\\)\\s*:\\s*(\\S+)\\s*=\\s*(.+)");
-    private static final Pattern CLASS = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")(\\s+open)?");
+    private static final Pattern CLASS = Pattern.compile("(" + NAME + ")\\s*=\\s*(" + QUALIFIED + ")(\\s+open)?(\\s+resource)?");
     private static final Pattern CALLBACK = Pattern.compile(
             "(" + NAME + ")\\(([^)]*)\\)\\s*=\\s*(" + QUALIFIED + ")");
     private static final Pattern MEMBER = Pattern.compile(
@@ -829,9 +832,9 @@ public final class RuntimeCatalog {
     }
 
     private void classEntry(String rest) {
-        Matcher m = match(CLASS, rest, "class ALIAS = qualified.Name [open]");
+        Matcher m = match(CLASS, rest, "class ALIAS = qualified.Name [open] [resource]");
         typeEntry(m.group(1) + " = " + m.group(2));
-        classes.put(m.group(1), new ClassEntry(m.group(1), m.group(2), m.group(3) != null));
+        classes.put(m.group(1), new ClassEntry(m.group(1), m.group(2), m.group(3) != null, m.group(4) != null));
     }
 
     private void callbackEntry(String rest) {

@@ -55,6 +55,7 @@ final class ControlFlowPrinter extends Printer {
             case Expr.Match m -> match(m, sink);
             case Expr.Block b -> {
                 List<Stmt> stmts = b.statements();
+                int resources = cx.openResources;
                 for (int k = 0; k < stmts.size(); k++) {
                     Stmt s = stmts.get(k);
                     if (k == stmts.size() - 1 && s instanceof Stmt.ExprStmt es) {
@@ -68,6 +69,7 @@ final class ControlFlowPrinter extends Printer {
                 if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt)) {
                     deliver(NIL, Type.NIL, sink);
                 }
+                cx.statements.closeResources(resources);
             }
             case Expr.TryCatch t -> tryCatch(t, sink);
             case Expr.Loop l when !AstScan.breaksOut(l) -> loop(l, null, null);

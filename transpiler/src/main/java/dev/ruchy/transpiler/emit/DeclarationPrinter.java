@@ -284,9 +284,11 @@ final class DeclarationPrinter extends Printer {
         TypeInference.Signature sig = types.signature(ctor);
         addParams(m, ctor, sig);
         cx.out = CodeBlock.builder();
+        int resources = cx.openResources;
         for (Stmt s : ctor.body().statements()) {
             cx.statements.statement(s);
         }
+        cx.statements.closeResources(resources);
         m.addCode(cx.out.build());
         cx.restoreMethod(saved);
         return m.build();
@@ -467,6 +469,7 @@ final class DeclarationPrinter extends Printer {
 
     void functionStatements(Expr.Block body) {
         List<Stmt> statements = body.statements();
+        int resources = cx.openResources;
         for (int i = 0; i < statements.size(); i++) {
             Stmt s = statements.get(i);
             boolean last = i == statements.size() - 1;
@@ -480,6 +483,7 @@ final class DeclarationPrinter extends Printer {
                 }
             }
         }
+        cx.statements.closeResources(resources);
     }
 
     static boolean producesValue(Expr e) {

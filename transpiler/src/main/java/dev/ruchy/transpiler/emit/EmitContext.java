@@ -66,6 +66,10 @@ final class EmitContext {
     /** The struct, enum or class whose methods are being emitted ({@code Self}), or null. */
     String selfType;
     final Deque<LoopContext> loops = new ArrayDeque<>();
+    /** Which locals are resources closed at the end of their block or of the {@code spawn} that owns them. */
+    final ResourceScopes resources;
+    /** The try-with-resources blocks opened in the current statement lists, closed as each list ends. */
+    int openResources;
 
     final DeclarationPrinter declarations;
     final StatementPrinter statements;
@@ -89,6 +93,7 @@ final class EmitContext {
         this.testMode = mode.testMode();
         this.session = mode.session();
         this.commentUsed = new boolean[program.comments().size()];
+        this.resources = ResourceScopes.of(program, resolution, types, mode.session() == null);
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);
         this.statements = new StatementPrinter(this);

@@ -109,7 +109,7 @@ final class ExpressionPrinter extends Printer {
                     || types.of(a.operand()) instanceof Type.RuntimeClass
                     ? CodeBlock.of("$T.await($L)", OPS, expr(a.operand())) : expr(a.operand());
             case Expr.AsyncBlock a -> CodeBlock.of("$T.async($L)", OPS, cx.lambdas.supplier(a.body()));
-            case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, cx.lambdas.supplier(s.body()));
+            case Expr.Spawn s -> CodeBlock.of("$T.spawn($L)", OPS, cx.lambdas.spawnBody(s));
             case Expr.Lazy l -> throw Lowering.notLowered(l);
             case Expr.LetIn l -> throw Lowering.notLowered(l);
             case Expr.Comprehension c -> cx.flow.comprehension(c);

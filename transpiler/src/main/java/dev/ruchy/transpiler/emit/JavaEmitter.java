@@ -249,6 +249,7 @@ public final class JavaEmitter {
         if (cx.session != null) {
             hasMain = false; // a session never calls `main` by itself
         }
+        int resources = cx.openResources;
         for (Stmt s : cx.program.statements()) {
             if (cx.session != null && s.span().start() < cx.session.liveFrom()) {
                 continue; // an earlier input: it ran already, its bindings are fields the session restores
@@ -279,6 +280,7 @@ public final class JavaEmitter {
         }
         // comments after the last statement, and after code that never runs (UnreachableCode warns of it)
         cx.flushComments(cx.program.file().text().length());
+        cx.statements.closeResources(resources);
         if (hasMain) {
             cx.stmt("main()");
         } else if (cx.session == null && !cx.program.statements().isEmpty() && !AstScan.endsAbruptly(cx.program.statements().get(cx.program.statements().size() - 1))) {

@@ -102,6 +102,8 @@ final class LambdaPrinter extends Printer {
             Type.FunctionType typedAs, boolean callback) {
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
+        List<Symbol> closes = closing;
+        closing = List.of(); // closures inside this one close nothing of it
         cx.inLambda = true;
         List<CodeBlock> params = new ArrayList<>();
         cx.out = CodeBlock.builder();
@@ -162,13 +164,15 @@ final class LambdaPrinter extends Printer {
         if (noValue) {
             // a closure of no value is a void-shaped interface: its body's statements, no `return`
             cx.out.add(prelude);
+            int resources = cx.openResources;
             if (lambdaBody instanceof Expr.Block b) {
                 b.statements().forEach(cx.statements::statement);
+                cx.statements.closeResources(resources);
             } else {
                 cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
             }
             body = CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
-        } else if (prelude.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
+        } else if (prelude.isEmpty() && closes.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
                 && !(lambdaBody instanceof Expr.Block b && b.statements().isEmpty())) {
             CodeBlock value = expr(lambdaBody);
             CodeBlock hoisted = cx.out.build();
@@ -179,6 +183,13 @@ final class LambdaPrinter extends Printer {
             }
         } else {
             cx.out.add(prelude);
+            int resources = cx.openResources;
+            if (!closes.isEmpty()) {
+                // the task owns these sockets: closed when its body ends, however it ends
+                cx.out.beginControlFlow("try ($L)", CodeBlock.join(closes.stream()
+                        .map(sym -> CodeBlock.of("$N", cx.scope.nameOf(sym))).toList(), "; "));
+                cx.openResources++;
+            }
             if (lambdaBody instanceof Expr.Block b) {
                 List<Stmt> stmts = b.statements();
                 for (int i = 0; i < stmts.size(); i++) {
@@ -191,6 +202,7 @@ final class LambdaPrinter extends Printer {
                     }
                 }
                 cx.flushComments(b.span().end()); // comments after its last statement stay in it
+                cx.statements.closeResources(resources);
                 if (typedAs == null && (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof Stmt.ExprStmt es
                         && DeclarationPrinter.producesValue(es.expr())) || endsWithStatement(stmts))) {
                     if (stmts.isEmpty() || !AstScan.endsAbruptly(stmts.get(stmts.size() - 1))) {
@@ -199,6 +211,7 @@ final class LambdaPrinter extends Printer {
                 }
             } else {
                 cx.flow.valueInto(lambdaBody, Sink.RETURN);
+                cx.statements.closeResources(resources);
             }
             body = CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
         }
@@ -229,6 +242,15 @@ final class LambdaPrinter extends Printer {
         return lambdaCode(List.of(), body, body.span(), false);
     }
 
+    /** The body of {@code spawn}, closing the resources the task owns ({@link ResourceScopes}) when it ends. */
+    CodeBlock spawnBody(Expr.Spawn spawn) {
+        closing = cx.resources.closedBy(spawn);
+        return supplier(spawn.body());
+    }
+
+    /** The resources the lambda being started closes at its end, read once by {@link #lambdaCodeInner}. */
+    private List<Symbol> closing = List.of();
+
     /**
      * The body of a callback lambda, which returns nothing: a call on the lambda's own line stays an
      * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements, and
@@ -247,9 +269,11 @@ final class LambdaPrinter extends Printer {
         }
         cx.out.add(prelude);
         if (lambdaBody instanceof Expr.Block b) {
+            int resources = cx.openResources;
             for (Stmt s : b.statements()) {
                 cx.statements.statement(s);
             }
+            cx.statements.closeResources(resources);
         } else {
             cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
         }

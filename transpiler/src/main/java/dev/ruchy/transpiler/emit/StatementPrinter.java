@@ -121,6 +121,13 @@ final class StatementPrinter extends Printer {
                         sym != null && sym.needsCell()));
                 return;
             }
+            if (cx.resources.closesAtBlockEnd(let)) {
+                // a socket used only in this block: closed when it ends, as Ruchy does
+                CodeBlock value = expr(let.init());
+                cx.out.beginControlFlow("try (var $N = $L)", cx.scope.declare(sym, b.name()), value);
+                cx.openResources++;
+                return;
+            }
             String firstField = sym == null ? null : types.jsonObject(sym);
             if (firstField != null && !sym.needsCell()) {
                 // parsed JSON the program only uses as an object: checked here, as its first field access would be
@@ -340,6 +347,7 @@ final class StatementPrinter extends Printer {
     /** The statements of a nested Java block; names declared in it may be reused once it ends. */
     void blockStatements(Expr.Block b) {
         Set<String> outer = cx.scope.mark();
+        int resources = cx.openResources;
         for (Stmt s : b.statements()) {
             statement(s);
             if (AstScan.endsAbruptly(s)) {
@@ -347,7 +355,20 @@ final class StatementPrinter extends Printer {
             }
         }
         cx.flushComments(b.span().end()); // comments after its last statement stay in it
+        closeResources(resources);
         cx.scope.reset(outer);
+    }
+
+    /**
+     * Ends the try-with-resources blocks a statement list opened for its resources
+     * ({@link ResourceScopes}): every list of statements notes {@link EmitContext#openResources} before
+     * its first statement and calls this after its last.
+     */
+    void closeResources(int mark) {
+        while (cx.openResources > mark) {
+            cx.out.endControlFlow();
+            cx.openResources--;
+        }
     }
 
     void returnStatement(Expr.Return r) {
