@@ -144,6 +144,7 @@ public final class ProgramMain {
         started(main.getName(), fileName, () -> lineMap);
         try {
             handle.invoke((Object) args);
+            Lifetime.awaitOpenConnections();
             System.out.flush();
             return 0;
         } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.net.ws;
 
+import dev.ruchy.runtime.Lifetime;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Callbacks;
@@ -91,6 +92,7 @@ final class JdkWsClient implements WsClient {
     public WsClient on(Object event, Object listener) {
         String name = Messages.event(event, EVENTS);
         Object f = Callbacks.function(listener, "on() listener");
+        Lifetime.holdUntil(closed, "ws " + url); // a connection with listeners outlives the program's main code
         events.execute(() -> {
             listeners.put(name, f);
             List<Object[]> waiting = pending.remove(name);

@@ -9,8 +9,9 @@ import java.util.concurrent.Future;
  * {@code "error"} (the message), {@code "close"} (code and reason). An event that happens before a
  * listener for it exists is kept and delivered when one is registered, so {@code on("open", ...)}
  * after {@code ws::connect} still runs. Listeners run one at a time, in event order, on a virtual
- * thread. {@code ws.await()} waits until the connection closes (a program's main code ending does not
- * keep it open).
+ * thread. {@code ws.await()} waits until the connection closes. Once a listener is registered the
+ * connection keeps the program running after its main code ends, until it closes (as in an
+ * event-loop runtime); without listeners it does not.
  */
 public interface WsClient extends Future<Object> {
     /**
