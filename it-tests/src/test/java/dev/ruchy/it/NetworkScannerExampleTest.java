@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's port scanner ({@code examples/src/main/ruchy/dev/ruchy/examples/07_network_scanner.ruchy}),
- * run unchanged with its answers on standard input, scanning 127.0.0.1's whole ephemeral port range
- * (32768–60999, where the kernel picks local ports, so where a connection can reach itself) with
- * listeners this test opened in it. The report must list exactly the open ports: the test's, plus
- * those other processes on the machine listened on throughout the scan (read from
- * {@code /proc/net/tcp*} before and after), sorted. The full range against nmap is in
- * {@code bench/run-scan-bench.sh}.
+ * run unchanged with its answers on standard input, once for each scan type: {@code custom} over
+ * 127.0.0.1's whole ephemeral port range (32768–60999, where the kernel picks local ports, so where a
+ * connection can reach itself), {@code quick} (the seed's nine well-known ports) and {@code full}
+ * (1–65534), each with listeners this test opened among the scanned ports. The report must list
+ * exactly the open ports, with their services named: the test's, plus those other processes on the
+ * machine listened on throughout the scan (read from {@code /proc/net/tcp*} before and after),
+ * sorted. The full range against nmap is in {@code bench/run-scan-bench.sh}.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -39,59 +40,87 @@ class NetworkScannerExampleTest {
     private static final int END = 61000; // exclusive, as the seed's range()
     private static final int LISTENERS = 12;
     private static final Pattern REPORT_LINE = Pattern.compile("^\\s*(\\d+) - (.+)$");
+    /** The seed's `quick` ports and the names its identify_service gives them. */
+    private static final Map<Integer, String> QUICK = Map.of(21, "FTP", 22, "SSH", 23, "Telnet", 25, "SMTP",
+            80, "HTTP", 443, "HTTPS", 3306, "MySQL", 5432, "PostgreSQL", 8080, "HTTP-Alt");
 
     @TempDir
     Path dir;
 
     @Test
     void aCustomScanOfTheEphemeralRangeFindsExactlyTheOpenPorts() throws Exception {
-        scan(FIRST, END, List.of());
+        scan("custom\n" + FIRST + "-" + END + "\n", range(FIRST, END), LISTENERS);
     }
 
-    private void scan(int first, int end, List<String> prefix) throws Exception {
+    @Test
+    void aQuickScanFindsTheWellKnownPortsThatAreOpenAndNamesTheirServices() throws Exception {
+        // every one of the nine that is free gets a listener (ports under 1024 need root, which CI has)
+        scan("quick\n", new TreeSet<>(QUICK.keySet()), QUICK.size());
+    }
+
+    @Test
+    void aFullScanFindsExactlyTheOpenPorts() throws Exception {
+        scan("full\n", range(1, 65535), LISTENERS);
+    }
+
+    private static TreeSet<Integer> range(int first, int end) {
+        TreeSet<Integer> ports = new TreeSet<>();
+        for (int p = first; p < end; p++) {
+            ports.add(p);
+        }
+        return ports;
+    }
+
+    /**
+     * Opens up to {@code wanted} listeners on free ports of {@code scope} (at random, or all of a small
+     * scope), runs the scanner with {@code answers} after the host, and checks its report.
+     */
+    private void scan(String answers, TreeSet<Integer> scope, int wanted) throws Exception {
         List<ServerSocket> listeners = new ArrayList<>();
         TreeSet<Integer> ours = new TreeSet<>();
         SplittableRandom random = new SplittableRandom();
+        List<Integer> candidates = new ArrayList<>(scope);
         try {
-            while (listeners.size() < LISTENERS) {
-                int port = random.nextInt(first, end);
+            for (int tries = 0; listeners.size() < wanted && tries < 10 * wanted && !candidates.isEmpty(); tries++) {
+                int port = scope.size() <= wanted ? candidates.remove(0) : candidates.get(random.nextInt(candidates.size()));
                 try {
                     ServerSocket s = new ServerSocket();
                     s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
                     listeners.add(s);
                     ours.add(port);
                 } catch (IOException inUse) {
-                    // taken: pick another
+                    // taken, or privileged: pick another
                 }
             }
-            TreeSet<Integer> before = listening();
-            String answers = "127.0.0.1\ncustom\n" + first + "-" + end + "\n";
+            assertTrue(!ours.isEmpty(), "no port of the scan was free to listen on");
+            TreeSet<Integer> before = within(listening(), scope);
             long start = System.nanoTime();
-            try (RuchyProcess scan = RuchyProcess.start(prefix, answers, RuchyProcess.example("07_network_scanner.ruchy"), dir,
-                    Map.of())) {
+            try (RuchyProcess scan = RuchyProcess.start(List.of(), "127.0.0.1\n" + answers,
+                    RuchyProcess.example("07_network_scanner.ruchy"), dir, Map.of())) {
                 assertEquals(0, scan.awaitExit(RuchyProcess.seconds(150)), scan.err());
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                TreeSet<Integer> after = listening();
+                TreeSet<Integer> after = within(listening(), scope);
 
                 String out = scan.out();
-                assertTrue(out.contains("Scanning " + (end - first) + " ports on 127.0.0.1..."), out);
+                assertTrue(out.contains("Scanning " + scope.size() + " ports on 127.0.0.1..."), out);
                 List<Integer> reported = report(out);
                 assertEquals(new ArrayList<>(new TreeSet<>(reported)), reported, "sorted by port, each once");
                 TreeSet<Integer> required = new TreeSet<>(ours);
-                TreeSet<Integer> steady = inRange(before, first, end);
-                steady.retainAll(inRange(after, first, end));
+                TreeSet<Integer> steady = new TreeSet<>(before);
+                steady.retainAll(after);
                 required.addAll(steady);
                 TreeSet<Integer> allowed = new TreeSet<>(ours);
-                allowed.addAll(inRange(before, first, end));
-                allowed.addAll(inRange(after, first, end));
+                allowed.addAll(before);
+                allowed.addAll(after);
                 TreeSet<Integer> got = new TreeSet<>(reported);
                 assertTrue(got.containsAll(required), "missing open ports: " + minus(required, got) + "\n" + out);
                 assertTrue(allowed.containsAll(got), "ports reported open that nothing listened on: " + minus(got, allowed));
                 assertTrue(out.contains("Found " + reported.size() + " open ports"), out);
                 for (int port : ours) {
-                    assertTrue(out.contains(String.format("%5d - Unknown", port)), out);
+                    String line = String.format("%5d - %s", port, QUICK.getOrDefault(port, "Unknown"));
+                    assertTrue(out.contains(line), "'" + line + "' in\n" + out);
                 }
-                System.out.println("network scanner" + (prefix.isEmpty() ? "" : " (" + String.join(" ", prefix) + ")") + ": " + (end - first) + " ports in " + ms + " ms (process included), "
+                System.out.println("network scanner: " + scope.size() + " ports in " + ms + " ms (process included), "
                         + reported.size() + " open, " + ours.size() + " of them the test's");
             }
         } finally {
@@ -138,8 +167,10 @@ class NetworkScannerExampleTest {
         return ports;
     }
 
-    private static TreeSet<Integer> inRange(TreeSet<Integer> ports, int first, int end) {
-        return new TreeSet<>(ports.subSet(first, end));
+    private static TreeSet<Integer> within(TreeSet<Integer> ports, TreeSet<Integer> scope) {
+        TreeSet<Integer> in = new TreeSet<>(ports);
+        in.retainAll(scope);
+        return in;
     }
 
     private static TreeSet<Integer> minus(TreeSet<Integer> a, TreeSet<Integer> b) {
