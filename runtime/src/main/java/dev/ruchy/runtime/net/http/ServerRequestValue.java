@@ -284,7 +284,7 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     }
 
     @Override
-    public Object header(Object name) {
+    public String header(Object name) {
         String key = Args.string(name, "header() name");
         ServerRequest r;
         synchronized (this) {
