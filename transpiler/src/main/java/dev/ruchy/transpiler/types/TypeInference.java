@@ -337,7 +337,7 @@ public final class TypeInference {
             if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
                     && let.elseBlock() == null && let.init() instanceof Expr.ObjectLit o && !o.entries().isEmpty()
                     && o.entries().stream().allMatch(e -> e instanceof Expr.KeyValue)
-                    && resolution.declaration(b) instanceof Symbol sym) {
+                    && resolution.declaration(b) instanceof Symbol sym && !(session && sym.isGlobal())) {
                 candidates.put(sym, o);
             }
             return false;
@@ -771,6 +771,9 @@ public final class TypeInference {
      * {@code void} method whose {@code return x} evaluates x and returns.
      */
     private void discardResults() {
+        if (session) {
+            return; // a later input may call the function and use its result
+        }
         Map<Stmt.Fun, List<Expr.Ident>> references = new IdentityHashMap<>();
         Nodes.any(program, n -> {
             if (n instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
