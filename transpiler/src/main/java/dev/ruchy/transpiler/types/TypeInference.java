@@ -70,6 +70,12 @@ public final class TypeInference {
     /** Runtime members' results that may be nil, and the uses of locals bound to one (see {@link Types#mayBeNil}). */
     private final java.util.Set<Expr> orNil = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final java.util.Set<Symbol> orNilSymbols = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Names {@code g} of the objects the program writes fields of as {@code x.g.f = v} (or
+     * {@code x.g.f += v}): {@code req.params.id = 5} makes {@code req.params}' values whatever the
+     * program stores, so they are not typed by the catalog (see {@link #objectFieldValues}).
+     */
+    private final java.util.Set<String> writtenFieldObjects = new java.util.HashSet<>();
     /** Locals bound to an object literal and only ever read with {@code get(key, default)} (see {@link #findLookupTables}). */
     private final Map<Symbol, Expr.ObjectLit> lookupTables = new IdentityHashMap<>();
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
@@ -199,6 +205,13 @@ public final class TypeInference {
         findJsonObjects();
         findParamClasses();
         findLookupTables();
+        Nodes.any(program, n -> {
+            Expr target = n instanceof Expr.Assign a ? a.target() : n instanceof Expr.CompoundAssign c ? c.target() : null;
+            if (target instanceof Expr.Field f && f.receiver() instanceof Expr.Field g) {
+                writtenFieldObjects.add(g.name());
+            }
+            return false;
+        });
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = false;
             pass();
@@ -1583,7 +1596,8 @@ public final class TypeInference {
      * field the catalog declares so ({@code req.params}: strings); null otherwise.
      */
     private Type objectFieldValues(Expr e) {
-        if (e instanceof Expr.Field f && types.get(f.receiver()) instanceof Type.RuntimeClass rc) {
+        if (e instanceof Expr.Field f && types.get(f.receiver()) instanceof Type.RuntimeClass rc
+                && !writtenFieldObjects.contains(f.name())) {
             RuntimeCatalog.FieldEntry entry = CATALOG.field(rc.alias(), f.name());
             return entry == null ? null : entry.values();
         }

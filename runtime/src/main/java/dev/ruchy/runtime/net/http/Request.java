@@ -104,7 +104,7 @@ public interface Request extends Map<String, Object> {
      * @param name header name
      * @return its value ({@code ", "}-joined when repeated), or nil
      */
-    String header(Object name);
+    Object header(Object name);
 
     /**
      * A path parameter ({@code req.param("id")}); the same as {@code req.params.id}.

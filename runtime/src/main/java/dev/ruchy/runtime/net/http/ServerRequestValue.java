@@ -284,7 +284,7 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     }
 
     @Override
-    public String header(Object name) {
+    public Object header(Object name) {
         String key = Args.string(name, "header() name");
         ServerRequest r;
         synchronized (this) {
