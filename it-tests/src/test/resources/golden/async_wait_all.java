@@ -18,7 +18,7 @@ public final class AsyncWaitAll {
     }
 
     public static void main(String[] args) {
-        List<Object> tasks = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
         for (long port : LongList.of(21L, 22L, 80L)) {
             Lists.push(tasks, Ops.async(() -> {
                 if (port != 22) {

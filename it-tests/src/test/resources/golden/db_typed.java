@@ -3,12 +3,15 @@ import dev.ruchy.runtime.Fmt;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
+import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.db.Database;
 import java.util.List;
 
 /**
  * A database in memory: db::connect is a Database, so statements and queries are Java calls on it.
- * Rows are objects built at run time from the table's columns, hence dynamic (Object).
+ * A row is an object (RObject) whose fields are the table's columns: what they hold is known
+ * only at run time, so a field read is dynamic (Object). find gives nil when there is no such
+ * row, and a field read on that fails as on any nil.
  *
  * <p>Generated from db_typed.ruchy.
  */
@@ -22,15 +25,25 @@ public final class DbTyped {
         var first = database.insert("posts", RObject.of("title", "Hello", "votes", 3L));
         database.insert("posts", RObject.of("title", "World", "votes", 5L));
         long changed = database.update("posts", first, RObject.of("votes", 4L));
-        List<Object> rows = database.query("SELECT title, votes FROM posts WHERE votes > ? ORDER BY id",
+        List<RObject> rows = database.query("SELECT title, votes FROM posts WHERE votes > ? ORDER BY id",
                 LongList.of(3L));
         Builtins.println((long) rows.size() + " rows, " + changed + " changed, "
                 + database.count("posts") + " in all");
-        for (Object row : rows) {
-            Builtins.println(Fmt.interpolate(Ops.field(row, "title")) + ": "
-                    + Fmt.interpolate(Ops.field(row, "votes")));
+        for (RObject row : rows) {
+            Builtins.println(Fmt.interpolate(row.get("title")) + ": "
+                    + Fmt.interpolate(row.get("votes")));
         }
-        Builtins.println(Ops.field(database.find("posts", first), "title"));
+        Builtins.println(RObject.fieldOf(database.find("posts", first), "title"));
+        var gone = database.find("posts", 999L);
+        if (!Ops.truthy(gone)) {
+            Builtins.println("no row 999");
+        }
+        try {
+            Builtins.println(RObject.fieldOf(gone, "title"));
+        } catch (RuchyError error) {
+            Object e = error.caught();
+            Builtins.println(Ops.field(e, "message"));
+        }
         Builtins.println(database.delete("posts", first));
         Builtins.println(database.tables());
         database.close();
@@ -38,6 +51,8 @@ public final class DbTyped {
         // expect: Hello: 4
         // expect: World: 5
         // expect: Hello
+        // expect: no row 999
+        // expect: Cannot access field 'title' on nil
         // expect: 1
         // expect: ["posts"]
     }

@@ -24,7 +24,8 @@ public final class HttpClientTyped {
     public static void main(String[] args) {
         var server = HttpServer.create("127.0.0.1:0");
         server.get("/data", (req, res) -> {
-            res.json(RObject.of("items", LongList.of(1L, 2L, 3L), "page", req.query("page", 1L)));
+            res.json(RObject.of("items", LongList.of(1L, 2L, 3L), "page", req.queryInt("page",
+                    1L)));
         });
         server.post("/users", (req, res) -> {
             var user = req.json();

@@ -1,6 +1,5 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
-import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.net.http.HttpServer;
 
@@ -23,11 +22,11 @@ public final class HttpServerTyped {
             next.run();
         });
         server.get("/hello/:name", (req, res) -> {
-            if (Ops.eq(req.params().get("name"), "nobody")) {
+            if (((String) req.params().get("name")).equals("nobody")) {
                 res.status(404L).text("no one");
                 return;
             }
-            res.text("hello " + Fmt.interpolate(req.params().get("name")) + ", from "
+            res.text("hello " + (String) req.params().get("name") + ", from "
                     + Fmt.interpolate(req.get("user")));
         });
         server.post("/echo", (req, res) -> {

@@ -3,6 +3,7 @@ import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
+import dev.ruchy.runtime.Task;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class SharedState {
     }
 
     public static void main(String[] args) {
-        List<Object> tasks = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
         for (long t : Ops.longs(Ops.range(0L, 8L, false))) {
             Lists.push(tasks, Ops.spawn(() -> {
                 for (long i = 0; i < 250; i++) {
@@ -35,7 +36,7 @@ public final class SharedState {
                 return null;
             }));
         }
-        for (Object task : tasks) {
+        for (Task task : tasks) {
             Ops.await(task);
         }
         var total = 0L;

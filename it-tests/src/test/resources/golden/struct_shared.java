@@ -4,6 +4,7 @@ import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyStruct;
+import dev.ruchy.runtime.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class StructShared {
 
     public static void main(String[] args) {
         stats = new Stats(0L, Ops.<Long>asList(new ArrayList<>()));
-        List<Object> tasks = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
         for (long t = 0; t < 4; t++) {
             Lists.push(tasks, Ops.spawn(() -> {
                 for (long i = 0; i < 500; i++) {
@@ -37,7 +38,7 @@ public final class StructShared {
                 return null;
             }));
         }
-        for (Object task : tasks) {
+        for (Task task : tasks) {
             Ops.await(task);
         }
         Builtins.println(stats.hits); // expect: 2000

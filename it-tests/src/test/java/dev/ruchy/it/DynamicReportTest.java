@@ -30,9 +30,9 @@ class DynamicReportTest {
             "02_tcp_echo.ruchy", new int[] {0, 0},
             "03_http_client.ruchy", new int[] {1, 4},
             "04_websocket.ruchy", new int[] {0, 0},
-            "05_api_server.ruchy", new int[] {6, 14},
+            "05_api_server.ruchy", new int[] {4, 3},
             "06_chat_server.ruchy", new int[] {6, 7},
-            "07_network_scanner.ruchy", new int[] {0, 6},
+            "07_network_scanner.ruchy", new int[] {0, 3},
             "08_load_balancer.ruchy", new int[] {0, 0},
             "09_custom_protocol.ruchy", new int[] {0, 3},
             "10_network_monitor.ruchy", new int[] {0, 0});

@@ -855,7 +855,7 @@ public final class Ops {
     }
 
     /** {@code async { body }}: starts {@code body} on a new virtual thread; {@link #await} on the returned {@link Task} joins it. */
-    public static Object async(Fn0 body) {
+    public static Task async(Fn0 body) {
         return Task.start(body, false);
     }
 
@@ -864,7 +864,7 @@ public final class Ops {
      * handle; an error that ends the body is also reported on standard error, since the handle is often
      * dropped.
      */
-    public static Object spawn(Fn0 body) {
+    public static Task spawn(Fn0 body) {
         return Task.start(body, true);
     }
 

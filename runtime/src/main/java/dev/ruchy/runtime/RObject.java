@@ -141,6 +141,20 @@ public class RObject {
         }
     }
 
+    /**
+     * The value of field {@code key} of an object that may be nil ({@code post.title} where
+     * {@code post = db.find(...)}).
+     *
+     * @throws RuchyError {@code Runtime error: Cannot access field 'key' on nil} when {@code object}
+     *                    is null, else as {@link #get(String)}
+     */
+    public static Object fieldOf(RObject object, String key) {
+        if (object == null) {
+            throw RuchyError.runtime("Cannot access field '" + key + "' on nil");
+        }
+        return object.get(key);
+    }
+
     /** The value of {@code key}, or {@code null} (nil) if absent or nil. */
     public final Object getOrNull(String key) {
         synchronized (entries) {

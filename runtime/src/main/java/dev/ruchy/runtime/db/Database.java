@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.db;
 
+import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public interface Database {
      * @param sql the statement
      * @return an array of row objects, in the order the database gives them
      */
-    List<Object> query(Object sql);
+    List<RObject> query(Object sql);
 
     /**
      * Runs a query with {@code ?} placeholders ({@code db.query("SELECT * FROM posts LIMIT ?", [10])}).
@@ -45,7 +46,7 @@ public interface Database {
      * @param params an array of values, one for each {@code ?}, or nil for none
      * @return an array of row objects
      */
-    List<Object> query(Object sql, Object params);
+    List<RObject> query(Object sql, Object params);
 
     /**
      * Runs a statement without parameters ({@code db.execute("CREATE TABLE ...")}).
@@ -81,7 +82,7 @@ public interface Database {
      * @param id    the key value
      * @return the row object, or nil when there is none
      */
-    Object find(Object table, Object id);
+    RObject find(Object table, Object id);
 
     /**
      * Inserts a row ({@code db.insert("posts", {title: "Hi"})}); every key of the object must be a

@@ -1,5 +1,6 @@
 package dev.ruchy.runtime.db;
 
+import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.RuchyError;
 import dev.ruchy.runtime.net.Args;
 import dev.ruchy.runtime.net.Callbacks;
@@ -47,12 +48,12 @@ final class SqlDatabase implements Database {
     }
 
     @Override
-    public List<Object> query(Object sql) {
+    public List<RObject> query(Object sql) {
         return query(sql, null);
     }
 
     @Override
-    public List<Object> query(Object sql, Object params) {
+    public List<RObject> query(Object sql, Object params) {
         String text = Args.string(sql, "query() sql");
         List<Object> values = SqlValues.params(params, "query()");
         return run(false, c -> {
@@ -64,7 +65,7 @@ final class SqlDatabase implements Database {
                     }
                 }
                 schema.invalidate();
-                return new ArrayList<Object>();
+                return new ArrayList<RObject>();
             }
         });
     }
@@ -103,7 +104,7 @@ final class SqlDatabase implements Database {
     }
 
     @Override
-    public Object find(Object table, Object id) {
+    public RObject find(Object table, Object id) {
         String t = Args.string(table, "find() table");
         return run(false, c -> {
             Schema.Table found = schema.table(c, t);
@@ -116,7 +117,7 @@ final class SqlDatabase implements Database {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 SqlValues.bind(ps, 1, value);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Object> rows = SqlValues.rows(rs);
+                    List<RObject> rows = SqlValues.rows(rs);
                     return rows.isEmpty() ? null : rows.get(0);
                 }
             }

@@ -75,7 +75,7 @@ final class SqlValues {
     }
 
     /** Every row of {@code rs} as an object from column label to value. */
-    static List<Object> rows(ResultSet rs) throws SQLException {
+    static List<RObject> rows(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] labels = new String[n];
@@ -84,7 +84,7 @@ final class SqlValues {
             labels[i] = md.getColumnLabel(i + 1);
             zoned[i] = "timestamptz".equals(md.getColumnTypeName(i + 1));
         }
-        List<Object> rows = new ArrayList<>();
+        List<RObject> rows = new ArrayList<>();
         while (rs.next()) {
             RObject row = new RObject();
             for (int i = 0; i < n; i++) {

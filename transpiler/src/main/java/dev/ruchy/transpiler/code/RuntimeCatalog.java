@@ -144,13 +144,19 @@ public final class RuntimeCatalog {
      *
      * @param params   parameter words: {@code str int float bool any}, a callback alias or a quoted literal
      * @param template the Java form; {@code {r}} the receiver, {@code {i}} argument i
+     * @param orNil    whether the result may also be nil ({@code : obj?}: a row or nil)
      */
     public record Member(String owner, String name, List<String> params, Type result, List<TemplatePart> template,
-            int line) {
+            int line, boolean orNil) {
     }
 
-    /** A field of a runtime class read through a method ({@code field Request.method : str = {r}.method()}). */
-    public record FieldEntry(String owner, String name, Type type, List<TemplatePart> template, int line) {
+    /**
+     * A field of a runtime class read through a method ({@code field Request.method : str = {r}.method()}).
+     *
+     * @param values for an object field whose own fields all hold one type ({@code field Request.params : {str}}:
+     *               {@code req.params.id} is a string), that type; null for any other field
+     */
+    public record FieldEntry(String owner, String name, Type type, List<TemplatePart> template, int line, Type values) {
     }
 
     /**
@@ -634,6 +640,18 @@ public final class RuntimeCatalog {
      */
     public Member member(String owner, String name, List<Integer> closureArity, List<String> literals,
             List<Integer> functionArity) {
+        return member(owner, name, closureArity, literals, functionArity, Collections.nCopies(closureArity.size(), null));
+    }
+
+    /**
+     * As {@link #member(String, String, List, List, List)}, where a member's literal-kind parameter
+     * ({@code #int} in {@code query(any, #int)}) fits only a literal of that kind written there.
+     *
+     * @param literalKinds per argument: {@code str int float bool} for a literal of that kind written
+     *                     there (an integer or float with its sign), or null
+     */
+    public Member member(String owner, String name, List<Integer> closureArity, List<String> literals,
+            List<Integer> functionArity, List<String> literalKinds) {
         for (Member m : members.getOrDefault(owner, Map.of()).getOrDefault(name, List.of())) {
             if (m.params().size() != closureArity.size()) {
                 continue;
@@ -645,6 +663,7 @@ public final class RuntimeCatalog {
                 int n = closureArity.get(i);
                 int f = functionArity.get(i);
                 fits = isLiteralParam(word) ? word.substring(1, word.length() - 1).equals(literals.get(i))
+                        : isLiteralKindParam(word) ? word.substring(1).equals(literalKinds.get(i))
                         : cb == null ? n < 0 : n == cb.params().size() || f == cb.params().size();
             }
             if (fits) {
@@ -855,7 +874,10 @@ public final class RuntimeCatalog {
         }
         List<String> params = memberParams(m.group(3));
         String text = m.group(6) != null ? m.group(6).strip() : defaultCall(m.group(2), params.size());
-        Member member = new Member(owner, m.group(2), params, typeWord(m.group(4)), template(text, params.size()), line);
+        String result = m.group(4);
+        boolean orNil = result.endsWith("?");
+        Member member = new Member(owner, m.group(2), params, typeWord(orNil ? result.substring(0, result.length() - 1) : result),
+                template(text, params.size()), line, orNil);
         noteJson(m.group(4), "member " + owner + "." + m.group(2));
         members.computeIfAbsent(owner, k -> new LinkedHashMap<>()).computeIfAbsent(m.group(2), k -> new ArrayList<>())
                 .add(member);
@@ -868,7 +890,10 @@ public final class RuntimeCatalog {
             throw new IllegalArgumentException("`" + owner + "` is not a class declared above");
         }
         String text = m.group(5) != null ? m.group(5).strip() : "{r}." + m.group(2) + "()";
-        FieldEntry f = new FieldEntry(owner, m.group(2), typeWord(m.group(3)), template(text, 0), line);
+        String type = m.group(3);
+        boolean objectOf = type.startsWith("{") && type.endsWith("}");
+        FieldEntry f = new FieldEntry(owner, m.group(2), objectOf ? Type.OBJECT : typeWord(type), template(text, 0), line,
+                objectOf ? valueType(type.substring(1, type.length() - 1)) : null);
         if (fields.computeIfAbsent(owner, k -> new LinkedHashMap<>()).putIfAbsent(m.group(2), f) != null) {
             throw new IllegalArgumentException("duplicate field `" + owner + "." + m.group(2) + "`");
         }
@@ -891,7 +916,19 @@ public final class RuntimeCatalog {
         return word.length() >= 2 && word.startsWith("\"") && word.endsWith("\"");
     }
 
-    /** Member parameters: {@code str int float bool any}, a callback alias declared above, or a string literal. */
+    /**
+     * Whether a member's parameter word is a literal kind ({@code #int}, {@code #float}, {@code #bool},
+     * {@code #str}): the member fits only a call with a literal of that kind there, which it passes on
+     * as that type.
+     */
+    public static boolean isLiteralKindParam(String word) {
+        return word.startsWith("#") && fixedParamType(word.substring(1)) != null;
+    }
+
+    /**
+     * Member parameters: {@code str int float bool any}, a callback alias declared above, a string
+     * literal or a literal kind.
+     */
     private List<String> memberParams(String text) {
         List<String> out = new ArrayList<>();
         if (text.isBlank()) {
@@ -900,9 +937,9 @@ public final class RuntimeCatalog {
         for (String w : text.split(",")) {
             String word = w.strip();
             if (!Set.of("str", "int", "float", "bool", "any").contains(word) && !callbacks.containsKey(word)
-                    && !(isLiteralParam(word) && LITERAL.matcher(word).matches())) {
-                throw new IllegalArgumentException("unknown parameter type `" + word
-                        + "` (expected str, int, float, bool, any, a callback declared above or a \"literal\")");
+                    && !(isLiteralParam(word) && LITERAL.matcher(word).matches()) && !isLiteralKindParam(word)) {
+                throw new IllegalArgumentException("unknown parameter type `" + word + "` (expected str, int, float,"
+                        + " bool, any, a callback declared above, a \"literal\" or a literal kind #int #float #bool #str)");
             }
             out.add(word);
         }
@@ -920,7 +957,7 @@ public final class RuntimeCatalog {
         if (isLiteralParam(word)) {
             return Type.STR;
         }
-        Type fixed = fixedParamType(word);
+        Type fixed = fixedParamType(isLiteralKindParam(word) ? word.substring(1) : word);
         return fixed == null ? Type.DYN : fixed;
     }
 

@@ -263,7 +263,9 @@ final class CallPrinter extends Printer {
         }
         RuntimeCatalog.Method fast = fastPath(m);
         if (fast != null) {
-            return template(fast, m);
+            // a dynamic result inference knows more of (a lookup table's `get`): cast to that
+            Type given = CATALOG.methodResult(receiver, m.name(), m.args().stream().map(a -> types.of(a.value())).toList());
+            return given instanceof Type.Dyn ? coerce(template(fast, m), Type.DYN, types.of(m)) : template(fast, m);
         }
         Type result = types.of(m);
         CodeBlock call = CodeBlock.of("$T.invoke($L,$W$S$L)", OPS, expr(m.receiver()), m.name(),

@@ -361,6 +361,10 @@ final class ExpressionPrinter extends Printer {
             }
         }
         Type result = types.of(f);
+        if (receiver instanceof Type.ObjectType && types.mayBeNil(f.receiver())) {
+            // an object or nil (a database row): nil fails as Ruchy's field read does
+            return coerce(CodeBlock.of("$T.fieldOf($L, $S)", R_OBJECT, expr(f.receiver()), f.name()), Type.DYN, result);
+        }
         if (receiver instanceof Type.ObjectType) {
             // an object's field: its key, read through RObject (missing: "Object has no field named")
             return coerce(CodeBlock.of("$L.get($S)", parenthesized(f.receiver()), f.name()), Type.DYN, result);

@@ -459,7 +459,7 @@ final class StatementPrinter extends Printer {
                         && RuntimeCatalog.standard().field(rc.alias(), f.name()) == null) {
                     // `req.user = x`: a field of the request's own, in its map view
                     stmt("$L.put($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
-                } else if (receiver instanceof Type.ObjectType) {
+                } else if (receiver instanceof Type.ObjectType && !types.mayBeNil(f.receiver())) {
                     stmt("$L.set($S, $L)", cx.expressions.parenthesized(f.receiver()), f.name(), value);
                 } else {
                     stmt("$T.setField($L, $S, $L)", OPS, expr(f.receiver()), f.name(), value);
@@ -482,7 +482,7 @@ final class StatementPrinter extends Printer {
                     cx.flow.exprOrHoist(value));
             return;
         }
-        stmt("$T.setIndex($L, $L, $L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
+        stmt("$T.setIndex($L,$W$L,$W$L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
     }
 
     CodeBlock receiverCode(Expr receiver) {

@@ -63,6 +63,21 @@ public final class TypeInference {
     private final java.util.Set<String> functionNames = new java.util.HashSet<>();
     /** The parameter and result types of closures typed by their uses (see {@link #lambda}). */
     private final Map<Expr.Lambda, Signature> lambdaSignatures = new IdentityHashMap<>();
+    /** Names of functions written where a runtime member takes a callback ({@code app.post("/", require_auth, ...)}). */
+    private final java.util.Set<Expr.Ident> callbackReferences = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Functions only ever passed as callbacks that return nothing: their results are never used (see {@link #discardResults}). */
+    private final java.util.Set<Signature> discardedResults = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Runtime members' results that may be nil, and the uses of locals bound to one (see {@link Types#mayBeNil}). */
+    private final java.util.Set<Expr> orNil = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.Set<Symbol> orNilSymbols = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Names {@code g} of the objects the program writes fields of as {@code x.g.f = v} (or
+     * {@code x.g.f += v}): {@code req.params.id = 5} makes {@code req.params}' values whatever the
+     * program stores, so they are not typed by the catalog (see {@link #objectFieldValues}).
+     */
+    private final java.util.Set<String> writtenFieldObjects = new java.util.HashSet<>();
+    /** Locals bound to an object literal and only ever read with {@code get(key, default)} (see {@link #findLookupTables}). */
+    private final Map<Symbol, Expr.ObjectLit> lookupTables = new IdentityHashMap<>();
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
     private boolean session;
     /** The function whose body is being analysed, for {@code return}. */
@@ -93,7 +108,16 @@ public final class TypeInference {
 
     /** The inferred types of one program. */
     public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Symbol, Type> variables,
-            Map<Expr, Operation> operations, Map<Symbol, String> jsonObjects) {
+            Map<Expr, Operation> operations, Map<Symbol, String> jsonObjects, java.util.Set<Expr> orNil) {
+        /**
+         * Whether {@code e}, typed as an object, may also be nil: a runtime member's result the catalog
+         * says so of ({@code db.find(...)}: a row or nil), or a local bound to one. A field read on
+         * it must fail as Ruchy's does on nil.
+         */
+        public boolean mayBeNil(Expr e) {
+            return orNil.contains(e);
+        }
+
         /**
          * For a local bound to parsed JSON that the program only uses as an object (an
          * {@link Type#OBJECT} whose value is checked where it is bound), the first field its uses
@@ -151,7 +175,7 @@ public final class TypeInference {
         inference.session = session;
         inference.run();
         Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>(),
-                inference.jsonObjects());
+                inference.jsonObjects(), inference.orNil);
         Nodes.any(program, n -> {
             if (n instanceof Expr.Binary b) {
                 types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
@@ -180,6 +204,14 @@ public final class TypeInference {
         });
         findJsonObjects();
         findParamClasses();
+        findLookupTables();
+        Nodes.any(program, n -> {
+            Expr target = n instanceof Expr.Assign a ? a.target() : n instanceof Expr.CompoundAssign c ? c.target() : null;
+            if (target instanceof Expr.Field f && f.receiver() instanceof Expr.Field g) {
+                writtenFieldObjects.add(g.name());
+            }
+            return false;
+        });
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = false;
             pass();
@@ -304,6 +336,65 @@ public final class TypeInference {
                 }
             }
         });
+    }
+
+    /**
+     * Finds the locals bound to an object literal of plain entries ({@code let services = {22: "SSH",
+     * 80: "HTTP"}}) whose every use is {@code services.get(key, default)}: nothing changes such an
+     * object, so what {@code get} gives is one of its values or the default, and when those all have
+     * one type ({@code "Unknown"} and strings: a string) the call has that type (see {@link #lookup}).
+     */
+    private void findLookupTables() {
+        Map<Symbol, Expr.ObjectLit> candidates = new IdentityHashMap<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.type() == null
+                    && let.elseBlock() == null && let.init() instanceof Expr.ObjectLit o && !o.entries().isEmpty()
+                    && o.entries().stream().allMatch(e -> e instanceof Expr.KeyValue)
+                    && resolution.declaration(b) instanceof Symbol sym && !(session && sym.isGlobal())) {
+                candidates.put(sym, o);
+            }
+            return false;
+        });
+        if (candidates.isEmpty()) {
+            return;
+        }
+        java.util.Set<Expr> lookups = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.MethodCall m && m.name().equals("get") && m.args().size() == 2
+                    && m.args().stream().allMatch(a -> a.name() == null)) {
+                lookups.add(m.receiver());
+            }
+            return false;
+        });
+        java.util.Set<Symbol> rejected = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
+                    && candidates.containsKey(sym) && !lookups.contains(id)) {
+                rejected.add(sym);
+            }
+            return false;
+        });
+        candidates.forEach((sym, o) -> {
+            if (!rejected.contains(sym)) {
+                lookupTables.put(sym, o);
+            }
+        });
+    }
+
+    /**
+     * The type of {@code table.get(key, default)} on one of {@link #lookupTables}: the join of its
+     * values and the default when that is a string or a number or boolean; null otherwise.
+     */
+    private Type lookup(Expr.MethodCall m, List<Type> args) {
+        if (!(m.receiver() instanceof Expr.Ident id) || !(resolution.reference(id) instanceof Symbol sym)
+                || !lookupTables.containsKey(sym) || args.size() != 2) {
+            return null;
+        }
+        Type joined = args.get(1);
+        for (Expr.ObjectEntry entry : lookupTables.get(sym).entries()) {
+            joined = Type.join(joined, types.getOrDefault(((Expr.KeyValue) entry).value(), Type.UNKNOWN));
+        }
+        return joined instanceof Type.Str || joined.isPrimitive() ? joined : null;
     }
 
     private static boolean isValueMethod(String name) {
@@ -594,6 +685,7 @@ public final class TypeInference {
     }
 
     private void finish() {
+        discardResults();
         for (Signature sig : signatures.values()) {
             for (int i = 0; i < sig.params.size(); i++) {
                 sig.params.set(i, sig.params.get(i).resolved());
@@ -685,8 +777,36 @@ public final class TypeInference {
         };
     }
 
+    /**
+     * Makes the functions that are only ever named where a runtime member takes a callback (which
+     * returns nothing) give nothing themselves: {@code fn require_auth(req, res, next)} passed as a
+     * middleware may {@code return res.status(401).json(...)}, a value nobody reads, so it is a
+     * {@code void} method whose {@code return x} evaluates x and returns.
+     */
+    private void discardResults() {
+        if (session) {
+            return; // a later input may call the function and use its result
+        }
+        Map<Stmt.Fun, List<Expr.Ident>> references = new IdentityHashMap<>();
+        Nodes.any(program, n -> {
+            if (n instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol sym
+                    && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
+                references.computeIfAbsent(f, k -> new ArrayList<>()).add(id);
+            }
+            return false;
+        });
+        references.forEach((f, ids) -> {
+            Signature sig = signatures.get(f);
+            if (sig != null && !sig.resultAnnotated && ids.stream().allMatch(callbackReferences::contains)) {
+                discardedResults.add(sig);
+                sig.result = Type.NIL;
+                sig.returnsValue = false;
+            }
+        });
+    }
+
     private void noteReturn(Type t) {
-        if (current == null) {
+        if (current == null || discardedResults.contains(current)) {
             return;
         }
         if (!(t instanceof Type.Nil) || current.returnsValue) {
@@ -737,6 +857,7 @@ public final class TypeInference {
                     }
                 } else {
                     bindPattern(let.pattern(), jsonBinding(closure, let.init(), t));
+                    noteOrNil(closure, let.init());
                 }
             }
             case Stmt.Fun f -> function(f, currentSelfType != null && isMethodOfCurrent(f) ? currentSelfType : null);
@@ -905,7 +1026,7 @@ public final class TypeInference {
             case Expr.Binary b -> binary(b);
             case Expr.Assign a -> {
                 Type t = expr(a.value());
-                assign(a.target(), t);
+                assign(a.target(), t, a.value());
                 yield t;
             }
             case Expr.CompoundAssign a -> {
@@ -942,7 +1063,8 @@ public final class TypeInference {
             case Expr.MethodCall m -> methodCall(m);
             case Expr.Field f -> {
                 Type receiver = expr(f.receiver());
-                yield fieldType(receiver, f.name());
+                Type values = objectFieldValues(f.receiver());
+                yield values != null && receiver instanceof Type.ObjectType ? values : fieldType(receiver, f.name());
             }
             case Expr.Index i -> {
                 Type target = expr(i.target());
@@ -1108,18 +1230,24 @@ public final class TypeInference {
                 current = new Signature();
                 expr(a.body());
                 current = saved;
-                yield Type.DYN;
+                yield taskType();
             }
             case Expr.Spawn s -> {
                 Signature saved = current;
                 current = new Signature();
                 expr(s.body());
                 current = saved;
-                yield Type.DYN;
+                yield taskType();
             }
             case Expr.Lazy l -> throw Lowering.notLowered(l);
             case Expr.Error er -> Type.DYN;
         };
+    }
+
+    /** What an {@code async { }} block or a {@code spawn { }} gives: the catalog's {@code Task} class. */
+    private static Type taskType() {
+        RuntimeCatalog.ClassEntry task = CATALOG.runtimeClass("Task");
+        return task == null ? Type.DYN : task.type();
     }
 
     private static boolean isDiverging(Expr e) {
@@ -1139,6 +1267,9 @@ public final class TypeInference {
             return constant != null && constant.isConstant() && constant.hasTemplate() ? constant.result() : Type.DYN;
         }
         seenSymbols.add(sym);
+        if (orNilSymbols.contains(sym)) {
+            orNil.add(id);
+        }
         return switch (sym.kind()) {
             case VARIABLE, PARAMETER -> typeOf(sym);
             case FUNCTION -> sym.declaration() instanceof Stmt.Fun f ? new Type.FunctionType(f.params().size()) : Type.DYN;
@@ -1162,6 +1293,10 @@ public final class TypeInference {
     }
 
     private void assign(Expr target, Type t) {
+        assign(target, t, null);
+    }
+
+    private void assign(Expr target, Type t, Expr value) {
         switch (target) {
             case Expr.Ident id -> {
                 Symbol sym = resolution.reference(id);
@@ -1169,6 +1304,7 @@ public final class TypeInference {
                     sym = resolution.declaration(id);
                 }
                 updateSymbol(sym, t);
+                noteOrNil(sym, value);
                 record(target, sym == null ? Type.DYN : typeOf(sym));
             }
             case Expr.Index i -> {
@@ -1180,6 +1316,13 @@ public final class TypeInference {
             }
             case Expr.Field f -> expr(f.receiver());
             default -> expr(target);
+        }
+    }
+
+    /** A local bound or assigned a value that {@link Types#mayBeNil may be nil}: so may its uses. */
+    private void noteOrNil(Symbol sym, Expr value) {
+        if (sym != null && value != null && orNil.contains(value)) {
+            orNilSymbols.add(sym);
         }
     }
 
@@ -1294,7 +1437,12 @@ public final class TypeInference {
     private Type methodCall(Expr.MethodCall m) {
         Type receiver = expr(m.receiver());
         if (receiver instanceof Type.RuntimeClass rc) {
-            return memberCall(rc, m.name(), m.args());
+            Type result = memberCall(rc, m.name(), m.args());
+            RuntimeCatalog.Member member = typedMember(rc, m.name(), m.args(), resolution);
+            if (member != null && member.orNil()) {
+                orNil.add(m);
+            }
+            return result;
         }
         RuntimeCatalog.Method known = receiver instanceof Type.Named ? null
                 : CATALOG.method(receiver, m.name(), m.args().size());
@@ -1317,6 +1465,10 @@ public final class TypeInference {
         if (receiver instanceof Type.ListType list && m.name().equals("push") && args.size() == 1
                 && m.receiver() instanceof Expr.Ident id) {
             updateSymbol(resolution.reference(id), Type.list(Type.join(list.element(), args.get(0))));
+        }
+        Type looked = receiver instanceof Type.ObjectType && m.name().equals("get") ? lookup(m, args) : null;
+        if (looked != null) {
+            return looked;
         }
         return CATALOG.methodResult(receiver, m.name(), args);
     }
@@ -1369,6 +1521,7 @@ public final class TypeInference {
             Stmt.Fun named = cb == null ? null : callbackFunction(value, resolution);
             expr(value);
             if (named != null) {
+                callbackReferences.add((Expr.Ident) value);
                 // a named function passed as a callback: its parameters get the callback's types
                 Signature sig = signature(named, null);
                 for (int p = 0; p < cb.params().size(); p++) {
@@ -1404,7 +1557,24 @@ public final class TypeInference {
             Resolution resolution) {
         List<Integer> functions = args.stream().map(a -> callbackFunction(a.value(), resolution) instanceof Stmt.Fun f
                 ? f.params().size() : -1).toList();
-        return CATALOG.member(rc.alias(), name, closureArities(args), stringLiterals(args), functions);
+        return CATALOG.member(rc.alias(), name, closureArities(args), stringLiterals(args), functions, literalKinds(args));
+    }
+
+    /** Per argument, the kind of a literal written there ({@code str int float bool}; a number with its sign), or null. */
+    private static List<String> literalKinds(List<Expr.Arg> args) {
+        List<String> out = new ArrayList<>();
+        for (Expr.Arg a : args) {
+            Expr value = a.value() instanceof Expr.Unary u && u.op() == dev.ruchy.transpiler.ast.UnaryOp.NEG
+                    && (u.operand() instanceof Expr.IntLit || u.operand() instanceof Expr.FloatLit) ? u.operand() : a.value();
+            out.add(switch (value) {
+                case Expr.IntLit i -> "int";
+                case Expr.FloatLit f -> "float";
+                case Expr.BoolLit b -> "bool";
+                case Expr.StringLit s -> "str";
+                default -> null;
+            });
+        }
+        return out;
     }
 
     /** Per argument, the value of a string literal written there, or null. */
@@ -1419,6 +1589,19 @@ public final class TypeInference {
     /** Per argument, the parameter count of a closure written there, or -1. */
     public static List<Integer> closureArities(List<Expr.Arg> args) {
         return args.stream().map(a -> a.value() instanceof Expr.Lambda l ? l.params().size() : -1).toList();
+    }
+
+    /**
+     * The type every field of {@code e}'s value holds, when {@code e} reads a runtime class's object
+     * field the catalog declares so ({@code req.params}: strings); null otherwise.
+     */
+    private Type objectFieldValues(Expr e) {
+        if (e instanceof Expr.Field f && types.get(f.receiver()) instanceof Type.RuntimeClass rc
+                && !writtenFieldObjects.contains(f.name())) {
+            RuntimeCatalog.FieldEntry entry = CATALOG.field(rc.alias(), f.name());
+            return entry == null ? null : entry.values();
+        }
+        return null;
     }
 
     private Type fieldType(Type receiver, String field) {

@@ -168,6 +168,35 @@ class RuntimeCatalogTest {
         assertTrue(e.getMessage().startsWith("t.catalog:4: unknown parameter type `\"a b\"`"), e::getMessage);
     }
 
+    @Test
+    void aLiteralKindSelectsAMemberAndResultsAndFieldsSayMore() {
+        RuntimeCatalog c = RuntimeCatalog.parse("t.catalog", HEAD + """
+                class Req = a.b.Req
+                member Req.query(any, #int) : int = {r}.queryInt({0}, {1})
+                member Req.query(any, any) : dyn
+                member Req.row(any) : obj?
+                field Req.params : {str}
+                """);
+        List<Integer> plain = List.of(-1, -1);
+        List<String> noStrings = java.util.Arrays.asList(null, null);
+        assertEquals(List.of("any", "#int"), c.member("Req", "query", plain, noStrings, plain,
+                java.util.Arrays.asList("str", "int")).params());
+        // a float literal, or a value that is no literal, takes the dynamic member
+        assertEquals(List.of("any", "any"), c.member("Req", "query", plain, noStrings, plain,
+                java.util.Arrays.asList("str", "float")).params());
+        assertEquals(List.of("any", "any"), c.member("Req", "query", plain, noStrings, plain).params());
+        assertEquals(Type.INT, RuntimeCatalog.memberParamType("#int"));
+        RuntimeCatalog.Member row = c.member("Req", "row", List.of(-1));
+        assertEquals(Type.OBJECT, row.result());
+        assertTrue(row.orNil());
+        assertFalse(c.member("Req", "query", plain).orNil());
+        assertEquals(Type.OBJECT, c.field("Req", "params").type());
+        assertEquals(Type.STR, c.field("Req", "params").values());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeCatalog.parse("t.catalog",
+                HEAD + "class S = a.b.S\nmember S.q(#list) : nil\n"));
+        assertTrue(e.getMessage().startsWith("t.catalog:4: unknown parameter type `#list`"), e::getMessage);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "fnn len(1) : int = Builtins.len | t.catalog:3: unknown entry `fnn`",

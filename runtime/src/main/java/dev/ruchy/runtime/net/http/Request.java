@@ -52,6 +52,53 @@ public interface Request extends Map<String, Object> {
     Object query(Object name, Object defaultValue);
 
     /**
+     * An integer query parameter ({@code req.query("page", 1)}, typed): the parameter parsed as an
+     * integer, or {@code defaultValue} when absent or unparsable.
+     *
+     * @param name         parameter name
+     * @param defaultValue the value when absent or not an integer
+     * @return the value
+     */
+    default long queryInt(Object name, long defaultValue) {
+        return (Long) query(name, defaultValue);
+    }
+
+    /**
+     * A float query parameter ({@code req.query("ratio", 0.5)}, typed): the parameter parsed as a
+     * finite float, or {@code defaultValue} when absent or unparsable.
+     *
+     * @param name         parameter name
+     * @param defaultValue the value when absent or not a float
+     * @return the value
+     */
+    default double queryFloat(Object name, double defaultValue) {
+        return (Double) query(name, defaultValue);
+    }
+
+    /**
+     * A boolean query parameter ({@code req.query("draft", false)}, typed): {@code true}/{@code 1}/
+     * {@code yes}/{@code on} or their opposites, else {@code defaultValue}.
+     *
+     * @param name         parameter name
+     * @param defaultValue the value when absent or not a boolean
+     * @return the value
+     */
+    default boolean queryBool(Object name, boolean defaultValue) {
+        return (Boolean) query(name, defaultValue);
+    }
+
+    /**
+     * A string query parameter with a default ({@code req.query("sort", "date")}, typed).
+     *
+     * @param name         parameter name
+     * @param defaultValue the value when absent
+     * @return the parameter's first value, or {@code defaultValue}
+     */
+    default String queryStr(Object name, String defaultValue) {
+        return (String) query(name, defaultValue);
+    }
+
+    /**
      * A request header ({@code req.header("Authorization")}), by case-insensitive name.
      *
      * @param name header name
