@@ -23,12 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** {@link WsServer} on a Helidon {@link WebServer} with one WebSocket endpoint for every path. */
 final class HelidonWsServer implements WsServer {
     private final HostPort address;
     private final Map<String, HelidonWsSocket> sockets = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Guards the start, which waits for Helidon to bind and start (a lock: no virtual thread pins on JDK 21). */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile Object onConnection;
     private volatile WebServer server;
 
@@ -60,25 +63,30 @@ final class HelidonWsServer implements WsServer {
     }
 
     @Override
-    public synchronized WsServer start() {
-        if (server != null) {
+    public WsServer start() {
+        lock.lock();
+        try {
+            if (server != null) {
+                return this;
+            }
+            HelidonLogging.quiet();
+            // One HTTP/1.1 protocol whose only upgrade is Helidon's WebSocket upgrade with the client's
+            // frames checked (CheckingUpgrader); Helidon's connection finds its WebSocket settings among
+            // the listener's protocols.
+            WsConfig ws = WsConfig.create();
+            server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
+                    builder -> builder.maxTcpConnections(ServerLimits.maxConnections())
+                            .protocolsDiscoverServices(false)
+                            .addProtocol(ws)
+                            .addConnectionSelector(Http1ConnectionSelector.builder()
+                                    .config(Http1Config.create())
+                                    .addUpgrader(new CheckingUpgrader(ws))
+                                    .build())
+                            .addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
             return this;
+        } finally {
+            lock.unlock();
         }
-        HelidonLogging.quiet();
-        // One HTTP/1.1 protocol whose only upgrade is Helidon's WebSocket upgrade with the client's
-        // frames checked (CheckingUpgrader); Helidon's connection finds its WebSocket settings among
-        // the listener's protocols.
-        WsConfig ws = WsConfig.create();
-        server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
-                builder -> builder.maxTcpConnections(ServerLimits.maxConnections())
-                        .protocolsDiscoverServices(false)
-                        .addProtocol(ws)
-                        .addConnectionSelector(Http1ConnectionSelector.builder()
-                                .config(Http1Config.create())
-                                .addUpgrader(new CheckingUpgrader(ws))
-                                .build())
-                        .addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
-        return this;
     }
 
     @Override
@@ -147,6 +155,11 @@ final class HelidonWsServer implements WsServer {
     /** One connection's Helidon listener: runs its events, in order, on the connection's thread. */
     private final class Connection implements WsListener {
         private HelidonWsSocket socket;
+        /**
+         * Makes the connection's end reported once and after any report in progress. A lock, not the
+         * monitor: the {@code close} listener runs under it and may block (sending to other sockets).
+         */
+        private final ReentrantLock finishLock = new ReentrantLock();
         /** The connection's checked reader: what broke the protocol, if the connection failed for it. */
         private CheckingUpgrader.CheckedContext checked;
         private final StringBuilder text = new StringBuilder();
@@ -260,18 +273,23 @@ final class HelidonWsServer implements WsServer {
          * reports no close of its own, only the connection ending: that is a normal closure. When the
          * client broke the protocol, it is the code the connection was closed with (1002, 1007).
          */
-        private synchronized void finish(Object code, String reason) {
-            HelidonWsSocket s = socket;
-            if (s != null && sockets.remove(s.id()) != null) {
-                s.closed();
-                FrameChecker.Violation violation = checked == null ? null : checked.violation();
-                if (s.closedHere()) {
-                    s.emit("close", (long) s.closeCode(), s.closeReason());
-                } else if (violation != null) {
-                    s.emit("close", (long) violation.code(), violation.reason());
-                } else {
-                    s.emit("close", code, reason);
+        private void finish(Object code, String reason) {
+            finishLock.lock();
+            try {
+                HelidonWsSocket s = socket;
+                if (s != null && sockets.remove(s.id()) != null) {
+                    s.closed();
+                    FrameChecker.Violation violation = checked == null ? null : checked.violation();
+                    if (s.closedHere()) {
+                        s.emit("close", (long) s.closeCode(), s.closeReason());
+                    } else if (violation != null) {
+                        s.emit("close", (long) violation.code(), violation.reason());
+                    } else {
+                        s.emit("close", code, reason);
+                    }
                 }
+            } finally {
+                finishLock.unlock();
             }
         }
     }
