@@ -15,7 +15,7 @@
 #
 #   bench/run-hostile-bench.sh
 #   FD_LIMIT=4096 bench/run-hostile-bench.sh
-#   SERVER_JAVA_OPTS='-Xmx1g' IDLE_S=30 bench/run-hostile-bench.sh   # the servers' JVM options, idle timeout
+#   SERVER_JAVA_OPTS='-Xmx1g' IDLE_S=30 bench/run-hostile-bench.sh   # the servers' JVM options, idle timeout (HTTP and TCP)
 #
 # Server output goes to files under a temporary directory; SERVER_LOG_DIR=dir keeps them there.
 set -uo pipefail
@@ -135,6 +135,7 @@ echo "run-hostile-bench: servers at ulimit -n $FD_LIMIT; logs in $logs"
 attacks_tcp() {
   attack tcp-reset "$PORT_TCP" 3000
   attack tcp-idle "$PORT_TCP" 1100 3000
+  attack tcp-silent "$PORT_TCP" 1100 $((IDLE_S * 4 + 10))
   attack tcp-long "$PORT_TCP" 64
 }
 attacks_web() {
@@ -144,6 +145,7 @@ attacks_web() {
 }
 attacks_chat() {
   attack ws-churn "$PORT_CHAT" 400 5
+  attack ws-protocol "$PORT_CHAT" 25
 }
 
 # run NAME PROGRAM PORT JAVA_OPTS: starts the server; a first round of its attacks (JIT, carrier
@@ -165,7 +167,7 @@ run() {
   stop_server
 }
 
-run tcp "$examples/02_tcp_echo.ruchy" "$PORT_TCP" ""
+run tcp "$examples/02_tcp_echo.ruchy" "$PORT_TCP" "-Druchy.tcp.idleTimeoutMs=$((IDLE_S * 1000))"
 run web "$examples/01_web_server.ruchy" "$PORT_WEB" "-Druchy.http.idleTimeoutMs=$((IDLE_S * 1000))"
 run chat "$examples/06_chat_server.ruchy" "$PORT_CHAT" ""
 

@@ -73,6 +73,45 @@ class TcpEchoExampleTest {
         }
     }
 
+    /**
+     * With the idle timeout at 2 s ({@code -Druchy.tcp.idleTimeoutMs}), a client that pauses for 1 s
+     * between lines and inside one is echoed every line; once it goes silent, the server closes its
+     * connection and the program's handler reports why.
+     */
+    @Test
+    void aClientThatPausesIsServedAndASilentOneIsClosed() throws Exception {
+        int port = RuchyProcess.freePort();
+        Map<String, String> env = Map.of("PORT", String.valueOf(port),
+                "RUCHY_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -Druchy.tcp.idleTimeoutMs=2000");
+        try (RuchyProcess server = RuchyProcess.start(RuchyProcess.example("02_tcp_echo.ruchy"), dir, env);
+                Socket s = awaitConnect(server, port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            out.write("first\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("Echo: first", in.readLine());
+            Thread.sleep(1_000);
+            out.write("sec".getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(1_000);
+            out.write("ond\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("Echo: second", in.readLine());
+            long silent = System.nanoTime();
+            assertEquals(null, in.readLine(), "the server closes the silent connection");
+            long ms = (System.nanoTime() - silent) / 1_000_000;
+            assertTrue(ms >= 1_500 && ms < 15_000, "closed after " + ms + " ms of silence");
+            server.awaitOutput("was idle for 2000 ms; it is closed", RuchyProcess.seconds(5));
+        }
+    }
+
+    private static Socket awaitConnect(RuchyProcess server, int port) {
+        server.awaitOutput("Server listening on port " + port, RuchyProcess.seconds(60));
+        try {
+            return new Socket("127.0.0.1", port);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One client: connects, waits for the others, sends its lines and checks each echo; returns the echo count. */
     private static int echo(int port, int client, CountDownLatch allConnected) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       server must still echo afterwards.</li>
  *   <li>{@code tcp-idle PORT N HOLD_MS}: N clients connect and stay silent for HOLD_MS; afterwards
  *       the server must still echo.</li>
+ *   <li>{@code tcp-silent PORT N LIMIT_S}: N clients connect and stay silent; the server (started with
+ *       a short idle timeout) must close all within LIMIT_S, and echo afterwards.</li>
  *   <li>{@code tcp-long PORT MIB}: two clients send MIB MiB without a newline while a third times
  *       trivial echoes; the long lines must be cut off and the echoes stay fast.</li>
  *   <li>{@code http-half PORT N LIMIT_S}: N connections send half their headers; all must be closed
@@ -43,6 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       third times {@code GET /api/users}.</li>
  *   <li>{@code ws-churn PORT N ROUNDS}: N chat clients join one room, half vanish without a close
  *       frame, a survivor talks; every survivor must hear it, every round.</li>
+ *   <li>{@code ws-protocol PORT N}: N rounds of frames that break RFC 6455 (a reserved opcode, a
+ *       126-byte ping, invalid UTF-8, close code 1005), each on its own connection; each must be
+ *       answered with its close code (1002, 1002, 1007, 1002) and the end of the stream.</li>
  * </ul>
  */
 public final class HostileClient {
@@ -56,11 +61,13 @@ public final class HostileClient {
         boolean ok = switch (args[0]) {
             case "tcp-reset" -> tcpReset(port, Integer.parseInt(args[2]));
             case "tcp-idle" -> tcpIdle(port, Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            case "tcp-silent" -> tcpSilent(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "tcp-long" -> tcpLong(port, Integer.parseInt(args[2]));
             case "http-half" -> httpHalf(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "http-bad" -> httpBad(port);
             case "http-busy" -> httpBusy(port, Integer.parseInt(args[2]));
             case "ws-churn" -> wsChurn(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "ws-protocol" -> wsProtocol(port, Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown attack " + args[0]);
         };
         System.exit(ok ? 0 : 1);
@@ -120,6 +127,47 @@ public final class HostileClient {
         long ms = echo(port);
         System.out.printf("tcp-idle: %d idle clients held %d ms (%d refused); echo afterwards: %s%n", idle.size(), holdMs, failed, ms < 0 ? "FAILED" : ms + " ms");
         return ms >= 0;
+    }
+
+    private static boolean tcpSilent(int port, int n, int limitS) throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Socket s = new Socket();
+            try {
+                s.connect(new InetSocketAddress(HOST, port), 2_000);
+                silent.add(s);
+            } catch (IOException e) {
+                s.close();
+            }
+        }
+        long start = System.nanoTime();
+        int closed = awaitClosed(silent, start + limitS * 1_000_000_000L);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        long echo = echo(port);
+        System.out.printf("tcp-silent: %d silent clients, %d closed by the server within %d ms (limit %d s); echo afterwards: %s%n",
+                silent.size(), closed, ms, limitS, echo < 0 ? "FAILED" : echo + " ms");
+        return closed == silent.size() && echo >= 0;
+    }
+
+    /** Reads each socket to its end (or error) until {@code deadline} (nanoTime); closes them; how many the server closed. */
+    private static int awaitClosed(List<Socket> sockets, long deadline) throws IOException {
+        int closed = 0;
+        for (Socket s : sockets) {
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            s.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            try {
+                while (s.getInputStream().read() >= 0) {
+                    // an answer may come first
+                }
+                closed++;
+            } catch (SocketTimeoutException e) {
+                // still open at the deadline
+            } catch (IOException e) {
+                closed++;
+            }
+            s.close();
+        }
+        return closed;
     }
 
     private static boolean tcpLong(int port, int mib) throws Exception {
@@ -382,6 +430,90 @@ public final class HostileClient {
         System.out.printf("ws-churn: %d rounds of %d clients, half vanishing; %d/%d survivors heard the message%n",
                 rounds, n, delivered, expected);
         return delivered == expected;
+    }
+
+    /** A masked client frame: {@code first} (FIN, opcode) and {@code payload} (under 65536 bytes). */
+    private static byte[] frame(int first, byte[] payload) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(first);
+        if (payload.length < 126) {
+            b.write(0x80 | payload.length);
+        } else {
+            b.write(0x80 | 126);
+            b.write(payload.length >>> 8);
+            b.write(payload.length & 0xff);
+        }
+        byte[] mask = {1, 2, 3, 4};
+        b.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            b.write(payload[i] ^ mask[i & 3]);
+        }
+        return b.toByteArray();
+    }
+
+    /** Sends {@code frame} after the handshake; the code of the server's close frame, -1 without one (or -2 if the stream stays open after it). */
+    private static int closeCodeFor(int port, byte[] frame) throws IOException {
+        try (Socket s = new Socket(HOST, port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = s.getInputStream();
+            if (!readHead(in).startsWith("HTTP/1.1 101")) {
+                return -1;
+            }
+            out.write(frame);
+            while (true) {
+                int b0 = in.read();
+                int b1 = in.read();
+                if (b0 < 0 || b1 < 0 || (b1 & 0x80) != 0) {
+                    return -1; // the end of the stream, or not a server frame
+                }
+                int len = b1 & 0x7f;
+                if (len == 126) {
+                    len = (in.read() << 8) | in.read();
+                } else if (len == 127) {
+                    return -1;
+                }
+                byte[] payload = in.readNBytes(len);
+                if ((b0 & 0x0f) == 0x8) {
+                    int code = payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+                    return in.read() < 0 ? code : -2;
+                }
+            }
+        }
+    }
+
+    private static boolean wsProtocol(int port, int rounds) throws Exception {
+        byte[][] frames = {
+            frame(0x83, new byte[] {'h', 'i'}),
+            frame(0x89, new byte[126]),
+            frame(0x81, new byte[] {'o', 'k', (byte) 0xc3, 0x28}),
+            frame(0x88, new byte[] {0x03, (byte) 0xed}),
+        };
+        int[] expected = {1002, 1002, 1007, 1002};
+        String[] names = {"reserved opcode", "126-byte ping", "invalid UTF-8", "close code 1005"};
+        int[][] got = new int[frames.length][];
+        boolean ok = true;
+        long start = System.nanoTime();
+        for (int k = 0; k < frames.length; k++) {
+            got[k] = new int[rounds];
+            for (int r = 0; r < rounds; r++) {
+                got[k][r] = closeCodeFor(port, frames[k]);
+                ok &= got[k][r] == expected[k];
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        StringBuilder line = new StringBuilder("ws-protocol: " + rounds + " rounds in " + ms + " ms;");
+        for (int k = 0; k < frames.length; k++) {
+            int want = expected[k];
+            long right = Arrays.stream(got[k]).filter(c -> c == want).count();
+            line.append(" ").append(names[k]).append(" -> ").append(expected[k]).append(" ").append(right).append("/").append(rounds)
+                    .append(k < frames.length - 1 ? "," : "");
+        }
+        System.out.println(line);
+        return ok;
     }
 
     // ---------------------------------------------------------------- reading

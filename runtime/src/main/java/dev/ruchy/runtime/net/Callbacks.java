@@ -110,10 +110,44 @@ public final class Callbacks {
     /**
      * Reports a failure nobody handles (a handler or listener that threw) on standard error:
      * {@code Error in GET /: <message>}, then {@code   --> app.ruchy:18} when the failing line is known.
+     * The first line is one line whatever the client sent: line breaks and other control characters
+     * in {@code where} or the message (text from a request, {@code %0d%0a} decoded) are escaped (see
+     * {@link #oneLine}), so they cannot forge lines in a log.
      */
     public static void report(String where, Throwable t) {
         String text = t instanceof RuchyError r ? r.getMessage() : "Runtime error: " + message(t);
         String at = ProgramMain.location(t);
-        Console.eprintln("Error in " + where + ": " + text + (at == null ? "" : "\n  --> " + at));
+        Console.eprintln("Error in " + oneLine(where) + ": " + oneLine(text) + (at == null ? "" : "\n  --> " + at));
+    }
+
+    /**
+     * {@code s} with its control characters escaped as in a Ruchy string literal: a CR as backslash
+     * and {@code r}, a LF as backslash and {@code n}, the others (C0 but tab, DEL, C1, U+2028,
+     * U+2029) as backslash and {@code u{hex}}; a tab stays.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (b != null) {
+                if (!control) {
+                    b.append(c);
+                } else if (c == '\r') {
+                    b.append("\\r");
+                } else if (c == '\n') {
+                    b.append("\\n");
+                } else {
+                    b.append("\\u{").append(Integer.toHexString(c)).append('}');
+                }
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

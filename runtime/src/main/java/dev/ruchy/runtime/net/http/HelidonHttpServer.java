@@ -22,10 +22,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** {@link HttpServer} on a Helidon {@link WebServer}; middleware are Helidon {@link Filter}s in order. */
 final class HelidonHttpServer implements HttpServer {
     private final HostPort address;
+    /** Guards the routes and the start; a lock, not the monitor, as {@code start()} waits for Helidon to bind and start. */
+    private final ReentrantLock lock = new ReentrantLock();
     private final List<Middleware> middleware = new ArrayList<>();
     private final List<Object> errorHandlers = new CopyOnWriteArrayList<>();
     private final List<Route> routes = new ArrayList<>();
@@ -54,17 +57,27 @@ final class HelidonHttpServer implements HttpServer {
     // ---------------------------------------------------------------- building
 
     @Override
-    public synchronized HttpServer use(Object fn) {
-        return addMiddleware(null, fn);
+    public HttpServer use(Object fn) {
+        lock.lock();
+        try {
+            return addMiddleware(null, fn);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized HttpServer use(Object prefix, Object fn) {
-        String p = Args.string(prefix, "use() path");
-        if (!p.startsWith("/")) {
-            throw RuchyError.runtime("use() path must start with '/', got '" + p + "'");
+    public HttpServer use(Object prefix, Object fn) {
+        lock.lock();
+        try {
+            String p = Args.string(prefix, "use() path");
+            if (!p.startsWith("/")) {
+                throw RuchyError.runtime("use() path must start with '/', got '" + p + "'");
+            }
+            return addMiddleware(p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p, fn);
+        } finally {
+            lock.unlock();
         }
-        return addMiddleware(p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p, fn);
     }
 
     private HttpServer addMiddleware(String prefix, Object fn) {
@@ -108,17 +121,22 @@ final class HelidonHttpServer implements HttpServer {
         return route(null, "all", path, handlers);
     }
 
-    private synchronized HttpServer route(Method method, String name, Object path, Object[] handlers) {
-        String p = Args.string(path, name + "() path");
-        if (handlers == null || handlers.length == 0) {
-            throw RuchyError.runtime(name + "() expects a path and a handler");
+    private HttpServer route(Method method, String name, Object path, Object[] handlers) {
+        lock.lock();
+        try {
+            String p = Args.string(path, name + "() path");
+            if (handlers == null || handlers.length == 0) {
+                throw RuchyError.runtime(name + "() expects a path and a handler");
+            }
+            for (Object h : handlers) {
+                Callbacks.function(h, name + "() handler");
+            }
+            checkNotStarted(name);
+            routes.add(new Route(method, pattern(p, name), List.copyOf(Arrays.asList(handlers))));
+            return this;
+        } finally {
+            lock.unlock();
         }
-        for (Object h : handlers) {
-            Callbacks.function(h, name + "() handler");
-        }
-        checkNotStarted(name);
-        routes.add(new Route(method, pattern(p, name), List.copyOf(Arrays.asList(handlers))));
-        return this;
     }
 
     /**
@@ -155,23 +173,28 @@ final class HelidonHttpServer implements HttpServer {
     }
 
     @Override
-    public synchronized HttpServer static_(Object prefix, Object directory) {
-        String p = Args.string(prefix, "static() prefix");
-        String dir = Args.string(directory, "static() directory");
-        if (!p.startsWith("/")) {
-            throw RuchyError.runtime("static() prefix must start with '/', got '" + p + "'");
+    public HttpServer static_(Object prefix, Object directory) {
+        lock.lock();
+        try {
+            String p = Args.string(prefix, "static() prefix");
+            String dir = Args.string(directory, "static() directory");
+            if (!p.startsWith("/")) {
+                throw RuchyError.runtime("static() prefix must start with '/', got '" + p + "'");
+            }
+            checkNotStarted("static");
+            String mount = p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+            Path root = Path.of(System.getProperty("user.dir", "")).resolve(dir).toAbsolutePath().normalize();
+            StaticFiles files = new StaticFiles(mount, root);
+            List<Object> handler = List.of(files.handler());
+            String pattern = mount.equals("/") ? "/*" : mount + "/*";
+            routes.add(new Route(Method.GET, pattern, handler)); // HEAD too, as every GET route
+            if (!mount.equals("/")) {
+                routes.add(new Route(Method.GET, mount, handler));
+            }
+            return this;
+        } finally {
+            lock.unlock();
         }
-        checkNotStarted("static");
-        String mount = p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-        Path root = Path.of(System.getProperty("user.dir", "")).resolve(dir).toAbsolutePath().normalize();
-        StaticFiles files = new StaticFiles(mount, root);
-        List<Object> handler = List.of(files.handler());
-        String pattern = mount.equals("/") ? "/*" : mount + "/*";
-        routes.add(new Route(Method.GET, pattern, handler)); // HEAD too, as every GET route
-        if (!mount.equals("/")) {
-            routes.add(new Route(Method.GET, mount, handler));
-        }
-        return this;
     }
 
     private void checkNotStarted(String what) {
@@ -184,43 +207,48 @@ final class HelidonHttpServer implements HttpServer {
     // ---------------------------------------------------------------- running
 
     @Override
-    public synchronized HttpServer start() {
-        if (server != null) {
-            return this;
-        }
-        HelidonLogging.quiet();
-        HttpRouting.Builder routing = HttpRouting.builder();
-        routing.addFilter((chain, req, res) -> Exchange.bind(this, chain, req, res));
-        for (Middleware m : middleware) {
-            routing.addFilter(new MiddlewareFilter(this, m.prefix(), m.fn()));
-        }
-        for (Route r : routes) {
-            List<Object> handlers = r.handlers();
-            io.helidon.webserver.http.Handler h = (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(handlers);
-            if (r.method() == null) {
-                routing.any(r.pattern(), h);
-            } else {
-                routing.route(r.method(), r.pattern(), h);
-                if (r.method() == Method.GET) {
-                    routing.route(Method.HEAD, r.pattern(), h); // as Express: HEAD runs the GET route, without the body
+    public HttpServer start() {
+        lock.lock();
+        try {
+            if (server != null) {
+                return this;
+            }
+            HelidonLogging.quiet();
+            HttpRouting.Builder routing = HttpRouting.builder();
+            routing.addFilter((chain, req, res) -> Exchange.bind(this, chain, req, res));
+            for (Middleware m : middleware) {
+                routing.addFilter(new MiddlewareFilter(this, m.prefix(), m.fn()));
+            }
+            for (Route r : routes) {
+                List<Object> handlers = r.handlers();
+                io.helidon.webserver.http.Handler h = (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(handlers);
+                if (r.method() == null) {
+                    routing.any(r.pattern(), h);
+                } else {
+                    routing.route(r.method(), r.pattern(), h);
+                    if (r.method() == Method.GET) {
+                        routing.route(Method.HEAD, r.pattern(), h); // as Express: HEAD runs the GET route, without the body
+                    }
                 }
             }
+            // last: no route matched; answered here so middleware sees the 404 in res.status
+            routing.any("/*", (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(List.of(NOT_FOUND)));
+            long maxBody = ServerLimits.maxBodyBytes();
+            Duration idle = ServerLimits.idleTimeout();
+            server = HelidonServers.start("HTTP server", address, Duration.ofSeconds(5), builder -> {
+                builder.routing(routing).maxTcpConnections(ServerLimits.maxConnections());
+                if (maxBody > 0) {
+                    builder.maxPayloadSize(maxBody);
+                }
+                if (!idle.isZero()) {
+                    builder.idleConnectionTimeout(idle).idleConnectionPeriod(idlePeriod(idle));
+                }
+                builder.connectionOptions(IdleConnections.options(idle, idle.isZero() ? Duration.ofSeconds(5) : idlePeriod(idle)));
+            });
+            return this;
+        } finally {
+            lock.unlock();
         }
-        // last: no route matched; answered here so middleware sees the 404 in res.status
-        routing.any("/*", (req, res) -> Exchange.of(this, req, res).routed(req, res).runRoute(List.of(NOT_FOUND)));
-        long maxBody = ServerLimits.maxBodyBytes();
-        Duration idle = ServerLimits.idleTimeout();
-        server = HelidonServers.start("HTTP server", address, Duration.ofSeconds(5), builder -> {
-            builder.routing(routing).maxTcpConnections(ServerLimits.maxConnections());
-            if (maxBody > 0) {
-                builder.maxPayloadSize(maxBody);
-            }
-            if (!idle.isZero()) {
-                builder.idleConnectionTimeout(idle).idleConnectionPeriod(idlePeriod(idle));
-            }
-            builder.connectionOptions(IdleConnections.options(idle, idle.isZero() ? Duration.ofSeconds(5) : idlePeriod(idle)));
-        });
-        return this;
     }
 
     /** How often idle connections are looked for: a quarter of the timeout, between 100 ms and 5 s. */

@@ -22,11 +22,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@link Request} over a Helidon {@link ServerRequest}: a small map of fields (so {@code req.user = x}
  * and {@code req.method} work through the runtime's map access), with the body read on first use.
- * One per request, shared by the middleware and the route; guarded by its own monitor.
+ * One per request, shared by the middleware and the route; guarded by a {@link ReentrantLock}
+ * rather than its monitor: a handler blocks holding it while reading the body from a slow client,
+ * and on JDK 21 a virtual thread blocked inside {@code synchronized} pins its carrier thread.
  */
 final class ServerRequestValue extends AbstractMap<String, Object> implements Request {
     private static final String BODY = "body";
@@ -36,6 +39,7 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
      */
     private static final Object LAZY = new Object();
 
+    private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private ServerRequest request;
     /** The error {@link #json()} threw for a malformed body: the server answers it with 400. */
@@ -55,12 +59,17 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     }
 
     /** The route matched: its path parameters become {@code params}. */
-    synchronized void route(ServerRequest routed) {
-        this.request = routed;
-        fields.put("params", LAZY);
+    void route(ServerRequest routed) {
+        lock.lock();
+        try {
+            this.request = routed;
+            fields.put("params", LAZY);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The value of field {@code key}, worked out now if it was {@link #LAZY}; the caller holds the monitor. */
+    /** The value of field {@code key}, worked out now if it was {@link #LAZY}; the caller holds the lock. */
     private Object field(Object key) {
         Object value = fields.get(key);
         if (value != LAZY) {
@@ -84,12 +93,22 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     }
 
     /** The request path as sent, still percent-encoded. */
-    synchronized String rawPath() {
-        return request.path().rawPath();
+    String rawPath() {
+        lock.lock();
+        try {
+            return request.path().rawPath();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized boolean isHead() {
-        return request.prologue().method() == io.helidon.http.Method.HEAD;
+    boolean isHead() {
+        lock.lock();
+        try {
+            return request.prologue().method() == io.helidon.http.Method.HEAD;
+        } finally {
+            lock.unlock();
+        }
     }
 
     RuchyError badRequest() {
@@ -164,39 +183,69 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     // ---------------------------------------------------------------- the map view (fields)
 
     @Override
-    public synchronized Object get(Object key) {
-        return field(key);
-    }
-
-    @Override
-    public synchronized boolean containsKey(Object key) {
-        return fields.containsKey(key);
-    }
-
-    @Override
-    public synchronized Object put(String key, Object value) {
-        Object old = fields.put(key, value);
-        return old == LAZY ? null : old;
-    }
-
-    @Override
-    public synchronized Object remove(Object key) {
-        Object old = fields.remove(key);
-        return old == LAZY ? null : old;
-    }
-
-    @Override
-    public synchronized int size() {
-        return fields.size();
-    }
-
-    @Override
-    public synchronized Set<Entry<String, Object>> entrySet() {
-        Set<Entry<String, Object>> copy = new LinkedHashSet<>();
-        for (String key : List.copyOf(fields.keySet())) {
-            copy.add(new SimpleImmutableEntry<>(key, field(key)));
+    public Object get(Object key) {
+        lock.lock();
+        try {
+            return field(key);
+        } finally {
+            lock.unlock();
         }
-        return Collections.unmodifiableSet(copy);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        lock.lock();
+        try {
+            return fields.containsKey(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        lock.lock();
+        try {
+            Object old = fields.put(key, value);
+            return old == LAZY ? null : old;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Object remove(Object key) {
+        lock.lock();
+        try {
+            Object old = fields.remove(key);
+            return old == LAZY ? null : old;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int size() {
+        lock.lock();
+        try {
+            return fields.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        lock.lock();
+        try {
+            Set<Entry<String, Object>> copy = new LinkedHashSet<>();
+            for (String key : List.copyOf(fields.keySet())) {
+                copy.add(new SimpleImmutableEntry<>(key, field(key)));
+            }
+            return Collections.unmodifiableSet(copy);
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---------------------------------------------------------------- methods
@@ -204,9 +253,12 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     @Override
     public Object json() {
         String text;
-        synchronized (this) {
+        lock.lock();
+        try {
             Object body = field(BODY);
             text = body == null ? "" : Args.text(body);
+        } finally {
+            lock.unlock();
         }
         if (text.isBlank()) {
             throw markBad(RuchyError.runtime("Malformed JSON in request body: the body is empty"));
@@ -242,8 +294,11 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     public Object query(Object name, Object defaultValue) {
         String key = Args.string(name, "query() name");
         UriQuery q;
-        synchronized (this) {
+        lock.lock();
+        try {
             q = request.query();
+        } finally {
+            lock.unlock();
         }
         if (!q.contains(key)) {
             return defaultValue;
@@ -287,23 +342,36 @@ final class ServerRequestValue extends AbstractMap<String, Object> implements Re
     public Object header(Object name) {
         String key = Args.string(name, "header() name");
         ServerRequest r;
-        synchronized (this) {
+        lock.lock();
+        try {
             r = request;
+        } finally {
+            lock.unlock();
         }
         List<String> values = r.headers().values(HeaderNames.create(key));
         return values.isEmpty() ? null : String.join(", ", values);
     }
 
     @Override
-    public synchronized Object param(Object name) {
-        String key = Args.string(name, "param() name");
-        return field("params") instanceof RObject params ? params.getOrNull(key) : null;
+    public Object param(Object name) {
+        lock.lock();
+        try {
+            String key = Args.string(name, "param() name");
+            return field("params") instanceof RObject params ? params.getOrNull(key) : null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** {@code <request GET /path>}, not the fields: printing a request should not read its body. */
     @Override
-    public synchronized String toString() {
-        return "<request " + fields.get("method") + " " + fields.get("path") + ">";
+    public String toString() {
+        lock.lock();
+        try {
+            return "<request " + fields.get("method") + " " + fields.get("path") + ">";
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -68,7 +68,7 @@ final class SocketListener implements TcpListener {
         while (true) {
             try {
                 Socket client = socket.accept();
-                return SocketStream.of(client);
+                return SocketStream.accepted(client);
             } catch (IOException e) {
                 if (socket.isClosed()) {
                     throw RuchyError.runtime("Listener on " + name + " is closed");

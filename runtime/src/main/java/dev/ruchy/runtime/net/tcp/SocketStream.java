@@ -23,6 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the error without calling {@code close()} does not leak the connection's file descriptor.
  */
 final class SocketStream implements TcpStream {
+    /** The default of {@link #idleTimeoutMs()}: 5 minutes. */
+    static final long DEFAULT_IDLE_TIMEOUT_MS = 300_000;
+
     /** The default of {@link #maxLineBytes()}: 1 MiB. */
     static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
@@ -40,6 +43,11 @@ final class SocketStream implements TcpStream {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final String remote;
     private volatile int timeoutMs;
+    /**
+     * Whether the read timeout is the idle timeout of an accepted connection ({@link #accepted}), not
+     * one the program set: reaching it closes the connection.
+     */
+    private volatile boolean idleTimeout;
 
     private SocketStream(Socket socket) throws IOException {
         this.socket = socket;
@@ -57,6 +65,36 @@ final class SocketStream implements TcpStream {
     static int maxLineBytes() {
         Integer n = Integer.getInteger("ruchy.net.maxLineBytes");
         return n == null || n <= 0 ? DEFAULT_MAX_LINE_BYTES : n;
+    }
+
+    /**
+     * How long a connection accepted by a {@link TcpListener} may stay silent, in milliseconds: a read
+     * that waits longer fails and closes the connection, so clients that connect and go quiet (or
+     * vanish without closing) do not hold file descriptors forever. The JVM option
+     * {@code -Druchy.tcp.idleTimeoutMs=N} (read when a connection is accepted), 5 minutes by default
+     * (the server timeout RFC 5321 gives SMTP; long enough for a person typing into {@code nc});
+     * {@code 0}: none. {@code set_timeout(ms)} on the stream replaces it.
+     */
+    static long idleTimeoutMs() {
+        Long n = Long.getLong("ruchy.tcp.idleTimeoutMs");
+        return n == null ? DEFAULT_IDLE_TIMEOUT_MS : Math.max(0, n);
+    }
+
+    /** A stream on a connection {@code accept} returned, with the {@link #idleTimeoutMs() idle timeout}. */
+    static SocketStream accepted(Socket socket) {
+        SocketStream stream = of(socket);
+        long idle = idleTimeoutMs();
+        if (idle > 0) {
+            try {
+                socket.setSoTimeout((int) Math.min(idle, Integer.MAX_VALUE));
+                stream.timeoutMs = (int) Math.min(idle, Integer.MAX_VALUE);
+                stream.idleTimeout = true;
+            } catch (IOException e) {
+                stream.close();
+                throw RuchyError.runtime("Cannot open connection: " + NetErrors.reason(e));
+            }
+        }
+        return stream;
     }
 
     static SocketStream of(Socket socket) {
@@ -320,8 +358,16 @@ final class SocketStream implements TcpStream {
         }
     }
 
-    /** The error for a failed read; anything but a timeout closes the connection, which is broken. */
+    /**
+     * The error for a failed read; anything but a timeout the program set closes the connection, which
+     * is broken or, past the idle timeout, abandoned.
+     */
     private RuchyError readError(IOException e) {
+        if (e instanceof SocketTimeoutException && idleTimeout) {
+            close();
+            return RuchyError.runtime("Connection from " + remote + " was idle for " + timeoutMs
+                    + " ms; it is closed");
+        }
         if (e instanceof SocketTimeoutException) {
             return RuchyError.runtime("Read from " + remote + " timed out after " + timeoutMs + " ms");
         }
@@ -333,11 +379,17 @@ final class SocketStream implements TcpStream {
     public void setTimeout(Object ms) {
         long t = Args.millis(ms, "set_timeout() timeout");
         timeoutMs = (int) Math.min(t, Integer.MAX_VALUE);
+        idleTimeout = false;
         try {
             socket.setSoTimeout(timeoutMs);
         } catch (IOException e) {
             throw RuchyError.runtime("Cannot set a timeout on " + remote + ": " + NetErrors.reason(e));
         }
+    }
+
+    /** The socket's read timeout in milliseconds, {@code 0} for none. */
+    int soTimeout() throws IOException {
+        return socket.getSoTimeout();
     }
 
     @Override

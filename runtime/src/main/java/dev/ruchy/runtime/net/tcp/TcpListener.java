@@ -20,7 +20,8 @@ public interface TcpListener extends AutoCloseable {
      * Waits for the next connection ({@code server.accept()}). While the process has no file
      * descriptor left it waits (retrying, up to 100 ms apart) until one is free rather than failing.
      *
-     * @return the connected stream
+     * @return the connected stream, whose reads fail and close it after the idle timeout
+     *         ({@code -Druchy.tcp.idleTimeoutMs}, 5 minutes by default; see {@link TcpStream#setTimeout})
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Listener on ... is closed} once
      *                                      {@link #close()} was called, also for a thread waiting here
      */

@@ -63,7 +63,8 @@ public interface TcpStream extends AutoCloseable {
      * @throws dev.ruchy.runtime.RuchyError {@code Runtime error: Line from 127.0.0.1:5000 is longer than
      *         1048576 bytes; the connection is closed} when more bytes than the limit
      *         ({@code -Druchy.net.maxLineBytes}, 1 MiB) arrive before a newline; {@code Cannot read from
-     *         ...: Connection reset}; both close the connection (a timeout does not)
+     *         ...: Connection reset}; both close the connection, as the idle timeout of an accepted
+     *         stream does (a timeout set by {@code set_timeout} does not)
      */
     @RuchyName("read_line")
     String readLine();
@@ -104,9 +105,12 @@ public interface TcpStream extends AutoCloseable {
 
     /**
      * Sets the read timeout ({@code set_timeout(ms)}): a read waiting longer fails with
-     * {@code Read from ... timed out after N ms}.
+     * {@code Read from ... timed out after N ms} and the connection stays open. It replaces the idle
+     * timeout of a stream from {@code accept()} ({@code -Druchy.tcp.idleTimeoutMs}, 5 minutes by
+     * default: a read waiting longer fails with {@code Connection from ... was idle for N ms; it is
+     * closed} and closes the connection).
      *
-     * @param ms milliseconds, {@code 0} for none (the default)
+     * @param ms milliseconds, {@code 0} for none (the default of a stream from {@code connect})
      */
     @RuchyName("set_timeout")
     void setTimeout(Object ms);

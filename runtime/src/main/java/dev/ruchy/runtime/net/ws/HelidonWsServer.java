@@ -9,6 +9,9 @@ import dev.ruchy.runtime.net.NetErrors;
 import dev.ruchy.runtime.net.ServerLimits;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionSelector;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
@@ -20,12 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** {@link WsServer} on a Helidon {@link WebServer} with one WebSocket endpoint for every path. */
 final class HelidonWsServer implements WsServer {
     private final HostPort address;
     private final Map<String, HelidonWsSocket> sockets = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Guards the start, which waits for Helidon to bind and start (a lock: no virtual thread pins on JDK 21). */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile Object onConnection;
     private volatile WebServer server;
 
@@ -57,15 +63,30 @@ final class HelidonWsServer implements WsServer {
     }
 
     @Override
-    public synchronized WsServer start() {
-        if (server != null) {
+    public WsServer start() {
+        lock.lock();
+        try {
+            if (server != null) {
+                return this;
+            }
+            HelidonLogging.quiet();
+            // One HTTP/1.1 protocol whose only upgrade is Helidon's WebSocket upgrade with the client's
+            // frames checked (CheckingUpgrader); Helidon's connection finds its WebSocket settings among
+            // the listener's protocols.
+            WsConfig ws = WsConfig.create();
+            server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
+                    builder -> builder.maxTcpConnections(ServerLimits.maxConnections())
+                            .protocolsDiscoverServices(false)
+                            .addProtocol(ws)
+                            .addConnectionSelector(Http1ConnectionSelector.builder()
+                                    .config(Http1Config.create())
+                                    .addUpgrader(new CheckingUpgrader(ws))
+                                    .build())
+                            .addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
             return this;
+        } finally {
+            lock.unlock();
         }
-        HelidonLogging.quiet();
-        server = HelidonServers.start("WebSocket server", address, Duration.ofSeconds(2),
-                builder -> builder.maxTcpConnections(ServerLimits.maxConnections())
-                        .addRouting(WsRouting.builder().endpoint("/*", Connection::new)));
-        return this;
     }
 
     @Override
@@ -134,6 +155,13 @@ final class HelidonWsServer implements WsServer {
     /** One connection's Helidon listener: runs its events, in order, on the connection's thread. */
     private final class Connection implements WsListener {
         private HelidonWsSocket socket;
+        /**
+         * Makes the connection's end reported once and after any report in progress. A lock, not the
+         * monitor: the {@code close} listener runs under it and may block (sending to other sockets).
+         */
+        private final ReentrantLock finishLock = new ReentrantLock();
+        /** The connection's checked reader: what broke the protocol, if the connection failed for it. */
+        private CheckingUpgrader.CheckedContext checked;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         private final long maxMessage = maxMessageBytes();
@@ -165,6 +193,9 @@ final class HelidonWsServer implements WsServer {
         public void onOpen(WsSession session) {
             String remote = NetErrors.address(session.socketContext().remotePeer().address());
             socket = new HelidonWsSocket(session, remote, session.prologue().uriPath().path());
+            if (session.socketContext() instanceof CheckingUpgrader.CheckedContext c) {
+                checked = c;
+            }
             sockets.put(socket.id(), socket);
             // Helidon calls neither onClose nor onError when the peer vanishes without a close frame (a
             // killed client): the connection's thread just ends. Every callback runs on that thread, so
@@ -239,17 +270,26 @@ final class HelidonWsServer implements WsServer {
 
         /**
          * The connection's end, reported once. When this side closed it ({@code socket.close()}), Helidon
-         * reports no close of its own, only the connection ending: that is a normal closure.
+         * reports no close of its own, only the connection ending: that is a normal closure. When the
+         * client broke the protocol, it is the code the connection was closed with (1002, 1007).
          */
-        private synchronized void finish(Object code, String reason) {
-            HelidonWsSocket s = socket;
-            if (s != null && sockets.remove(s.id()) != null) {
-                s.closed();
-                if (s.closedHere()) {
-                    s.emit("close", (long) s.closeCode(), s.closeReason());
-                } else {
-                    s.emit("close", code, reason);
+        private void finish(Object code, String reason) {
+            finishLock.lock();
+            try {
+                HelidonWsSocket s = socket;
+                if (s != null && sockets.remove(s.id()) != null) {
+                    s.closed();
+                    FrameChecker.Violation violation = checked == null ? null : checked.violation();
+                    if (s.closedHere()) {
+                        s.emit("close", (long) s.closeCode(), s.closeReason());
+                    } else if (violation != null) {
+                        s.emit("close", (long) violation.code(), violation.reason());
+                    } else {
+                        s.emit("close", code, reason);
+                    }
                 }
+            } finally {
+                finishLock.unlock();
             }
         }
     }

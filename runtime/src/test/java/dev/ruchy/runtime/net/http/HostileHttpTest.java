@@ -1,15 +1,19 @@
 package dev.ruchy.runtime.net.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import dev.ruchy.runtime.Console;
+import dev.ruchy.runtime.RuchyError;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +90,40 @@ class HostileHttpTest {
             assertEquals(400, get(server, "/a%00b").status);
             assertEquals(0, handled.get());
             assertEquals("/caf\u00e9 ok", get(server, "/caf%C3%A9%20ok").body);
+        }
+    }
+
+    /**
+     * CR/LF sent percent-encoded cannot forge lines in what the server prints: a path holding them is
+     * answered 400 before any middleware could log it, and client text in a failing handler's error
+     * is reported on one line, the characters escaped.
+     */
+    @Test
+    void percentEncodedLineBreaksDoNotForgeLogLines() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Console.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try (HttpServer server = HttpServer.create("127.0.0.1:0")) {
+            server.use((Middleware) (req, res, next) -> {
+                next.run();
+                Console.println(req.method() + " " + req.path() + " - " + res.status());
+            });
+            server.get("/users", (req, res) -> {
+                throw RuchyError.runtime("no user named " + req.query("name"));
+            });
+            server.start();
+            assertEquals(400, get(server, "/a%0d%0aERROR%20forged%20line").status);
+            assertEquals(500, get(server, "/users?name=x%0d%0aERROR%20forged%20line%0a").status);
+        } finally {
+            Console.setOut(null);
+            Console.setErr(null);
+        }
+        List<String> logged = (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).lines().toList();
+        assertEquals(List.of("GET /users - 500",
+                "Error in GET /users: Runtime error: no user named x\\r\\nERROR forged line\\n"), logged);
+        for (String line : logged) {
+            assertFalse(line.startsWith("ERROR"), line);
         }
     }
 

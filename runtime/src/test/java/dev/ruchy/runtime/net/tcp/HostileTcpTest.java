@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * TCP connections from clients that misbehave: a reset in the middle of a line, a line that never
- * ends, a process out of file descriptors. On loopback.
+ * ends, a client that goes silent, a process out of file descriptors. On loopback.
  */
 @Timeout(30)
 class HostileTcpTest {
@@ -108,6 +108,102 @@ class HostileTcpTest {
             assertTrue(e.getMessage().endsWith("is longer than 200000 bytes; the connection is closed"), e.getMessage());
         } finally {
             System.clearProperty("ruchy.net.maxLineBytes");
+        }
+    }
+
+    @Test
+    void anAcceptedConnectionHasAFiveMinuteIdleTimeoutByDefault() throws Exception {
+        System.clearProperty("ruchy.tcp.idleTimeoutMs");
+        assertEquals(300_000, SocketStream.idleTimeoutMs());
+        try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
+                Socket client = new Socket("127.0.0.1", (int) listener.port())) {
+            TcpStream stream = listener.accept();
+            assertEquals(300_000, ((SocketStream) stream).soTimeout());
+            stream.close();
+        }
+    }
+
+    @Test
+    void aSilentClientIsClosedAfterTheIdleTimeout() throws Exception {
+        System.setProperty("ruchy.tcp.idleTimeoutMs", "400");
+        try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
+                Socket client = new Socket("127.0.0.1", (int) listener.port())) {
+            TcpStream stream = listener.accept();
+            long start = System.nanoTime();
+            RuchyError e = assertThrows(RuchyError.class, stream::readLine);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(e.getMessage().matches("Runtime error: Connection from 127\\.0\\.0\\.1:\\d+ was idle for 400 ms; it is closed"),
+                    e.getMessage());
+            assertTrue(ms >= 350 && ms < 5_000, ms + " ms");
+            assertTrue(stream.isClosed(), "the idle connection's descriptor is released without close()");
+            client.setSoTimeout(5_000);
+            assertEquals(-1, client.getInputStream().read(), "the client sees the end of the stream");
+        } finally {
+            System.clearProperty("ruchy.tcp.idleTimeoutMs");
+        }
+    }
+
+    @Test
+    void aClientPausingLessThanTheIdleTimeoutIsServed() throws Exception {
+        System.setProperty("ruchy.tcp.idleTimeoutMs", "1500");
+        try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
+                Socket client = new Socket("127.0.0.1", (int) listener.port())) {
+            TcpStream stream = listener.accept();
+            OutputStream out = client.getOutputStream();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    out.write("one\n".getBytes(StandardCharsets.US_ASCII));
+                    Thread.sleep(700);
+                    out.write("tw".getBytes(StandardCharsets.US_ASCII));
+                    Thread.sleep(700); // pauses inside a line count as well
+                    out.write("o\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException | InterruptedException ignored) {
+                    // the test fails on its reads
+                }
+            });
+            assertEquals("one", stream.readLine());
+            assertEquals("two", stream.readLine());
+            assertFalse(stream.isClosed());
+        } finally {
+            System.clearProperty("ruchy.tcp.idleTimeoutMs");
+        }
+    }
+
+    @Test
+    void setTimeoutReplacesTheIdleTimeoutAndLeavesTheConnectionOpen() throws Exception {
+        System.setProperty("ruchy.tcp.idleTimeoutMs", "200");
+        try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
+                Socket client = new Socket("127.0.0.1", (int) listener.port())) {
+            TcpStream stream = listener.accept();
+            stream.setTimeout(600L);
+            RuchyError e = assertThrows(RuchyError.class, stream::readLine);
+            assertTrue(e.getMessage().endsWith("timed out after 600 ms"), e.getMessage());
+            assertFalse(stream.isClosed(), "a timeout the program set leaves the connection open");
+            stream.setTimeout(0L);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                    client.getOutputStream().write("late\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException | InterruptedException ignored) {
+                    // the test fails on its read
+                }
+            });
+            assertEquals("late", stream.readLine());
+        } finally {
+            System.clearProperty("ruchy.tcp.idleTimeoutMs");
+        }
+    }
+
+    @Test
+    void theIdleTimeoutZeroMeansNone() throws Exception {
+        System.setProperty("ruchy.tcp.idleTimeoutMs", "0");
+        try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
+                Socket client = new Socket("127.0.0.1", (int) listener.port())) {
+            TcpStream stream = listener.accept();
+            assertEquals(0, ((SocketStream) stream).soTimeout());
+            stream.close();
+        } finally {
+            System.clearProperty("ruchy.tcp.idleTimeoutMs");
         }
     }
 
