@@ -10,3 +10,4 @@ JAVA_HOME=${JAVA_HOME:-$(bin/find-jdk)}
 cp="cli/target/test-classes:cli/target/classes:$(cat cli/target/classpath.txt)"
 "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.ruchy.cli.ReplBenchmark latency "${WARMUP:-50}" "${INPUTS:-200}"
 "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.ruchy.cli.ReplBenchmark memory 100 2000
+"$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.ruchy.cli.ReplBenchmark memory 100 2000 unique
