@@ -97,29 +97,37 @@ public final class ReplBenchmark {
                 percentile(ruchy.wall, 50), percentile(ruchy.wall, 90), percentile(ruchy.wall, 100), ruchy.cpuPerInput(),
                 percentile(jshell.wall, 50), percentile(jshell.wall, 90), percentile(jshell.wall, 100), jshell.cpuPerInput());
         int quarter = Math.max(1, measured / 4);
-        report.printf(Locale.ROOT, "%-7s names, median of the first and last %d measured inputs: ruchy %.1f and %.1f ms;"
-                + " jshell %.1f and %.1f ms%n", unique ? "unique" : "reused", quarter,
+        report.printf(Locale.ROOT, "%-7s names, first and last %d measured inputs: ruchy median %.1f and %.1f ms,"
+                + " CPU %.1f and %.1f ms per input; jshell median %.1f and %.1f ms, CPU %.1f and %.1f ms per input%n",
+                unique ? "unique" : "reused", quarter,
                 percentile(ruchy.wall.subList(0, quarter), 50), percentile(ruchy.wall.subList(measured - quarter, measured), 50),
-                percentile(jshell.wall.subList(0, quarter), 50), percentile(jshell.wall.subList(measured - quarter, measured), 50));
+                ruchy.cpuPerInput(0, quarter), ruchy.cpuPerInput(measured - quarter, measured),
+                percentile(jshell.wall.subList(0, quarter), 50), percentile(jshell.wall.subList(measured - quarter, measured), 50),
+                jshell.cpuPerInput(0, quarter), jshell.cpuPerInput(measured - quarter, measured));
     }
 
     /**
      * Per input, milliseconds from the input to its printed value; and in all, the CPU time the
      * process used meanwhile (every thread: javac, the JIT, the collector), which depends less on
      * what else the shared machine runs. The process's CPU clock ticks in steps of 10 ms, so it is
-     * summed over the inputs rather than taken per input.
+     * only reported summed over many inputs.
      */
     private static final class Times {
         final List<Double> wall = new ArrayList<>();
-        private long cpuNanos;
+        private final List<Long> cpuNanos = new ArrayList<>();
 
         void add(long startNanos, long startCpuNanos) {
             wall.add((System.nanoTime() - startNanos) / 1e6);
-            cpuNanos += processCpu() - startCpuNanos;
+            cpuNanos.add(processCpu() - startCpuNanos);
         }
 
         double cpuPerInput() {
-            return cpuNanos / 1e6 / wall.size();
+            return cpuPerInput(0, cpuNanos.size());
+        }
+
+        /** The mean CPU milliseconds of measured inputs {@code from} (inclusive) to {@code to}. */
+        double cpuPerInput(int from, int to) {
+            return cpuNanos.subList(from, to).stream().mapToLong(Long::longValue).sum() / 1e6 / (to - from);
         }
     }
 
