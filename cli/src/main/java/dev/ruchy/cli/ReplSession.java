@@ -28,10 +28,11 @@ import java.util.concurrent.CancellationException;
  *
  * <p>How: the session keeps the text of the inputs accepted so far. An input is transpiled together
  * with that text (so names, types and functions of earlier inputs are known) into a class of its
- * own, {@code Repl_N}, whose {@code main} runs the new input only. Every top-level binding of the
- * session is a static field of that class: before {@code main} the session sets the fields of
- * earlier bindings to their current values, afterwards it reads them all back. Functions are
- * compiled again with each input (they hold no state); structs, enums and classes are compiled
+ * own, {@code Repl_N}, whose {@code main} runs the new input only. Every top-level binding the input
+ * uses is a static field of that class: before {@code main} the session sets the fields of earlier
+ * bindings to their current values, afterwards it reads them back. The earlier functions the input
+ * calls are compiled again with it (they hold no state; what it does not use is left out, so an
+ * input costs what it uses rather than what the session holds); structs, enums and classes are compiled
  * once, into the class of the input that declared them, and later inputs refer to them there, so
  * a value keeps its class. All classes of a session live in one class loader.
  *
@@ -132,6 +133,11 @@ final class ReplSession {
             return null;
         }
         InMemoryCompiler.Result compiled = compiler.compile(className, result.result().source(), ownerClasses);
+        if (!compiled.succeeded()) {
+            // the class holds only what the input was found to use; with everything, it is the class of old
+            result = Transpiler.transpileSessionInput(SourceFile.of("<repl>", candidate), liveFrom, className, owners, true);
+            compiled = compiler.compile(className, result.result().source(), ownerClasses);
+        }
         if (!compiled.succeeded()) {
             err.println("ruchy: internal error: the Java generated for this input does not compile:");
             err.print(compiled.errors());

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,12 @@ final class SessionCompiler {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final StandardJavaFileManager standard;
     private final String classpath;
+    /**
+     * What the standard file manager lists for the class path and the JDK, by location, package,
+     * kinds and recursion: they do not change during a session, and listing them (a directory walk,
+     * a jar's entries) again for every input took a tenth of each compile.
+     */
+    private final Map<List<Object>, List<JavaFileObject>> listings = new HashMap<>();
 
     SessionCompiler(String classpath) {
         this.classpath = classpath;
@@ -52,8 +59,9 @@ final class SessionCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
-        Manager manager = new Manager(standard, outputs, visible);
-        List<String> options = List.of("--release", "21", "-classpath", classpath, "-proc:none", "-Xlint:none", "-g");
+        Manager manager = new Manager(standard, outputs, visible, listings);
+        // no --release: the classes run in this JVM, and with it javac opens the JDK's ct.sym again for every task
+        List<String> options = List.of("-classpath", classpath, "-proc:none", "-Xlint:none", "-g");
         JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -101,14 +109,31 @@ final class SessionCompiler {
         }
     }
 
+    /**
+     * The class loader javac looks for annotation processors and compiler plugins in: none are
+     * used ({@code -proc:none}), and without this javac would open the whole class path in a new
+     * loader and scan its jars for service files on every input.
+     */
+    private static final ClassLoader NO_PLUGINS = new ClassLoader("ruchy-repl-no-plugins", null) {
+    };
+
     private static final class Manager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, ByteArrayOutputStream> outputs;
         private final Map<String, byte[]> visible;
+        private final Map<List<Object>, List<JavaFileObject>> listings;
 
-        Manager(StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> outputs, Map<String, byte[]> visible) {
+        Manager(StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> outputs, Map<String, byte[]> visible,
+                Map<List<Object>, List<JavaFileObject>> listings) {
             super(standard);
             this.outputs = outputs;
             this.visible = visible;
+            this.listings = listings;
+        }
+
+        @Override
+        public ClassLoader getClassLoader(Location location) {
+            return location == StandardLocation.ANNOTATION_PROCESSOR_PATH || location == StandardLocation.CLASS_PATH
+                    ? NO_PLUGINS : super.getClassLoader(location);
         }
 
         @Override
@@ -125,7 +150,7 @@ final class SessionCompiler {
         @Override
         public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                 boolean recurse) throws IOException {
-            Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+            Iterable<JavaFileObject> listed = listStandard(location, packageName, kinds, recurse);
             if (location != StandardLocation.CLASS_PATH || !packageName.isEmpty() || !kinds.contains(JavaFileObject.Kind.CLASS)
                     || visible.isEmpty()) {
                 return listed;
@@ -134,6 +159,23 @@ final class SessionCompiler {
             visible.forEach((name, bytes) -> all.add(new MemoryClass(name, bytes, null)));
             listed.forEach(all::add);
             return all;
+        }
+
+        /** The standard listing, kept for the session (the class path and the JDK do not change under it); not of output. */
+        private Iterable<JavaFileObject> listStandard(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                boolean recurse) throws IOException {
+            if (location.isOutputLocation()) {
+                return super.list(location, packageName, kinds, recurse);
+            }
+            List<Object> key = List.of(location.getName(), packageName, Set.copyOf(kinds), recurse);
+            List<JavaFileObject> listed = listings.get(key);
+            if (listed == null) {
+                listed = new ArrayList<>();
+                super.list(location, packageName, kinds, recurse).forEach(listed::add);
+                listed = List.copyOf(listed);
+                listings.put(key, listed);
+            }
+            return listed;
         }
 
         @Override

@@ -73,6 +73,25 @@ class ReplSessionTest {
     }
 
     @Test
+    void anInputsClassHoldsOnlyTheEarlierFunctionsAndBindingsItUses() {
+        eval("fun helper(n) { n * 2 }");
+        eval("fun twice_plus(n) { helper(n) + 1 }");
+        eval("fun unrelated(n) { n - 1 }");
+        eval("let mut count = 5");
+        eval("let other = 100");
+        eval("fun bump() { count = count + 1 }");
+        String java = session.java("twice_plus(count)");
+        assertTrue(java.contains(" twicePlus(") && java.contains(" helper("), java);
+        assertFalse(java.contains("unrelated") || java.contains("other") || java.contains(" bump("), java);
+        assertEquals("11\n", eval("twice_plus(count)"));
+        eval("bump()");
+        assertEquals("6\n", eval("count"), "a function writes the binding it uses back into the session");
+        assertEquals("100\n", eval("other"), "bindings an input leaves out keep their values");
+        assertEquals("4\n", eval("unrelated(5)"));
+        assertEquals("", errors.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aNewDefinitionReplacesTheOldOne() {
         eval("fun f(a) { a + 1 }");
         assertEquals("2\n", eval("f(1)"));

@@ -141,18 +141,28 @@ public final class Transpiler {
      * (Display, unless nil). Every top-level binding of the session is a static field of the class;
      * the caller restores the earlier inputs' values before {@code main} and reads them back after.
      * Structs, enums and classes named in {@code typeOwners} are referred to in the earlier class
-     * given there instead of being declared again. Never throws on bad input.
+     * given there instead of being declared again. The class holds only the earlier functions and
+     * bindings the input uses (see {@link JavaEmitter.Session}). Never throws on bad input.
      *
      * @param typeOwners type name to the simple name of the earlier class it is nested in
      */
     public static SessionInputResult transpileSessionInput(SourceFile session, int liveFrom, String className,
             Map<String, String> typeOwners) {
+        return transpileSessionInput(session, liveFrom, className, typeOwners, false);
+    }
+
+    /**
+     * As {@link #transpileSessionInput(SourceFile, int, String, Map)}; with {@code everything}, the
+     * class holds every function and top-level binding of the session, used or not.
+     */
+    public static SessionInputResult transpileSessionInput(SourceFile session, int liveFrom, String className,
+            Map<String, String> typeOwners, boolean everything) {
         Diagnostics diagnostics = new Diagnostics();
         Analysed a = analyseSession(session, diagnostics);
         if (a == null) {
             return new SessionInputResult(new TranspileResult("", className, null, null, diagnostics.sorted()), Map.of());
         }
-        JavaEmitter.Mode mode = new JavaEmitter.Mode(false, false, true, false, new JavaEmitter.Session(liveFrom, typeOwners));
+        JavaEmitter.Mode mode = new JavaEmitter.Mode(false, false, true, false, new JavaEmitter.Session(liveFrom, typeOwners, everything));
         JavaEmitter.SessionOutput output = JavaEmitter.emitSessionInput(a.program(), a.resolution(), a.types(), "", className, mode);
         return new SessionInputResult(new TranspileResult("", className, output.output().source(),
                 output.output().lineMap(), diagnostics.sorted()), output.fields());

@@ -1,7 +1,11 @@
 package dev.ruchy.transpiler.ast;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -31,18 +35,9 @@ public final class Nodes {
             }
             return false;
         }
-        if (root instanceof Record r && r.getClass().getPackageName().equals(Nodes.class.getPackageName())) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.getType().isPrimitive() || c.getType() == String.class) {
-                    continue;
-                }
-                try {
-                    if (any(c.getAccessor().invoke(r), test)) {
-                        return true;
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+        for (MethodHandle accessor : CHILD_ACCESSORS.get(root.getClass())) {
+            if (any(read(accessor, root), test)) {
+                return true;
             }
         }
         return false;
@@ -66,21 +61,71 @@ public final class Nodes {
             return;
         }
         visitor.accept(node, List.copyOf(ancestors));
-        if (node instanceof Record r && r.getClass().getPackageName().equals(Nodes.class.getPackageName())) {
-            ancestors.addLast(r);
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.getType().isPrimitive() || c.getType() == String.class) {
-                    continue;
-                }
-                try {
-                    visit(c.getAccessor().invoke(r), ancestors, visitor);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+        MethodHandle[] accessors = CHILD_ACCESSORS.get(node.getClass());
+        if (accessors.length > 0) {
+            ancestors.addLast(node);
+            for (MethodHandle accessor : accessors) {
+                visit(read(accessor, node), ancestors, visitor);
             }
             ancestors.removeLast();
         }
     }
+
+    /**
+     * The children of {@code node} in the order {@link #any} visits them: a list's items, or an AST
+     * record's components other than strings and primitives (null ones included); empty for anything else.
+     */
+    public static List<Object> children(Object node) {
+        if (node instanceof List<?> list) {
+            return java.util.Collections.unmodifiableList(list);
+        }
+        if (node == null) {
+            return List.of();
+        }
+        MethodHandle[] accessors = CHILD_ACCESSORS.get(node.getClass());
+        List<Object> values = new ArrayList<>(accessors.length);
+        for (MethodHandle accessor : accessors) {
+            values.add(read(accessor, node));
+        }
+        return values;
+    }
+
+    private static Object read(MethodHandle accessor, Object node) {
+        try {
+            return (Object) accessor.invokeExact(node);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * For each AST record class, the accessors of its components that may hold nodes (not strings or
+     * primitives), typed {@code (Object)Object}; looked up once per class, since the walks above run
+     * over whole programs many times per transpile. Empty for classes that are not AST records.
+     */
+    private static final ClassValue<MethodHandle[]> CHILD_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+            if (!type.isRecord() || !type.getPackageName().equals(Nodes.class.getPackageName())) {
+                return new MethodHandle[0];
+            }
+            List<MethodHandle> accessors = new ArrayList<>();
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getType().isPrimitive() || c.getType() == String.class) {
+                    continue;
+                }
+                try {
+                    accessors.add(lookup.unreflect(c.getAccessor()).asType(MethodType.methodType(Object.class, Object.class)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return accessors.toArray(new MethodHandle[0]);
+        }
+    };
 
     /**
      * A copy of the tree under {@code root} made of new node records, so that a phase keying facts by

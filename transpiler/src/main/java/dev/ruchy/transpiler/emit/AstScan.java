@@ -3,7 +3,6 @@ package dev.ruchy.transpiler.emit;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Program;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -54,18 +53,9 @@ final class AstScan {
             }
             return false;
         }
-        if (node instanceof Record r && r.getClass().getName().startsWith("dev.ruchy.transpiler.ast.")) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.getType().isPrimitive() || c.getType() == String.class) {
-                    continue;
-                }
-                try {
-                    if (breaks(c.getAccessor().invoke(r), label, depth)) {
-                        return true;
-                    }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+        for (Object child : Nodes.children(node)) {
+            if (breaks(child, label, depth)) {
+                return true;
             }
         }
         return false;

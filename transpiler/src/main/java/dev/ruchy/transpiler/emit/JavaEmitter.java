@@ -11,6 +11,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Node;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
@@ -45,6 +47,8 @@ public final class JavaEmitter {
     private final TypeSpec.Builder type;
     /** In a session: the offset of each top-level binding's name, and its field. */
     private final Map<Integer, String> sessionFields = new HashMap<>();
+    /** In a session input that holds only what it uses: the functions and bindings it needs; null: all. */
+    private Set<Symbol> used;
 
     /**
      * What the emitted class does beyond running the program (the facade makes it from its
@@ -71,13 +75,24 @@ public final class JavaEmitter {
      * inputs keep their classes. Loops check for thread interruption, so the session can stop an
      * input that runs too long.
      *
+     * <p>Unless {@code everything} is set, the class holds only the earlier functions and bindings
+     * this input uses: those its statements, its definitions and the session's structs, enums,
+     * classes, traits and impls refer to, and the functions those functions call, transitively. So
+     * an input costs what it uses, not what the session has accumulated.
+     *
      * @param liveFrom   offset in the session text where this input starts
      * @param typeOwners for each struct, enum or class declared by earlier inputs and unchanged
      *                   since, the simple name of the class (same package) it is nested in
+     * @param everything emit every function and top-level binding of the session
      */
-    public record Session(int liveFrom, Map<String, String> typeOwners) {
+    public record Session(int liveFrom, Map<String, String> typeOwners, boolean everything) {
         public Session {
             typeOwners = Map.copyOf(typeOwners);
+        }
+
+        /** An input whose class holds only what it uses. */
+        public Session(int liveFrom, Map<String, String> typeOwners) {
+            this(liveFrom, typeOwners, false);
         }
     }
 
@@ -139,9 +154,12 @@ public final class JavaEmitter {
                 }
             }
         }
+        if (cx.session != null && !cx.session.everything()) {
+            used = usedBySessionInput();
+        }
         declareGlobals();
         for (Stmt s : cx.program.statements()) {
-            if (s instanceof Stmt.Fun f) {
+            if (s instanceof Stmt.Fun f && isUsed(cx.resolution.declaration(f))) {
                 type.addMethod(cx.declarations.function(f, null, true));
             }
         }
@@ -153,6 +171,43 @@ public final class JavaEmitter {
                 .skipJavaLangImports(true)
                 .build();
         return cx.lineMarks.write(className, file);
+    }
+
+    /**
+     * The symbols an input of a session uses: every symbol referred to or declared in its statements
+     * and in the session's structs, enums, classes, traits and impls, and in the bodies of the
+     * functions among them, transitively.
+     */
+    private Set<Symbol> usedBySessionInput() {
+        Set<Symbol> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        for (Stmt s : cx.program.statements()) {
+            if (s.span().start() >= cx.session.liveFrom() || s instanceof Stmt.Struct || s instanceof Stmt.Enum
+                    || s instanceof Stmt.Class || s instanceof Stmt.Impl || s instanceof Stmt.Trait) {
+                pending.add(s);
+            }
+        }
+        while (!pending.isEmpty()) {
+            Nodes.any(pending.pop(), n -> {
+                if (n instanceof Node node) {
+                    note(cx.resolution.reference(node), found, pending);
+                    note(cx.resolution.declaration(node), found, pending);
+                }
+                return false;
+            });
+        }
+        return found;
+    }
+
+    private static void note(Symbol sym, Set<Symbol> found, java.util.Deque<Node> pending) {
+        if (sym != null && found.add(sym) && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() != null) {
+            pending.add(sym.declaration()); // its body: what it calls and reads
+        }
+    }
+
+    /** Whether {@code sym} (a function or top-level binding) belongs in the class. */
+    private boolean isUsed(Symbol sym) {
+        return used == null || sym == null || used.contains(sym);
     }
 
     /**
@@ -315,6 +370,9 @@ public final class JavaEmitter {
             if (s instanceof Stmt.Let let && let.pattern() instanceof Pattern.Binding b && let.elseBlock() == null
                     && let.init() != null && isConstant(let.init()) && cx.resolution.declaration(b) != null
                     && cx.resolution.declaration(b).isGlobal() && !cx.resolution.declaration(b).needsCell()) {
+                if (!isUsed(cx.resolution.declaration(b))) {
+                    continue;
+                }
                 // a constant the program's functions use: initialised with the class, so Java callers and
                 // tests, which never run `main`, see it too
                 Symbol sym = cx.resolution.declaration(b);
@@ -329,7 +387,7 @@ public final class JavaEmitter {
                 declareGlobalsIn(let.pattern());
             } else if (s instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Assign a && a.target() instanceof Expr.Ident id) {
                 Symbol sym = cx.resolution.declaration(id);
-                if (sym != null && sym.isGlobal() && !cx.globalNames.containsKey(sym)) {
+                if (sym != null && sym.isGlobal() && !cx.globalNames.containsKey(sym) && isUsed(sym)) {
                     addGlobalField(sym, id.name());
                     sessionFields.put(id.span().start(), cx.globalNames.get(sym));
                 }
@@ -340,7 +398,7 @@ public final class JavaEmitter {
     void declareGlobalsIn(Pattern p) {
         if (p instanceof Pattern.Binding b) {
             Symbol sym = cx.resolution.declaration(b);
-            if (sym != null && sym.isGlobal()) {
+            if (sym != null && sym.isGlobal() && isUsed(sym)) {
                 addGlobalField(sym, b.name());
                 sessionFields.put(b.span().start(), cx.globalNames.get(sym));
             }
