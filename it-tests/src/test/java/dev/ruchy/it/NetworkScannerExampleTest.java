@@ -95,7 +95,7 @@ class NetworkScannerExampleTest {
                     // taken, or privileged: pick another
                 }
             }
-            assertTrue(!ours.isEmpty(), "no port of the scan was free to listen on");
+            // with none free (another build holding the quick ports), the scan must still find the holders
             TreeSet<Integer> before = within(listening(), scope);
             // other processes on the machine open and close listeners while the scan runs: every one
             // seen during it may be reported, not only those listening before or after
@@ -136,7 +136,7 @@ class NetworkScannerExampleTest {
                 assertTrue(got.containsAll(required), "missing open ports: " + minus(required, got) + "\n" + out);
                 assertTrue(allowed.containsAll(got), "ports reported open that nothing listened on: " + minus(got, allowed));
                 assertTrue(out.contains("Found " + reported.size() + " open ports"), out);
-                for (int port : ours) {
+                for (int port : reported) {
                     String line = String.format("%5d - %s", port, QUICK.getOrDefault(port, "Unknown"));
                     assertTrue(out.contains(line), "'" + line + "' in\n" + out);
                 }
