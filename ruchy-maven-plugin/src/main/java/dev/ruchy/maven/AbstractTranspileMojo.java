@@ -2,6 +2,7 @@ package dev.ruchy.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import dev.ruchy.transpiler.RuchySourceTypes;
+import dev.ruchy.transpiler.interop.ClassFileJavaTypes;
+import dev.ruchy.transpiler.interop.JavaSourceTypes;
+import dev.ruchy.transpiler.interop.JavaTypes;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -102,6 +108,22 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
         return skip;
     }
 
+    /**
+     * The Ruchy source roots whose files a source may import as classes ({@code use com::acme::Mathutil}):
+     * its own root first.
+     */
+    protected abstract List<Path> ruchyRoots();
+
+    /** The project's Java source roots (compile or test-compile), this goal's output included. */
+    protected abstract List<String> javaSourceRoots(MavenProject project);
+
+    /**
+     * The class path the generated Java is compiled against, without the folder it is compiled to.
+     *
+     * @throws DependencyResolutionRequiredException never, as the goal asks Maven to resolve it
+     */
+    protected abstract List<String> classPath(MavenProject project) throws DependencyResolutionRequiredException;
+
     /** Adds {@code directory} as a compile or test-compile source root of the project. */
     protected abstract void addSourceRoot(MavenProject project, String directory);
 
@@ -121,10 +143,21 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
             Path status = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                     .resolve("maven-status").resolve("ruchy").resolve(mojoExecution.getGoal())
                     .resolve(mojoExecution.getExecutionId()).resolve("manifest.txt");
+            Charset charset = charset();
+            List<Path> javaRoots = javaSourceRoots(project).stream().map(r -> Path.of(r).toAbsolutePath().normalize())
+                    .filter(r -> !r.equals(output.toAbsolutePath().normalize())).toList();
+            List<Path> classPath = classPath(project).stream().map(Path::of).toList();
+            List<Path> ruchyRoots = ruchyRoots();
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("Ruchy: classes in reach from Ruchy roots " + ruchyRoots + ", Java roots " + javaRoots
+                        + ", class path " + classPath + " and the JDK");
+            }
+            JavaTypes jdk = ClassFileJavaTypes.jdk();
             IncrementalTranspiler.Config config = new IncrementalTranspiler.Config(sourceDirectory().toPath(), output,
                     status, List.copyOf(includes == null || includes.isEmpty() ? Set.of("**/*.ruchy") : includes),
-                    List.copyOf(excludes == null ? Set.of() : excludes), charset(),
-                    testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()));
+                    List.copyOf(excludes == null ? Set.of() : excludes), charset,
+                    testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()),
+                    () -> javaTypes(ruchyRoots, javaRoots, classPath, charset, jdk), jdk);
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Ruchy: sources " + config.sourceDirectory() + ", includes " + config.includes()
                         + ", excludes " + config.excludes() + ", output " + output + ", status " + status + ", tool "
@@ -134,8 +167,10 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
             if (outcome.failed()) {
                 throw new MojoFailureException(outcome.summary());
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("Ruchy transpilation could not read or write a file: " + e, e);
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("Ruchy transpilation needs the project's dependencies resolved: " + e, e);
         } finally {
             if (output.toFile().isDirectory()) {
                 addSourceRoot(project, output.toString());
@@ -151,6 +186,17 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             }
         }
+    }
+
+    /**
+     * What a source may use, first found first: the Ruchy files of the roots, the project's Java sources
+     * (read before they are compiled), the class path, the JDK.
+     */
+    private static JavaTypes javaTypes(List<Path> ruchyRoots, List<Path> javaRoots, List<Path> classPath, Charset charset,
+            JavaTypes jdk) {
+        JavaTypes libraries = JavaTypes.chain(List.of(new ClassFileJavaTypes(classPath), jdk));
+        JavaTypes java = new JavaSourceTypes(javaRoots, libraries, charset);
+        return new RuchySourceTypes(ruchyRoots, charset, JavaTypes.chain(List.of(java, libraries))).inReach();
     }
 
     private Charset charset() throws MojoExecutionException {

@@ -1,11 +1,15 @@
 package dev.ruchy.maven;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
@@ -14,9 +18,14 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * {@code target/generated-sources/ruchy} and adds that folder to the compile source roots.
  * Generated code needs {@code dev.ruchy:ruchy-runtime} on the class path.
  *
+ * <p>A Ruchy source may use ({@code use com::acme::Invoice}) the other Ruchy files of the folder, the
+ * module's Java sources (its compile source roots, read before they are compiled), the compile class
+ * path (the module's dependencies) and the JDK, with typed calls.
+ *
  * @since 0.1.0
  */
-@Mojo(name = "transpile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "transpile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public class TranspileMojo extends AbstractTranspileMojo {
     /**
      * The folder holding the Ruchy sources; the folders below it are the Java packages.
@@ -52,6 +61,24 @@ public class TranspileMojo extends AbstractTranspileMojo {
     @Override
     protected boolean testSources() {
         return false;
+    }
+
+    @Override
+    protected List<Path> ruchyRoots() {
+        return List.of(sourceDirectory.toPath());
+    }
+
+    @Override
+    protected List<String> javaSourceRoots(MavenProject project) {
+        return project.getCompileSourceRoots();
+    }
+
+    @Override
+    protected List<String> classPath(MavenProject project) throws DependencyResolutionRequiredException {
+        // target/classes holds the last build's classes, which the sources above describe as they are now
+        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+        return project.getCompileClasspathElements().stream()
+                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(classes)).toList();
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.ruchy.maven;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
@@ -19,9 +23,14 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * starts with the Ruchy file and line. The tests need {@code org.junit.jupiter:junit-jupiter} and
  * {@code dev.ruchy:ruchy-runtime} on the test class path.
  *
+ * <p>A test may use ({@code use com::acme::Mathutil}) the other Ruchy test files, the main Ruchy files
+ * (their {@code pub fun}s), the module's test Java sources, the test class path (which holds the main
+ * classes) and the JDK, with typed calls.
+ *
  * @since 0.1.0
  */
-@Mojo(name = "transpile-tests", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
+@Mojo(name = "transpile-tests", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public class TranspileTestsMojo extends AbstractTranspileMojo {
     /**
      * The folder holding the Ruchy test sources; the folders below it are the Java packages.
@@ -39,6 +48,14 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     @Parameter(property = "ruchy.testOutputDirectory",
             defaultValue = "${project.build.directory}/generated-test-sources/ruchy")
     private File testOutputDirectory;
+
+    /**
+     * The main Ruchy sources, whose {@code pub fun}s the tests may call.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.sourceDirectory", defaultValue = "${project.basedir}/src/main/ruchy")
+    private File mainSourceDirectory;
 
     /**
      * Skips the tests' transpilation, as {@code maven.test.skip} skips compiling and running them.
@@ -71,6 +88,23 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     @Override
     protected boolean skipped() {
         return skipTests || super.skipped();
+    }
+
+    @Override
+    protected List<Path> ruchyRoots() {
+        return List.of(testSourceDirectory.toPath(), mainSourceDirectory.toPath());
+    }
+
+    @Override
+    protected List<String> javaSourceRoots(MavenProject project) {
+        return project.getTestCompileSourceRoots();
+    }
+
+    @Override
+    protected List<String> classPath(MavenProject project) throws DependencyResolutionRequiredException {
+        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory()).toAbsolutePath().normalize();
+        return project.getTestClasspathElements().stream()
+                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(testClasses)).toList();
     }
 
     @Override

@@ -563,6 +563,12 @@ public final class JavaSourceTypes implements JavaTypes {
                     return withMembers(candidate, names.subList(i, names.size()));
                 }
             }
+            if (names.size() == 1 || Character.isUpperCase(first.charAt(0))) {
+                // not among the sources nor the fallback's classes: a class of this package that another
+                // tool generates (a Ruchy file's class), as javac would look for it
+                String samePackage = cx.packageName.isEmpty() ? first : cx.packageName + "." + first;
+                return withMembers(samePackage, names.subList(1, names.size()));
+            }
             // unknown: the first capitalised name starts the classes
             int split = 0;
             while (split < names.size() - 1 && !Character.isUpperCase(names.get(split).charAt(0))) {
