@@ -53,11 +53,16 @@ public final class Transpiler {
      * {@linkplain Lowering lowered} one that was checked.
      */
     public static ParseResult check(SourceFile file) {
+        return check(file, TranspileOptions.defaults());
+    }
+
+    /** As {@link #check(SourceFile)}, with the Java classes of {@code options} in reach. */
+    public static ParseResult check(SourceFile file, TranspileOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         if (!diagnostics.hasErrors()) {
             program = Lowering.lower(program);
-            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
             // names that did not resolve are of unknown type: their members are not checked, the rest are
             MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
             UnreachableCode.check(program, diagnostics);
@@ -111,7 +116,7 @@ public final class Transpiler {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
         program = Lowering.lower(program);
-        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
@@ -213,7 +218,7 @@ public final class Transpiler {
             return null;
         }
         program = Lowering.lower(program);
-        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, TranspileOptions.defaults().javaTypes());
         if (diagnostics.hasErrors()) {
             return null;
         }

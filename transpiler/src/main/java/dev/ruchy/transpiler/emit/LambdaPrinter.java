@@ -50,6 +50,28 @@ final class LambdaPrinter extends Printer {
         return lambdaCode(l.params(), l.body(), l.span(), withCast);
     }
 
+    /**
+     * A closure passed where a Java method takes a functional interface: {@code (a, b) -> body} with
+     * the interface method's parameter types (the target type gives them), its value converted to
+     * the method's result ({@code Math.toIntExact(...)} for {@code Comparator.compare}'s {@code int}),
+     * or its statements when the method returns nothing.
+     */
+    CodeBlock javaLambda(Expr.Lambda l, dev.ruchy.transpiler.types.JavaInterop.Sam sam) {
+        java.util.function.BiFunction<CodeBlock, Type, CodeBlock> saved = cx.lambdaReturn;
+        typed = new Type.FunctionType(l.params().size(), sam.params(), sam.result());
+        pendingReturn = (code, from) -> cx.calls.toJava(code, from, sam.returnType(), sam.bindings());
+        try {
+            return lambdaCode(l.params(), l.body(), l.span(), false);
+        } finally {
+            typed = null;
+            pendingReturn = null;
+            cx.lambdaReturn = saved;
+        }
+    }
+
+    /** The return conversion of the Java lambda being started, read once by {@link #lambdaCodeScoped}. */
+    private java.util.function.BiFunction<CodeBlock, Type, CodeBlock> pendingReturn;
+
     /** A closure as a dynamic {@code FnN} even when it is typed: for the runtime's dynamic calls. */
     CodeBlock dynamicLambdaCode(Expr.Lambda l) {
         return lambdaCode(l.params(), l.body(), l.span(), true);
@@ -91,10 +113,14 @@ final class LambdaPrinter extends Printer {
         nextIsCallback = false;
         boolean savedInCallback = cx.inCallback;
         cx.inCallback = callback;
+        java.util.function.BiFunction<CodeBlock, Type, CodeBlock> savedReturn = cx.lambdaReturn;
+        cx.lambdaReturn = pendingReturn;
+        pendingReturn = null;
         try {
             return lambdaCodeInner(lambdaParams, lambdaBody, span, withCast, typedAs, callback);
         } finally {
             cx.inCallback = savedInCallback;
+            cx.lambdaReturn = savedReturn;
         }
     }
 
@@ -171,6 +197,9 @@ final class LambdaPrinter extends Printer {
         } else if (prelude.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
                 && !(lambdaBody instanceof Expr.Block b && b.statements().isEmpty())) {
             CodeBlock value = expr(lambdaBody);
+            if (cx.lambdaReturn != null) {
+                value = cx.lambdaReturn.apply(value, types.of(lambdaBody));
+            }
             CodeBlock hoisted = cx.out.build();
             if (hoisted.isEmpty()) {
                 body = value;

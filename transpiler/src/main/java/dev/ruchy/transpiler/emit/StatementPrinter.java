@@ -278,6 +278,9 @@ final class StatementPrinter extends Printer {
     }
 
     boolean isVoidCall(Expr call) {
+        if (types.javaSite(call) instanceof dev.ruchy.transpiler.types.JavaSite js && js.resolved() && js.isCall()) {
+            return js.kind() != dev.ruchy.transpiler.types.JavaSite.Kind.CONSTRUCTOR && js.result() instanceof Type.Nil;
+        }
         Stmt.Fun target = switch (call) {
             case Expr.Call c when c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
                     && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION && !cx.scope.declares(cx.symbolOf(id))

@@ -354,6 +354,12 @@ public final class ClassFileJavaTypes implements JavaTypes {
             }
             Signatures.MethodSignature chosen = sig;
             List<String> names = new ArrayList<>();
+            List<String> thrown = new ArrayList<>();
+            if (exceptions != null) {
+                for (String e : exceptions) {
+                    thrown.add(e.replace('/', '.'));
+                }
+            }
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitParameter(String parameterName, int parameterAccess) {
@@ -370,7 +376,7 @@ public final class ClassFileJavaTypes implements JavaTypes {
                     JavaMethod m = new JavaMethod(methodName, (methodAccess & Opcodes.ACC_STATIC) != 0,
                             (methodAccess & Opcodes.ACC_ABSTRACT) != 0, chosen.typeParameters(),
                             chosen.parameterTypes(), parameterNames, chosen.returnType(),
-                            (methodAccess & Opcodes.ACC_VARARGS) != 0);
+                            (methodAccess & Opcodes.ACC_VARARGS) != 0, thrown);
                     (m.isConstructor() ? constructors : methods).add(m);
                 }
             };
