@@ -5,7 +5,7 @@ def source = new File(basedir, 'src/main/ruchy/com/acme/shop/checkout.ruchy').ca
 assert log.contains('BUILD FAILURE')
 def error = log =~ (java.util.regex.Pattern.quote(source) + /:\[5,(\d+)\] error\[R\d+\]: (.*)/)
 assert error.find() : 'no error at checkout.ruchy line 5:\n' + log
-assert error.group(1) == 'COLUMN' : 'column ' + error.group(1)
-assert error.group(2).contains('add') : error.group(2)
+assert error.group(1) == '5' : 'column ' + error.group(1)
+assert error.group(2).contains('Cart.add') && error.group(2).contains('(str, str)') : error.group(2)
 assert !new File(basedir, 'target/generated-sources/ruchy/com/acme/shop/Checkout.java').exists()
 true

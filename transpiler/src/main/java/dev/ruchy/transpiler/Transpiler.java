@@ -149,7 +149,7 @@ public final class Transpiler {
         }
         try {
             program = Lowering.lower(program);
-            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
             TypeInference.Types types = TypeInference.infer(program, resolution, options.checkedArithmetic());
             return Optional.of(JavaEmitter.publicSignatures(program, resolution, types, packageName,
                     Names.className(file.name())));

@@ -25,6 +25,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.IntersectionType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.ReferenceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import com.github.javaparser.ast.type.UnionType;
@@ -66,7 +67,7 @@ import java.util.stream.Stream;
  * unless private; an interface method without a body is abstract, a {@code default} or {@code static}
  * one is not. Records give their components' accessors and the canonical constructor (unless declared),
  * enums their constants as static final fields and {@code values()}/{@code valueOf(String)}, and a
- * class without constructors the implicit public one. A file that does not parse has no classes (javac
+ * class without constructors the implicit public one; a method's {@code throws} clause is kept. A file that does not parse has no classes (javac
  * reports it later). Thread-safe.
  */
 public final class JavaSourceTypes implements JavaTypes {
@@ -322,7 +323,8 @@ public final class JavaSourceTypes implements JavaTypes {
                 case ConstructorDeclaration c -> {
                     if (c.isPublic() && kind != JavaClass.Kind.ENUM) {
                         constructors.add(scope.withMethodParameters(c.getTypeParameters())
-                                .method("<init>", false, false, c.getTypeParameters(), c.getParameters(), null));
+                                .method("<init>", false, false, c.getTypeParameters(), c.getParameters(), null,
+                                        c.getThrownExceptions()));
                     }
                 }
                 case CompactConstructorDeclaration c -> {
@@ -336,7 +338,7 @@ public final class JavaSourceTypes implements JavaTypes {
                                 : m.isAbstract();
                         Scope s = (isStatic ? scope.staticScope() : scope).withMethodParameters(m.getTypeParameters());
                         methods.add(s.method(m.getNameAsString(), isStatic, isAbstract, m.getTypeParameters(),
-                                m.getParameters(), m.getType()));
+                                m.getParameters(), m.getType(), m.getThrownExceptions()));
                     }
                 }
                 case AnnotationMemberDeclaration a -> methods.add(new JavaMethod(a.getNameAsString(), false, true,
@@ -493,7 +495,7 @@ public final class JavaSourceTypes implements JavaTypes {
         }
 
         JavaMethod method(String name, boolean isStatic, boolean isAbstract, NodeList<TypeParameter> typeParameters,
-                NodeList<Parameter> parameters, Type returnType) {
+                NodeList<Parameter> parameters, Type returnType, NodeList<ReferenceType> thrown) {
             List<String> types = new ArrayList<>();
             List<String> names = new ArrayList<>();
             boolean varargs = false;
@@ -503,7 +505,8 @@ public final class JavaSourceTypes implements JavaTypes {
                 varargs = p.isVarArgs();
             }
             return new JavaMethod(name, isStatic, isAbstract, typeParameters.stream().map(TypeParameter::getNameAsString).toList(),
-                    types, names, returnType == null ? "void" : type(returnType), varargs);
+                    types, names, returnType == null ? "void" : type(returnType), varargs,
+                    thrown.stream().map(this::type).toList());
         }
 
         String parameterType(Parameter p) {

@@ -67,6 +67,8 @@ class JavaSourceTypesTest {
                         public Pricing<Line> pricing() { return null; }
                         public int[] matrix(int[][] m) { return null; }
                         public UUID uuid() { return null; }
+                        public String read(java.nio.file.Path p) throws java.io.IOException, IllegalStateException { return ""; }
+                        public Invoice(int copies) throws CloneNotSupportedException { }
                         protected void prot() { }
                         void pkg() { }
                         private void priv() { }
@@ -216,7 +218,9 @@ class JavaSourceTypesTest {
     void overloadsAndVarargsAreKept() {
         JavaClass invoice = types.find("com.acme.Invoice").orElseThrow();
         assertEquals(2, invoice.methods().stream().filter(m -> m.name().equals("total")).count());
-        assertEquals(2, invoice.constructors().size(), "the package-private constructor is left out");
+        assertEquals(3, invoice.constructors().size(), "the package-private constructor is left out");
+        JavaMethod read = invoice.methods().stream().filter(m -> m.name().equals("read")).findFirst().orElseThrow();
+        assertEquals(List.of("java.io.IOException", "java.lang.IllegalStateException"), read.exceptions());
         JavaMethod of = invoice.methods().stream().filter(m -> m.name().equals("of")).findFirst().orElseThrow();
         assertTrue(of.varargs() && of.isStatic());
         assertEquals(List.of("java.lang.String[]"), of.parameterTypes());
@@ -322,7 +326,8 @@ class JavaSourceTypesTest {
         return new JavaMethod(name, Modifier.isStatic(e.getModifiers()), Modifier.isAbstract(e.getModifiers()),
                 Arrays.stream(e.getTypeParameters()).map(TypeVariable::getName).toList(),
                 Arrays.stream(e.getGenericParameterTypes()).map(java.lang.reflect.Type::getTypeName).toList(),
-                Arrays.stream(e.getParameters()).map(Parameter::getName).toList(), returnType, e.isVarArgs());
+                Arrays.stream(e.getParameters()).map(Parameter::getName).toList(), returnType, e.isVarArgs(),
+                Arrays.stream(e.getGenericExceptionTypes()).map(java.lang.reflect.Type::getTypeName).toList());
     }
 
     /** The JDK as the class path: a class is found when the test's class loader has it and it is public. */
