@@ -79,5 +79,10 @@ public final class JavaInteropJdk {
         });
         worker.start();
         Checked.run(() -> worker.join()); // expect: in a thread
+        // a Ruchy array is a java.util.List: its Java methods where Ruchy has none of that name
+        var fruit = Lists.of("apple", "fig", "cherry");
+        Builtins.println(fruit.stream().map(s -> Strings.len(s)).toList()); // expect: [5, 3, 6]
+        Builtins.println((long) fruit.stream().mapToInt(s -> Math.toIntExact(Strings.len(s))).sum()); // expect: 14
+        Builtins.println(Collections.max(fruit)); // expect: fig
     }
 }

@@ -152,6 +152,7 @@ public final class JavaInterop {
         return switch (t) {
             case Type.JavaType j -> find(j.binaryName()).orElse(null);
             case Type.Str s -> find("java.lang.String").orElse(null);
+            case Type.ListType l -> find("java.util.List").orElse(null);
             default -> null;
         };
     }

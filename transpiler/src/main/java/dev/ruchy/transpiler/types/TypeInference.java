@@ -1427,17 +1427,18 @@ public final class TypeInference {
 
     /**
      * The Java class whose method {@code name} a call on a value of type {@code receiver} is: the
-     * value's class when it is a Java one; {@code String} for a string when Ruchy has no string
-     * method of that name ({@code "s".toUpperCase()}); null for any other.
+     * value's class when it is a Java one; {@code String} for a string and {@code java.util.List} for
+     * an array when Ruchy has no method of that name for them ({@code "s".toUpperCase()},
+     * {@code xs.stream()}); null for any other.
      */
     private JavaClass javaReceiver(Type receiver, String name) {
         if (receiver instanceof Type.JavaType) {
             return interop.classOf(receiver);
         }
-        if (receiver instanceof Type.Str && CATALOG.overloads(receiver, name).isEmpty()
+        if ((receiver instanceof Type.Str || receiver instanceof Type.ListType) && CATALOG.overloads(receiver, name).isEmpty()
                 && CATALOG.unsupportedHint(RuntimeCatalog.kindOf(receiver), name) == null) {
-            JavaClass string = interop.classOf(receiver);
-            return string != null && !interop.methods(string, Map.of(), name).isEmpty() ? string : null;
+            JavaClass java = interop.classOf(receiver);
+            return java != null && !interop.methods(java, Map.of(), name).isEmpty() ? java : null;
         }
         return null;
     }
