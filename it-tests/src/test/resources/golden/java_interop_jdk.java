@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Checked;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.Strings;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,6 +74,8 @@ public final class JavaInteropJdk {
         counts.put("a", 1L);
         counts.merge("a", 5L, (x, y) -> x);
         Builtins.println(counts.containsKey("a")); // expect: true
+        var copied = new HashMap<>((RObject.of("b", 2L, "c", 3L)).toMap()); // a Ruchy object where Java takes a Map: converted
+        Builtins.println((long) copied.size()); // expect: 2
         // a closure where Java takes a Runnable
         var worker = new Thread(() -> {
             Builtins.println("in a thread");

@@ -55,6 +55,7 @@ class JavaInteropTest {
         assertTrue(java.contains("inv.totalAfter(c -> c - 800)"), java);
         assertTrue(java.contains("inv.totalAfter(Billing::half)"), java);
         assertTrue(java.contains("(long) inv.lines"), java);
+        assertTrue(java.contains("inv.lines = 7;"), java);
         assertFalse(java.contains("Ops."), () -> "a Java member went through the dynamic layer:\n" + java);
 
         Path file = Files.createDirectories(classes.resolve("src")).resolve(result.className() + ".java");

@@ -457,6 +457,9 @@ final class CallPrinter extends Printer {
                 default -> CodeBlock.of("$L.toArray()", code);
             };
         }
+        if (from instanceof Type.ObjectType && p instanceof TypeText.ClassType c && c.binaryName().equals("java.util.Map")) {
+            return CodeBlock.of("$L.toMap()", parenthesizedCode(code)); // a copy, as a Map<Object, Object>
+        }
         if (p instanceof TypeText.Array a && from instanceof Type.Dyn) {
             return CodeBlock.of("($L) $L", javaArrayType(a), code);
         }

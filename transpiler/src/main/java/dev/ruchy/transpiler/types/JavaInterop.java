@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * integers, {@code double} and {@code float} floats, {@code boolean} a bool, {@code char} and
  * {@code String} strings, {@code void} nil, {@code Object} dynamic, {@code java.util.List<X>} a Ruchy
  * array of X, {@code long[]}/{@code int[]}/{@code double[]} and arrays of classes Ruchy arrays too
- * (converted where they are returned); any other class is a {@link Type.JavaType}.
+ * (converted where they are returned); any other class is a {@link Type.JavaType}. A Ruchy object
+ * passed for a {@code java.util.Map} is converted to one ({@code RObject.toMap()}).
  */
 public final class JavaInterop {
     private static final String OBJECT = "java.lang.Object";
@@ -549,6 +550,13 @@ public final class JavaInterop {
                 return t instanceof Type.Nil || convert && (t instanceof Type.ListType || t instanceof Type.Dyn);
             }
             case TypeText.ClassType c -> {
+                if (t instanceof Type.ObjectType && c.binaryName().equals("java.util.Map")) {
+                    // a Ruchy object is converted to a Map<Object, Object>: where the parameter takes any keys and values
+                    return convert && c.arguments().stream().allMatch(arg -> arg instanceof TypeText.Wildcard
+                            || arg instanceof TypeText.Variable v && (bindings.get(v.name()) == null
+                            || bindings.get(v.name()) instanceof Type.Dyn)
+                            || arg.equals(TypeText.OBJECT));
+                }
                 return fitsClass(t, c.binaryName(), boxing, convert);
             }
         }

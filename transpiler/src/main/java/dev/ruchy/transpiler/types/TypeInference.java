@@ -1255,7 +1255,12 @@ public final class TypeInference {
                     updateSymbol(resolution.reference(id), Type.list(Type.join(l.element(), t)));
                 }
             }
-            case Expr.Field f -> expr(f.receiver());
+            case Expr.Field f -> {
+                Type receiver = expr(f.receiver());
+                if (receiver instanceof Type.JavaType && interop.classOf(receiver) instanceof JavaClass jc) {
+                    record(f, javaField(f, JavaSite.Kind.FIELD, jc, receiver, f.name())); // p.x = 5: a Java field written
+                }
+            }
             default -> expr(target);
         }
     }
