@@ -300,9 +300,11 @@ final class CallPrinter extends Printer {
                     m.varargs() && i >= m.parameterTypes().size() - 1));
         }
         ClassName owner = Coercions.javaClass(js.owner().name());
-        CodeBlock witness = typeWitness(m, chosen.bindings(), args.isEmpty());
+        CodeBlock witness = typeWitness(m, chosen);
         CodeBlock call = switch (js.kind()) {
             case CONSTRUCTOR -> js.owner().typeParameters().isEmpty() ? CodeBlock.of("new $T($L)", owner, arguments(codes))
+                    : js.result() instanceof Type.JavaType made && made.typeArguments().stream().noneMatch(t -> t instanceof Type.Dyn)
+                    ? CodeBlock.of("new $T($L)", javaType(made), arguments(codes))
                     : CodeBlock.of("new $T<>($L)", owner, arguments(codes));
             case STATIC_CALL -> CodeBlock.of("$T.$L$N($L)", owner, witness, m.name(), arguments(codes));
             default -> CodeBlock.of("$L.$L$N($L)", receiver, witness, m.name(), arguments(codes));
@@ -319,9 +321,9 @@ final class CallPrinter extends Printer {
      * {@code <Object>} before a generic method's name when its arguments gave one of its type
      * variables two types (Java would infer an intersection type a Ruchy variable cannot hold).
      */
-    private CodeBlock typeWitness(JavaMethod m, Map<String, Type> bindings, boolean noArgs) {
-        if (m.typeParameters().isEmpty() || noArgs
-                || m.typeParameters().stream().noneMatch(v -> bindings.get(v) instanceof Type.Dyn)) {
+    private CodeBlock typeWitness(JavaMethod m, JavaInterop.Chosen chosen) {
+        Map<String, Type> bindings = chosen.bindings();
+        if (m.typeParameters().isEmpty() || m.typeParameters().stream().noneMatch(chosen.widened()::contains)) {
             return CodeBlock.of("");
         }
         List<CodeBlock> args = m.typeParameters().stream()
@@ -343,14 +345,50 @@ final class CallPrinter extends Printer {
             return cx.lambdas.javaLambda(l, sam);
         }
         Stmt.Fun named = TypeInference.callbackFunction(value, resolution);
-        if (named != null && types.java().sam(param, bindings) != null) {
-            return CodeBlock.of("$T::$N", cx.self, javaFunctionName(named)); // the interface's method is the function
+        if (named != null && types.java().sam(param, bindings) instanceof JavaInterop.Sam sam) {
+            return functionAsInterface(named, sam);
         }
         CodeBlock code = expr(value);
         if (code == NIL) {
             return varargs ? CodeBlock.of("($T) null", OBJECT) : code;
         }
         return toJava(code, types.of(value), param, bindings);
+    }
+
+    /**
+     * A named function passed where a Java method takes a functional interface: a method reference
+     * ({@code Main::byLength}) when the function takes the interface method's parameters and gives
+     * its result as they are; else a lambda converting them ({@code (x0, x1) -> Math.toIntExact(byLength(x0, x1))}).
+     */
+    private CodeBlock functionAsInterface(Stmt.Fun f, JavaInterop.Sam sam) {
+        TypeInference.Signature sig = types.signature(f);
+        CodeBlock probe = CodeBlock.of("x");
+        boolean plain = sig != null && sig.params().size() == sam.params().size();
+        for (int i = 0; plain && i < sam.params().size(); i++) {
+            plain = coerce(probe, sam.params().get(i), sig.params().get(i)).toString().equals("x");
+        }
+        Type result = sig == null || !sig.returnsValue() ? Type.NIL : sig.result();
+        plain = plain && (sam.result() instanceof Type.Nil
+                || toJava(probe, result, sam.returnType(), sam.bindings()).toString().equals("x"));
+        if (plain) {
+            return CodeBlock.of("$T::$N", cx.self, javaFunctionName(f));
+        }
+        Set<String> outer = cx.scope.mark();
+        try {
+            List<CodeBlock> names = new ArrayList<>();
+            List<CodeBlock> args = new ArrayList<>();
+            for (int i = 0; i < sam.params().size(); i++) {
+                String name = cx.scope.allocate("x" + i);
+                names.add(CodeBlock.of("$N", name));
+                args.add(coerce(CodeBlock.of("$N", name), sam.params().get(i), sig == null ? Type.DYN : sig.params().get(i)));
+            }
+            CodeBlock call = CodeBlock.of("$N($L)", javaFunctionName(f), arguments(args));
+            CodeBlock body = sam.result() instanceof Type.Nil ? call : toJava(call, result, sam.returnType(), sam.bindings());
+            return CodeBlock.of("$L -> $L", names.size() == 1 ? names.get(0) : CodeBlock.of("($L)", CodeBlock.join(names, ", ")),
+                    body);
+        } finally {
+            cx.scope.reset(outer);
+        }
     }
 
     /** A box whose primitive is narrower than Ruchy's integer or float. */
@@ -419,8 +457,15 @@ final class CallPrinter extends Printer {
                 default -> CodeBlock.of("$L.toArray()", code);
             };
         }
+        if (from instanceof Type.ObjectType && p instanceof TypeText.ClassType c && c.binaryName().equals("java.util.Map")) {
+            return CodeBlock.of("$L.toMap()", parenthesizedCode(code)); // a copy, as a Map<Object, Object>
+        }
         if (p instanceof TypeText.Array a && from instanceof Type.Dyn) {
             return CodeBlock.of("($L) $L", javaArrayType(a), code);
+        }
+        if (!(from instanceof Type.Dyn) && !from.isUnknown()
+                && types.java().fits(JavaInterop.Arg.value(from), p, bindings, JavaInterop.Phase.LOOSE)) {
+            return code; // a String where a CharSequence is taken, an ArrayList where a List is, a long where a Long is
         }
         Type target = types.java().valueType(p, bindings);
         return from instanceof Type.Dyn && target.isPrimitive() ? coerce(code, from, target) : coerce(code, from, target);

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * integers, {@code double} and {@code float} floats, {@code boolean} a bool, {@code char} and
  * {@code String} strings, {@code void} nil, {@code Object} dynamic, {@code java.util.List<X>} a Ruchy
  * array of X, {@code long[]}/{@code int[]}/{@code double[]} and arrays of classes Ruchy arrays too
- * (converted where they are returned); any other class is a {@link Type.JavaType}.
+ * (converted where they are returned); any other class is a {@link Type.JavaType}. A Ruchy object
+ * passed for a {@code java.util.Map} is converted to one ({@code RObject.toMap()}).
  */
 public final class JavaInterop {
     private static final String OBJECT = "java.lang.Object";
@@ -152,6 +153,7 @@ public final class JavaInterop {
         return switch (t) {
             case Type.JavaType j -> find(j.binaryName()).orElse(null);
             case Type.Str s -> find("java.lang.String").orElse(null);
+            case Type.ListType l -> find("java.util.List").orElse(null);
             default -> null;
         };
     }
@@ -344,7 +346,7 @@ public final class JavaInterop {
     }
 
     /** The phases of overload resolution (JLS 15.12.2), and a last one of Ruchy's own. */
-    enum Phase {
+    public enum Phase {
         /** No boxing, no varargs. */
         STRICT,
         /** With boxing and unboxing. */
@@ -360,7 +362,11 @@ public final class JavaInterop {
      * call's extra arguments as the component type), the type variables' bindings (the class's and
      * the method's) and the Ruchy type of its result.
      */
-    public record Chosen(Found<JavaMethod> method, List<TypeText> params, Map<String, Type> bindings, Type result) {
+    public record Chosen(Found<JavaMethod> method, List<TypeText> params, Map<String, Type> bindings, Type result,
+                         Set<String> widened) {
+        public Chosen {
+            widened = Set.copyOf(widened);
+        }
     }
 
     /** The outcome of choosing an overload: {@code chosen}, or why none was ({@code error} and the candidates). */
@@ -410,9 +416,9 @@ public final class JavaInterop {
             Found<JavaMethod> m = applicable.get(best.get(0));
             List<TypeText> params = expanded.get(best.get(0));
             Map<String, Type> bindings = new LinkedHashMap<>(m.bindings());
-            infer(m.member(), params, args, bindings);
+            Set<String> widened = infer(m.member(), params, args, bindings);
             Type result = m.member().isConstructor() ? null : valueType(TypeText.parse(m.member().returnType()), bindings);
-            return new Choice(new Chosen(m, params, bindings, result), null, candidates);
+            return new Choice(new Chosen(m, params, bindings, result, widened), null, candidates);
         }
         return new Choice(null, arityFits ? Error.WRONG_TYPES : Error.WRONG_ARITY, candidates);
     }
@@ -420,19 +426,29 @@ public final class JavaInterop {
     /**
      * The method type variables of {@code m} bound from the arguments' types ({@code <T> List<T> of(T...)}
      * called with integers: {@code T} is {@code Long}); a variable given two types is {@code Object}.
+     *
+     * @return the variables given two types, which the call must name ({@code List.<Object>of(1, "a")})
      */
-    public void infer(JavaMethod m, List<TypeText> params, List<Arg> args, Map<String, Type> bindings) {
+    public Set<String> infer(JavaMethod m, List<TypeText> params, List<Arg> args, Map<String, Type> bindings) {
         Set<String> vars = new HashSet<>(m.typeParameters());
         if (vars.isEmpty()) {
-            return;
+            return Set.of();
         }
         Map<String, Type> found = new HashMap<>();
+        Set<String> widened = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).functionArity() < 0 && !(args.get(i).type() instanceof Type.Nil)) {
+                Map<String, Type> before = new HashMap<>(found);
                 unify(params.get(i), args.get(i).type(), vars, found);
+                before.forEach((v, t) -> {
+                    if (!t.equals(found.get(v))) {
+                        widened.add(v);
+                    }
+                });
             }
         }
         vars.forEach(v -> bindings.put(v, found.getOrDefault(v, Type.DYN)));
+        return widened;
     }
 
     /** Binds the variables of {@code vars} in {@code param} to the parts of {@code arg} they stand for. */
@@ -449,10 +465,16 @@ public final class JavaInterop {
             case TypeText.ClassType c when !c.arguments().isEmpty() -> {
                 if (arg instanceof Type.ListType l && c.arguments().size() == 1 && isSubclass("java.util.List", c.binaryName())) {
                     unify(c.arguments().get(0), l.element(), vars, found);
-                } else if (arg instanceof Type.JavaType j && j.binaryName().equals(c.binaryName())
-                        && j.typeArguments().size() == c.arguments().size()) {
-                    for (int i = 0; i < c.arguments().size(); i++) {
-                        unify(c.arguments().get(i), j.typeArguments().get(i), vars, found);
+                } else if (arg instanceof Type.JavaType j && classOf(j) instanceof JavaClass jc) {
+                    // the argument's class or the supertype the parameter names (an ArrayList<String> as a List<T>)
+                    for (Found<JavaClass> k : hierarchy(jc, bindingsOf(jc, j))) {
+                        if (k.owner().name().equals(c.binaryName()) && k.owner().typeParameters().size() == c.arguments().size()) {
+                            for (int i = 0; i < c.arguments().size(); i++) {
+                                unify(c.arguments().get(i), k.bindings().getOrDefault(k.owner().typeParameters().get(i),
+                                        Type.DYN), vars, found);
+                            }
+                            break;
+                        }
                     }
                 }
             }
@@ -491,7 +513,7 @@ public final class JavaInterop {
     }
 
     /** Whether {@code a} may be passed where {@code p} is declared in {@code phase}. */
-    boolean fits(Arg a, TypeText p, Map<String, Type> bindings, Phase phase) {
+    public boolean fits(Arg a, TypeText p, Map<String, Type> bindings, Phase phase) {
         Type t = a.type();
         if (a.functionArity() >= 0) {
             Sam sam = sam(p instanceof TypeText.Wildcard w && w.bound() != null ? w.bound() : p, bindings);
@@ -528,6 +550,13 @@ public final class JavaInterop {
                 return t instanceof Type.Nil || convert && (t instanceof Type.ListType || t instanceof Type.Dyn);
             }
             case TypeText.ClassType c -> {
+                if (t instanceof Type.ObjectType && c.binaryName().equals("java.util.Map")) {
+                    // a Ruchy object is converted to a Map<Object, Object>: where the parameter takes any keys and values
+                    return convert && c.arguments().stream().allMatch(arg -> arg instanceof TypeText.Wildcard
+                            || arg instanceof TypeText.Variable v && (bindings.get(v.name()) == null
+                            || bindings.get(v.name()) instanceof Type.Dyn)
+                            || arg.equals(TypeText.OBJECT));
+                }
                 return fitsClass(t, c.binaryName(), boxing, convert);
             }
         }

@@ -595,17 +595,41 @@ public final class TypeInference {
                 if ("self".equals(p.name())) {
                     continue;
                 }
-                Type declared = p.type() == null ? null : fromAnnotation(p.type());
+                Type declared = p.type() == null ? null : annotation(p.type());
                 sig.params.add(declared == null ? Type.UNKNOWN : declared);
                 sig.annotated.add(declared != null);
             }
             if (f.result() != null) {
-                sig.result = fromAnnotation(f.result());
+                sig.result = annotation(f.result());
                 sig.resultAnnotated = true;
                 sig.returnsValue = !(sig.result instanceof Type.Nil);
             }
             return sig;
         });
+    }
+
+    /**
+     * A written type as {@link #fromAnnotation} maps it, where a name a {@code use} imports from Java
+     * ({@code d: Duration}) is that Java class, its type arguments written or dynamic.
+     */
+    private Type annotation(TypeRef t) {
+        if (t instanceof TypeRef.Named n && n.path().size() == 1 && resolution.javaImport(n.path().get(0)) instanceof JavaClass jc) {
+            List<Type> args = new ArrayList<>();
+            for (int i = 0; i < jc.typeParameters().size(); i++) {
+                args.add(i < n.args().size() ? boxedArgument(annotation(n.args().get(i))) : Type.DYN);
+            }
+            return interop.valueType(new TypeText.ClassType(jc.name(), List.of()), Map.of()) instanceof Type.JavaType
+                    ? new Type.JavaType(jc.name(), args) : interop.valueType(new TypeText.ClassType(jc.name(), List.of()), Map.of());
+        }
+        if (t instanceof TypeRef.Ref r) {
+            return annotation(r.inner());
+        }
+        return fromAnnotation(t);
+    }
+
+    /** A Ruchy type as a Java type argument: an array's element kept, anything unknown dynamic. */
+    private static Type boxedArgument(Type t) {
+        return t.isUnknown() || t instanceof Type.Nil ? Type.DYN : t;
     }
 
     /** Maps a written type to an inferred one: {@code i32} → integer, {@code Vec<T>} → list, and so on. */
@@ -767,7 +791,7 @@ public final class TypeInference {
             case Stmt.Let let -> {
                 Type t = let.init() == null ? Type.UNKNOWN : expr(let.init());
                 if (let.type() != null) {
-                    t = fromAnnotation(let.type());
+                    t = annotation(let.type());
                 }
                 if (let.elseBlock() != null) {
                     expr(let.elseBlock());
@@ -1231,7 +1255,12 @@ public final class TypeInference {
                     updateSymbol(resolution.reference(id), Type.list(Type.join(l.element(), t)));
                 }
             }
-            case Expr.Field f -> expr(f.receiver());
+            case Expr.Field f -> {
+                Type receiver = expr(f.receiver());
+                if (receiver instanceof Type.JavaType && interop.classOf(receiver) instanceof JavaClass jc) {
+                    record(f, javaField(f, JavaSite.Kind.FIELD, jc, receiver, f.name())); // p.x = 5: a Java field written
+                }
+            }
             default -> expr(target);
         }
     }
@@ -1250,7 +1279,13 @@ public final class TypeInference {
             String name = p.segments().get(1);
             boolean constructor = name.equals("new");
             List<JavaInterop.Found<JavaMethod>> candidates = new ArrayList<>();
-            Map<String, Type> raw = interop.bindingsOf(jc, Type.DYN);
+            // ArrayList::<String>::new(): the class's type arguments as written, else dynamic
+            List<Type> typeArgs = new ArrayList<>();
+            for (int i = 0; i < jc.typeParameters().size(); i++) {
+                typeArgs.add(constructor && i < p.typeArgs().size() ? boxedArgument(annotation(p.typeArgs().get(i))) : Type.DYN);
+            }
+            Type made = constructor ? new Type.JavaType(jc.name(), typeArgs) : null;
+            Map<String, Type> raw = interop.bindingsOf(jc, constructor ? made : Type.DYN);
             if (constructor) {
                 jc.constructors().forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
             } else {
@@ -1258,7 +1293,6 @@ public final class TypeInference {
                         .forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
             }
             JavaSite.Kind kind = constructor ? JavaSite.Kind.CONSTRUCTOR : JavaSite.Kind.STATIC_CALL;
-            Type made = constructor ? new Type.JavaType(jc.name(), jc.typeParameters().stream().map(t -> Type.DYN).toList()) : null;
             return javaCall(c, kind, jc, name, null, candidates, c.args(), made);
         }
         List<Type> args = new ArrayList<>();
@@ -1398,17 +1432,18 @@ public final class TypeInference {
 
     /**
      * The Java class whose method {@code name} a call on a value of type {@code receiver} is: the
-     * value's class when it is a Java one; {@code String} for a string when Ruchy has no string
-     * method of that name ({@code "s".toUpperCase()}); null for any other.
+     * value's class when it is a Java one; {@code String} for a string and {@code java.util.List} for
+     * an array when Ruchy has no method of that name for them ({@code "s".toUpperCase()},
+     * {@code xs.stream()}); null for any other.
      */
     private JavaClass javaReceiver(Type receiver, String name) {
         if (receiver instanceof Type.JavaType) {
             return interop.classOf(receiver);
         }
-        if (receiver instanceof Type.Str && CATALOG.overloads(receiver, name).isEmpty()
+        if ((receiver instanceof Type.Str || receiver instanceof Type.ListType) && CATALOG.overloads(receiver, name).isEmpty()
                 && CATALOG.unsupportedHint(RuntimeCatalog.kindOf(receiver), name) == null) {
-            JavaClass string = interop.classOf(receiver);
-            return string != null && !interop.methods(string, Map.of(), name).isEmpty() ? string : null;
+            JavaClass java = interop.classOf(receiver);
+            return java != null && !interop.methods(java, Map.of(), name).isEmpty() ? java : null;
         }
         return null;
     }
@@ -1482,8 +1517,8 @@ public final class TypeInference {
             });
             result = made != null ? made
                     : interop.valueType(TypeText.parse(chosen.method().member().returnType()), bindings);
-            choice = new JavaInterop.Choice(new JavaInterop.Chosen(chosen.method(), chosen.params(), bindings, result), null,
-                    choice.candidates());
+            choice = new JavaInterop.Choice(new JavaInterop.Chosen(chosen.method(), chosen.params(), bindings, result,
+                    chosen.widened()), null, choice.candidates());
         } else {
             for (Expr.Arg a : args) {
                 if (a.value() instanceof Expr.Lambda) {
