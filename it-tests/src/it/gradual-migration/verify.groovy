@@ -1,5 +1,6 @@
 // A module in the middle of a migration: Ruchy calls the module's Java (typed), Java calls Ruchy, a
-// Ruchy test calls main Ruchy functions, and the program prints what the Java and Ruchy code compute.
+// Ruchy test calls main Ruchy functions, and the program prints what the Java and Ruchy code compute;
+// then a new method in a Java class transpiles again just the Ruchy files that import that class.
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log.contains('Tests run: 4, Failures: 0, Errors: 0, Skipped: 0') : 'the Ruchy tests did not all pass'
@@ -36,4 +37,16 @@ assert output.readLines() == [
         'doubled 40.00 EUR',
         'due 2024-03-01',
 ] : output
+
+// build 2 found nothing to do; build 3 transpiled the one main and the one test file that import
+// Invoice after Invoice.java got a method (format.ruchy imports nothing and stayed)
+def builds = log.split(/(?m)^\[INFO\] Scanning for projects/)
+assert builds.length == 4 : "expected three builds in build.log, found ${builds.length - 1}"
+def pluginLines = { String build -> build.readLines().findAll { it.contains('[INFO] Transpiling ') || it.contains('[INFO] Nothing to transpile') } }
+assert pluginLines(builds[2]).size() == 2 && pluginLines(builds[2]).every { it.contains('Nothing to transpile') } : pluginLines(builds[2])
+assert pluginLines(builds[3]).size() == 2 && pluginLines(builds[3]).every {
+    it.endsWith('Transpiling 1 file because of changed classes they use.') } : pluginLines(builds[3])
+def manifest = new File(basedir, 'target/maven-status/ruchy/transpile/default/manifest.txt').text
+assert manifest.contains('>com.acme.billing.Invoice=') && manifest.contains('>com.acme.report.Format=') : manifest
+assert !manifest.contains('>java.') : 'the JDK is recorded:\n' + manifest
 true
