@@ -4,13 +4,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -24,8 +23,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  *
  * @since 0.1.0
  */
-@Mojo(name = "transpile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.COMPILE)
+@Mojo(name = "transpile", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class TranspileMojo extends AbstractTranspileMojo {
     /**
      * The folder holding the Ruchy sources; the folders below it are the Java packages.
@@ -44,8 +42,8 @@ public class TranspileMojo extends AbstractTranspileMojo {
     private File outputDirectory;
 
     @Inject
-    public TranspileMojo(BuildContext buildContext) {
-        super(buildContext);
+    public TranspileMojo(BuildContext buildContext, ProjectDependenciesResolver dependenciesResolver) {
+        super(buildContext, dependenciesResolver);
     }
 
     @Override
@@ -74,11 +72,15 @@ public class TranspileMojo extends AbstractTranspileMojo {
     }
 
     @Override
-    protected List<String> classPath(MavenProject project) throws DependencyResolutionRequiredException {
-        // target/classes holds the last build's classes, which the sources above describe as they are now
-        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
-        return project.getCompileClasspathElements().stream()
-                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(classes)).toList();
+    protected List<String> ownClasses(MavenProject project) {
+        // not target/classes: it holds the last build's classes, which the sources describe as they are now
+        return List.of();
+    }
+
+    @Override
+    protected boolean inScope(String scope) {
+        return scope == null || scope.isEmpty() || scope.equals("compile") || scope.equals("provided")
+                || scope.equals("system");
     }
 
     @Override

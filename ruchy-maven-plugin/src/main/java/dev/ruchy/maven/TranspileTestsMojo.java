@@ -4,13 +4,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -29,8 +28,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  *
  * @since 0.1.0
  */
-@Mojo(name = "transpile-tests", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.TEST)
+@Mojo(name = "transpile-tests", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
 public class TranspileTestsMojo extends AbstractTranspileMojo {
     /**
      * The folder holding the Ruchy test sources; the folders below it are the Java packages.
@@ -66,8 +64,8 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     private boolean skipTests;
 
     @Inject
-    public TranspileTestsMojo(BuildContext buildContext) {
-        super(buildContext);
+    public TranspileTestsMojo(BuildContext buildContext, ProjectDependenciesResolver dependenciesResolver) {
+        super(buildContext, dependenciesResolver);
     }
 
     @Override
@@ -101,10 +99,13 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     }
 
     @Override
-    protected List<String> classPath(MavenProject project) throws DependencyResolutionRequiredException {
-        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory()).toAbsolutePath().normalize();
-        return project.getTestClasspathElements().stream()
-                .filter(e -> !Path.of(e).toAbsolutePath().normalize().equals(testClasses)).toList();
+    protected List<String> ownClasses(MavenProject project) {
+        return List.of(project.getBuild().getOutputDirectory());
+    }
+
+    @Override
+    protected boolean inScope(String scope) {
+        return true; // compile, provided, runtime, test and system: the test class path
     }
 
     @Override
