@@ -138,6 +138,21 @@ class JavaCallsTest {
     }
 
     @Test
+    void aGlobUseImportsTheClassesAPathNames() {
+        String java = java("""
+                use java::util::*;
+                use java::lang::*;
+                let id = UUID::fromString("123e4567-e89b-12d3-a456-426614174000")
+                println(id.version())
+                println(String::from("s"))
+                println(Arrays::toString(["a", "b"]))
+                """);
+        assertContains("UUID.fromString(", java);
+        assertContains("(long) id.version()", java);
+        assertContains("Arrays.toString(Lists.of(\"a\", \"b\").toArray(new Object[0]))", java);
+    }
+
+    @Test
     void usesOfOtherPathsAreAsBefore() {
         var diagnostics = Transpiler.check(SourceFile.of("u.ruchy", """
                 use std::collections::HashMap;
