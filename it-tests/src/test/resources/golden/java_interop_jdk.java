@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Ruchy calls the JDK with plain typed Java: `use` imports a class, `Class::method(...)` is a static
@@ -19,6 +20,8 @@ import java.util.UUID;
  * <p>Generated from java_interop_jdk.ruchy.
  */
 public final class JavaInteropJdk {
+    private static List<Long> doubled = new ArrayList<>();
+
     private JavaInteropJdk() {
     }
 
@@ -87,5 +90,11 @@ public final class JavaInteropJdk {
         Builtins.println(fruit.stream().map(s -> Strings.len(s)).toList()); // expect: [5, 3, 6]
         Builtins.println((long) fruit.stream().mapToInt(s -> Math.toIntExact(Strings.len(s))).sum()); // expect: 14
         Builtins.println(Collections.max(fruit)); // expect: fig
+        // an IntConsumer's int is a Ruchy integer inside the closure
+        IntStream.range(0, 3).forEach(iArg -> {
+            long i = iArg;
+            Lists.push(doubled, i * 2);
+        });
+        Builtins.println(doubled); // expect: [0, 2, 4]
     }
 }

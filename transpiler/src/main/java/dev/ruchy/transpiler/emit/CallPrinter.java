@@ -441,7 +441,9 @@ final class CallPrinter extends Printer {
                     return code;
                 }
                 default -> {
-                    return coerce(code, from, types.java().valueType(p, bindings));
+                    // a long where a double is taken widens by itself
+                    return from.isPrimitive() && types.java().fits(JavaInterop.Arg.value(from), p, bindings,
+                            JavaInterop.Phase.STRICT) ? code : coerce(code, from, types.java().valueType(p, bindings));
                 }
             }
         }

@@ -50,6 +50,8 @@ public final class Resolver {
     private boolean hasTraits;
 
     private final JavaTypes javaTypes;
+    /** Packages a glob {@code use} imports ({@code use java::util::*;}): their classes are found when named. */
+    private final List<String> javaPackages = new ArrayList<>();
 
     private Resolver(Diagnostics diagnostics, JavaTypes javaTypes) {
         this.diagnostics = diagnostics;
@@ -157,7 +159,11 @@ public final class Resolver {
      */
     private void javaImport(Stmt.UseItem item, String alias) {
         List<String> path = item.path();
-        if (path.size() < 2 || path.get(path.size() - 1).equals("*") || resolution.javaImports.containsKey(alias)) {
+        if (path.size() >= 2 && path.get(path.size() - 1).equals("*")) {
+            javaPackages.add(String.join(".", path.subList(0, path.size() - 1))); // use java::util::*;
+            return;
+        }
+        if (path.size() < 2 || resolution.javaImports.containsKey(alias)) {
             return;
         }
         String dotted = String.join(".", path);
@@ -176,6 +182,20 @@ public final class Resolver {
             Diagnostic d = DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted);
             diagnostics.report(Suggestions.withSuggestion(d, path.get(path.size() - 1), known.stream().sorted().toList()));
         }
+    }
+
+    /** Whether a glob {@code use} brings in a Java class named {@code name}, which is then imported as if named. */
+    private boolean globImport(String name) {
+        for (String pkg : javaPackages) {
+            java.util.Optional<dev.ruchy.transpiler.interop.JavaClass> found = javaTypes.find(pkg + "." + name);
+            if (found.isPresent()) {
+                resolution.javaImports.put(name, found.get());
+                foreignImports.add(name);
+                importedNames.add(name);
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String typeName(dev.ruchy.transpiler.ast.TypeRef t) {
@@ -587,6 +607,9 @@ public final class Resolver {
             return;
         }
         if (foreignImports.contains(first)) {
+            return;
+        }
+        if (!catalog.isNamespace(first) && !runtimeImports.contains(first) && globImport(first)) {
             return;
         }
         if (!catalog.isNamespace(first) && !runtimeImports.contains(first)) {

@@ -547,7 +547,9 @@ public final class JavaInterop {
                 };
             }
             case TypeText.Array arr -> {
-                return t instanceof Type.Nil || convert && (t instanceof Type.ListType || t instanceof Type.Dyn);
+                // an array converted: of a class, or of the primitives a Ruchy array's numbers stream to
+                return t instanceof Type.Nil || convert && (t instanceof Type.ListType l && elementsFit(l.element(), arr.element())
+                        || t instanceof Type.Dyn);
             }
             case TypeText.ClassType c -> {
                 if (t instanceof Type.ObjectType && c.binaryName().equals("java.util.Map")) {
@@ -560,6 +562,17 @@ public final class JavaInterop {
                 return fitsClass(t, c.binaryName(), boxing, convert);
             }
         }
+    }
+
+    /** Whether a Ruchy array of {@code element} converts to a Java array of {@code component}. */
+    private boolean elementsFit(Type element, TypeText component) {
+        return switch (component) {
+            case TypeText.Primitive p -> element instanceof Type.Int && (p.name().equals("long") || p.name().equals("int"))
+                    || element instanceof Type.Float && p.name().equals("double");
+            case TypeText.ClassType c -> fitsClass(element, c.binaryName(), true, false);
+            case TypeText.Variable v -> true;
+            default -> false;
+        };
     }
 
     private boolean fitsClass(Type t, String wanted, boolean boxing, boolean convert) {
@@ -630,6 +643,16 @@ public final class JavaInterop {
     }
 
     private boolean subtype(TypeText a, TypeText b) {
+        if (a instanceof TypeText.Array aa && b instanceof TypeText.Array ba) {
+            // for a Ruchy array: a long[] or double[] (its own numbers) before an int[], any primitive array before Object[]
+            if (aa.element() instanceof TypeText.Primitive pa && ba.element() instanceof TypeText.Primitive pb) {
+                return pa.equals(pb) || List.of("long", "double").contains(pa.name());
+            }
+            if (aa.element() instanceof TypeText.Primitive || ba.element() instanceof TypeText.Primitive) {
+                return aa.element() instanceof TypeText.Primitive;
+            }
+            return subtype(aa.element(), ba.element());
+        }
         if (a instanceof TypeText.Primitive pa && b instanceof TypeText.Primitive pb) {
             return pa.name().equals(pb.name()) || WIDENING.indexOf(pa.name()) >= 0
                     && WIDENING.indexOf(pb.name()) > WIDENING.indexOf(pa.name());
