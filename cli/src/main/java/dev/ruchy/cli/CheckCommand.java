@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--explain-dynamic", description = "list each place where the generated Java is dynamic, and why")
     boolean explainDynamic;
 
+    @Mixin
+    ClassPathOptions classPath;
+
     @Spec
     CommandSpec spec;
 
@@ -43,13 +47,15 @@ final class CheckCommand implements Callable<Integer> {
         int errors = 0;
         boolean unreadable = false;
         boolean internalError = false;
+        dev.ruchy.transpiler.TranspileOptions options = dev.ruchy.transpiler.TranspileOptions.defaults()
+                .withJavaTypes(classPath.javaTypes());
         for (Path path : files) {
             SourceFile file = SourceInputs.read(path, err);
             if (file == null) {
                 unreadable = true;
                 continue;
             }
-            Transpiler.ParseResult result = SourceInputs.analyse(file, syntaxOnly, err);
+            Transpiler.ParseResult result = SourceInputs.analyse(file, syntaxOnly, options, err);
             if (result == null) {
                 internalError = true;
                 continue;

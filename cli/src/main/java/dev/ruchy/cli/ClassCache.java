@@ -72,6 +72,38 @@ final class ClassCache {
     }
 
     /**
+     * A user class path as a cache key sees it: each entry with its size and time, a class folder with
+     * the latest time of the files in it, so a rebuilt jar or recompiled class misses the cache.
+     */
+    static String classPathState(java.util.List<Path> classPath) {
+        StringBuilder sb = new StringBuilder();
+        for (Path entry : classPath) {
+            sb.append(entry).append('@');
+            try {
+                if (Files.isDirectory(entry)) {
+                    long latest = 0;
+                    long count = 0;
+                    try (Stream<Path> files = Files.walk(entry)) {
+                        for (Path f : files.filter(Files::isRegularFile).toList()) {
+                            latest = Math.max(latest, Files.getLastModifiedTime(f).toMillis());
+                            count++;
+                        }
+                    }
+                    sb.append(count).append('/').append(latest);
+                } else if (Files.isRegularFile(entry)) {
+                    sb.append(Files.size(entry)).append('/').append(Files.getLastModifiedTime(entry).toMillis());
+                } else {
+                    sb.append("missing");
+                }
+            } catch (IOException | UncheckedIOException e) {
+                sb.append("unreadable");
+            }
+            sb.append(java.io.File.pathSeparatorChar);
+        }
+        return sb.toString();
+    }
+
+    /**
      * The transpiler's version, the tool's class path and the time the transpiler's classes were
      * built, so a rebuilt transpiler, or another checkout sharing the cache, misses it.
      */

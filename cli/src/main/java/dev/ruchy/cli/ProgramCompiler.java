@@ -9,6 +9,7 @@ import dev.ruchy.transpiler.classfile.RuchyDebugInfo;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
 
@@ -27,8 +28,20 @@ final class ProgramCompiler {
      *                                     not compile (the transpiler's mistake)
      */
     static ClassCache.Entry compile(SourceFile file, TranspileOptions options, boolean useCache, PrintStream err) {
+        return compile(file, options, List.of(), useCache, err);
+    }
+
+    /**
+     * As {@link #compile(SourceFile, TranspileOptions, boolean, PrintStream)}, the generated Java
+     * compiled against {@code classPath} too (jars and class folders; the classes of
+     * {@code options.javaTypes()} should be those). The cache key holds each entry and its state, so a
+     * rebuilt jar or class folder compiles the program again.
+     */
+    static ClassCache.Entry compile(SourceFile file, TranspileOptions options, List<Path> classPath, boolean useCache,
+            PrintStream err) {
         ClassCache cache = ClassCache.standard();
-        String mode = (options.evalMode() ? "eval" : "run") + (options.checkedArithmetic() ? "+checked:" : ":");
+        String mode = (options.evalMode() ? "eval" : "run") + (options.checkedArithmetic() ? "+checked" : "")
+                + (classPath.isEmpty() ? "" : "+cp=" + ClassCache.classPathState(classPath)) + ":";
         String key = ClassCache.key(mode + file.name(), file.text());
         if (useCache) {
             ClassCache.Entry hit = cache.lookup(key);
@@ -45,7 +58,11 @@ final class ProgramCompiler {
             err.println(errors + (errors == 1 ? " error" : " errors"));
             return null;
         }
-        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(result.qualifiedName(), result.source(), runtimeClasspath());
+        String compileClassPath = runtimeClasspath();
+        for (Path entry : classPath) {
+            compileClassPath += File.pathSeparator + entry;
+        }
+        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(result.qualifiedName(), result.source(), compileClassPath);
         if (!compiled.succeeded()) {
             err.println("ruchy: internal error: the Java generated from " + file.name() + " does not compile:");
             err.print(compiled.errors());

@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CodeOptions code;
 
+    @Mixin
+    ClassPathOptions classPath;
+
     @Spec
     CommandSpec spec;
 
@@ -41,18 +44,20 @@ final class RunCommand implements Callable<Integer> {
         if (source == null) {
             return RuchyCommand.EXIT_BAD_INPUT;
         }
-        TranspileOptions options = code.options();
+        List<Path> classPathEntries = classPath.entries();
+        TranspileOptions options = code.options().withJavaTypes(classPath.javaTypes());
         ClassCache.Entry entry;
         try {
-            entry = ProgramCompiler.compile(source, options, !noCache, System.err);
+            entry = ProgramCompiler.compile(source, options, classPathEntries, !noCache, System.err);
         } catch (ProgramCompiler.GeneratedCodeDoesNotCompile e) {
             return RuchyCommand.EXIT_SOFTWARE;
         }
         if (entry == null) {
             return 1;
         }
-        if (options.checkedArithmetic()) {
-            return ProgramRunner.run(entry, args.toArray(String[]::new), System.err);
+        if (options.checkedArithmetic() || !classPathEntries.isEmpty()) {
+            // the launcher's direct path runs neither checked arithmetic nor a class path
+            return ProgramRunner.run(entry, classPathEntries, args.toArray(String[]::new), System.err);
         }
         try {
             ClassCache.standard().index(source.name(), java.nio.file.Files.readAllBytes(file), entry);

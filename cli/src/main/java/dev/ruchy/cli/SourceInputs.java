@@ -65,8 +65,14 @@ final class SourceInputs {
 
     /** Like {@link #parse}; unless {@code syntaxOnly}, also resolves names ({@link Transpiler#check}). */
     static Transpiler.ParseResult analyse(SourceFile file, boolean syntaxOnly, PrintWriter err) {
+        return analyse(file, syntaxOnly, dev.ruchy.transpiler.TranspileOptions.defaults(), err);
+    }
+
+    /** As {@link #analyse(SourceFile, boolean, PrintWriter)}, with the Java classes of {@code options} in reach. */
+    static Transpiler.ParseResult analyse(SourceFile file, boolean syntaxOnly, dev.ruchy.transpiler.TranspileOptions options,
+            PrintWriter err) {
         try {
-            return syntaxOnly ? Transpiler.parse(file) : Transpiler.check(file);
+            return syntaxOnly ? Transpiler.parse(file) : Transpiler.check(file, options);
         } catch (StackOverflowError e) {
             err.println("ruchy: " + file.name() + ": internal error: the parser ran out of stack (nesting too deep)");
             return null;

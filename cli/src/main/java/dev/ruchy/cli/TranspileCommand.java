@@ -36,6 +36,9 @@ final class TranspileCommand implements Callable<Integer> {
     @Mixin
     CodeOptions code;
 
+    @Mixin
+    ClassPathOptions classPath;
+
     @Spec
     CommandSpec spec;
 
@@ -44,14 +47,14 @@ final class TranspileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = 0;
+        dev.ruchy.transpiler.TranspileOptions options = code.options().withJavaTypes(classPath.javaTypes());
         for (Path path : files) {
             SourceFile source = SourceInputs.read(path, err);
             if (source == null) {
                 status = Math.max(status, RuchyCommand.EXIT_BAD_INPUT);
                 continue;
             }
-            Transpiler.TranspileResult result = Transpiler.transpile(source, "",
-                    code.options());
+            Transpiler.TranspileResult result = Transpiler.transpile(source, "", options);
             for (Diagnostic d : result.diagnostics()) {
                 err.print(DiagnosticRenderer.render(d));
             }

@@ -1,6 +1,7 @@
 package dev.ruchy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,51 @@ class RunCommandTest {
 
     private Path script(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Compiles {@code source} (the class {@code demo.Greeter}) into {@code dir/name} and returns that folder. */
+    private Path compiledGreeter(String name, String source) throws IOException {
+        Path src = Files.createDirectories(dir.resolve(name + "-src/demo")).resolve("Greeter.java");
+        Files.writeString(src, source);
+        Path classes = Files.createDirectories(dir.resolve(name));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                src.toString()));
+        return classes;
+    }
+
+    @Test
+    void aClassPathPutsItsJavaClassesInReachOfTheTranspilerTheCompilerAndTheRun() throws IOException {
+        Path classes = compiledGreeter("v1", "package demo;\npublic class Greeter {\n"
+                + "    public static String hi(String name) { return \"hi \" + name; }\n}\n");
+        Path file = script("greet.ruchy", "use demo::Greeter\nprintln(Greeter::hi(\"ann\"))\n");
+        assertEquals(0, run("run", "--class-path", classes.toString(), file.toString()));
+        assertEquals("hi ann\n", out.toString(StandardCharsets.UTF_8));
+
+        // check and transpile see the same classes
+        out.reset();
+        assertEquals(0, run("check", "--class-path", classes.toString(), file.toString()));
+        Path typo = script("typo.ruchy", "use demo::Greeter\nprintln(Greeter::hello(\"ann\"))\n");
+        assertEquals(1, run("check", "--class-path", classes.toString(), typo.toString()));
+        out.reset();
+        assertEquals(0, run("transpile", "--class-path", classes.toString(), "--stdout", file.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Greeter.hi(\"ann\")"), out.toString(StandardCharsets.UTF_8));
+
+        // recompiled with another body: the cache key holds the class path's state, so this runs the new class
+        out.reset();
+        Path again = compiledGreeter("v1", "package demo;\npublic class Greeter {\n"
+                + "    public static String hi(String name) { return \"hello \" + name; }\n}\n");
+        Files.setLastModifiedTime(again.resolve("demo/Greeter.class"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        assertEquals(0, run("run", "-cp", again.toString(), file.toString()));
+        assertEquals("hello ann\n", out.toString(StandardCharsets.UTF_8));
+
+        // without it the class is not in reach, and the program fails on the line that calls it
+        out.reset();
+        err.reset();
+        assertEquals(1, run("run", file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.contains("Greeter") && error.contains(file + ":2"), error);
     }
 
     @Test

@@ -127,6 +127,25 @@ class LauncherTest {
     }
 
     @Test
+    void aClassPathAfterTheFileTakesTheSlowPathWithItsOwnCacheEntry() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("java/demo")).resolve("Greeter.java");
+        Files.writeString(src, "package demo;\npublic class Greeter { public static String hi(String n) { return \"hi \" + n; } }\n");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                src.toString()));
+        Path script = Files.writeString(dir.resolve("uses_java.ruchy"), "use demo::Greeter\nprintln(Greeter::hi(\"Ada\"))\n");
+        // without the class path the program is compiled (and indexed for the launcher), then fails
+        Run without = launch("run", script.toString());
+        assertEquals(1, without.exit(), without::toString);
+        // the class path after the file: not the indexed classes, which were compiled without it
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Run with = launch("run", script.toString(), "--class-path", classes.toString());
+            assertEquals(0, with.exit(), with::toString);
+            assertEquals("hi Ada\n", with.out());
+        }
+    }
+
+    @Test
     void aCacheRecordWrittenByAnotherCheckoutIsNotRunDirectly() throws Exception {
         Path script = Files.writeString(dir.resolve("other.ruchy"), "println(\"mine\")\n");
         assertEquals("mine\n", launch("run", script.toString()).out());

@@ -2,14 +2,21 @@ package dev.ruchy.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import dev.ruchy.transpiler.RuchySourceTypes;
+import dev.ruchy.transpiler.interop.ClassFileJavaTypes;
+import dev.ruchy.transpiler.interop.JavaSourceTypes;
+import dev.ruchy.transpiler.interop.JavaTypes;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -17,7 +24,12 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.graph.Dependency;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -77,15 +89,25 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor pluginDescriptor;
 
     /** Refreshes generated files and marks errors in the IDE (m2e); on the command line a plain file system context. */
     private final BuildContext buildContext;
 
-    /** @param buildContext injected by Maven (or m2e) */
-    protected AbstractTranspileMojo(BuildContext buildContext) {
+    /** Resolves the dependencies whose classes the Ruchy sources may use. */
+    private final ProjectDependenciesResolver dependenciesResolver;
+
+    /**
+     * @param buildContext         injected by Maven (or m2e)
+     * @param dependenciesResolver injected by Maven
+     */
+    protected AbstractTranspileMojo(BuildContext buildContext, ProjectDependenciesResolver dependenciesResolver) {
         this.buildContext = buildContext;
+        this.dependenciesResolver = dependenciesResolver;
     }
 
     /** The folder holding the Ruchy sources. */
@@ -101,6 +123,24 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
     protected boolean skipped() {
         return skip;
     }
+
+    /**
+     * The Ruchy source roots whose files a source may import as classes ({@code use com::acme::Mathutil}):
+     * its own root first.
+     */
+    protected abstract List<Path> ruchyRoots();
+
+    /** The project's Java source roots (compile or test-compile), this goal's output included. */
+    protected abstract List<String> javaSourceRoots(MavenProject project);
+
+    /**
+     * The project's own class folders the generated Java is compiled against, before its
+     * dependencies: none for main sources, the main classes for tests.
+     */
+    protected abstract List<String> ownClasses(MavenProject project);
+
+    /** Whether a dependency of this Maven scope is on the class path the generated Java is compiled against. */
+    protected abstract boolean inScope(String scope);
 
     /** Adds {@code directory} as a compile or test-compile source root of the project. */
     protected abstract void addSourceRoot(MavenProject project, String directory);
@@ -121,10 +161,24 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
             Path status = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                     .resolve("maven-status").resolve("ruchy").resolve(mojoExecution.getGoal())
                     .resolve(mojoExecution.getExecutionId()).resolve("manifest.txt");
+            Charset charset = charset();
+            List<Path> ownJavaRoots = javaSourceRoots(project).stream().map(r -> Path.of(r).toAbsolutePath().normalize())
+                    .filter(r -> !r.equals(output.toAbsolutePath().normalize())).toList();
+            List<Path> classPath = new ArrayList<>();
+            ownClasses(project).forEach(c -> classPath.add(Path.of(c)));
+            List<Path> javaRoots = new ArrayList<>(ownJavaRoots);
+            dependencies(classPath, javaRoots);
+            List<Path> ruchyRoots = ruchyRoots();
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("Ruchy: classes in reach from Ruchy roots " + ruchyRoots + ", Java roots " + javaRoots
+                        + ", class path " + classPath + " and the JDK");
+            }
+            JavaTypes jdk = ClassFileJavaTypes.jdk();
             IncrementalTranspiler.Config config = new IncrementalTranspiler.Config(sourceDirectory().toPath(), output,
                     status, List.copyOf(includes == null || includes.isEmpty() ? Set.of("**/*.ruchy") : includes),
-                    List.copyOf(excludes == null ? Set.of() : excludes), charset(),
-                    testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()));
+                    List.copyOf(excludes == null ? Set.of() : excludes), charset,
+                    testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()),
+                    () -> javaTypes(ruchyRoots, javaRoots, classPath, charset, jdk), jdk);
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Ruchy: sources " + config.sourceDirectory() + ", includes " + config.includes()
                         + ", excludes " + config.excludes() + ", output " + output + ", status " + status + ", tool "
@@ -134,7 +188,7 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
             if (outcome.failed()) {
                 throw new MojoFailureException(outcome.summary());
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("Ruchy transpilation could not read or write a file: " + e, e);
         } finally {
             if (output.toFile().isDirectory()) {
@@ -151,6 +205,74 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
             }
         }
+    }
+
+    /**
+     * Adds the dependencies' jars and class folders in scope to {@code classPath}. The goals resolve
+     * them themselves rather than asking Maven to before they run: Maven would fail a reactor build
+     * that stops before {@code compile} ({@code mvn generate-sources}, which IDEs run), since a module
+     * of the reactor has no jar or classes yet then. Such a module's classes folder (if any) goes on
+     * the class path and its compile source roots (its Java and the Java generated from its Ruchy)
+     * join {@code javaRoots}; any other dependency that cannot be resolved is left out with a warning,
+     * and a call of its classes fails the transpilation at that line.
+     */
+    private void dependencies(List<Path> classPath, List<Path> javaRoots) {
+        DependencyResolutionResult result;
+        try {
+            result = dependenciesResolver.resolve(new DefaultDependencyResolutionRequest(project,
+                    session.getRepositorySession()));
+        } catch (DependencyResolutionException e) {
+            result = e.getResult();
+        }
+        if (result == null) {
+            getLog().warn("Ruchy: the project's dependencies could not be resolved; only its own classes and the JDK"
+                    + " are in reach of the Ruchy sources.");
+            return;
+        }
+        for (Dependency d : result.getDependencies()) {
+            File file = d.getArtifact() == null ? null : d.getArtifact().getFile();
+            if (file != null && inScope(d.getScope())) {
+                classPath.add(file.toPath());
+            }
+        }
+        for (Dependency d : result.getUnresolvedDependencies()) {
+            if (!inScope(d.getScope())) {
+                continue;
+            }
+            MavenProject module = reactorModule(d.getArtifact());
+            if (module != null) {
+                classPath.add(Path.of(module.getBuild().getOutputDirectory()));
+                module.getCompileSourceRoots().forEach(r -> javaRoots.add(Path.of(r)));
+            } else {
+                getLog().warn("Ruchy: cannot resolve the dependency " + d.getArtifact()
+                        + "; its classes are not in reach of the Ruchy sources.");
+            }
+        }
+    }
+
+    /** The module of this reactor build that {@code artifact} is, or null. */
+    private MavenProject reactorModule(org.eclipse.aether.artifact.Artifact artifact) {
+        if (artifact == null || session.getProjects() == null) {
+            return null;
+        }
+        for (MavenProject p : session.getProjects()) {
+            if (p.getGroupId().equals(artifact.getGroupId()) && p.getArtifactId().equals(artifact.getArtifactId())
+                    && p.getVersion().equals(artifact.getBaseVersion())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a source may use, first found first: the Ruchy files of the roots, the project's Java sources
+     * (read before they are compiled), the class path, the JDK.
+     */
+    private static JavaTypes javaTypes(List<Path> ruchyRoots, List<Path> javaRoots, List<Path> classPath, Charset charset,
+            JavaTypes jdk) {
+        JavaTypes libraries = JavaTypes.chain(List.of(new ClassFileJavaTypes(classPath), jdk));
+        JavaTypes java = new JavaSourceTypes(javaRoots, libraries, charset);
+        return new RuchySourceTypes(ruchyRoots, charset, JavaTypes.chain(List.of(java, libraries))).inReach();
     }
 
     private Charset charset() throws MojoExecutionException {

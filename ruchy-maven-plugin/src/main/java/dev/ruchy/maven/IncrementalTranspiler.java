@@ -5,6 +5,8 @@ import dev.ruchy.transpiler.Transpiler;
 import dev.ruchy.transpiler.Transpiler.TranspileResult;
 import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticRenderer;
+import dev.ruchy.transpiler.interop.JavaClass;
+import dev.ruchy.transpiler.interop.JavaTypes;
 import dev.ruchy.transpiler.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
@@ -54,7 +57,9 @@ final class IncrementalTranspiler {
         /** The source failed last time. */
         FAILED("sources that failed before"),
         /** An output the manifest lists is gone (deleted by hand, or by another tool). */
-        MISSING_OUTPUT("missing generated files");
+        MISSING_OUTPUT("missing generated files"),
+        /** A class the source uses (another Ruchy file, the project's Java, a dependency) changed its signatures. */
+        USES_CHANGED("changed classes they use");
 
         final String text;
 
@@ -71,9 +76,20 @@ final class IncrementalTranspiler {
      * @param manifestFile    the build status file ({@code target/maven-status/ruchy/...})
      * @param testMode        test sources: {@code #[test]} functions become JUnit 5 tests
      * @param tool            identifies the plugin and transpiler build; see {@link ToolFingerprint}
+     * @param javaTypes       the classes a source may use (other Ruchy files, the project's Java, the
+     *                        class path, the JDK); read lazily, so a build with nothing to do opens nothing
+     * @param untracked       classes that are not recorded as a source's dependencies (the JDK, which
+     *                        only changes with the tool)
      */
     record Config(Path sourceDirectory, Path outputDirectory, Path manifestFile, List<String> includes,
-            List<String> excludes, Charset encoding, boolean testMode, String tool) {
+            List<String> excludes, Charset encoding, boolean testMode, String tool, Supplier<JavaTypes> javaTypes,
+            JavaTypes untracked) {
+        /** Without Java types in reach. */
+        Config(Path sourceDirectory, Path outputDirectory, Path manifestFile, List<String> includes,
+                List<String> excludes, Charset encoding, boolean testMode, String tool) {
+            this(sourceDirectory, outputDirectory, manifestFile, includes, excludes, encoding, testMode, tool,
+                    () -> JavaTypes.NONE, JavaTypes.NONE);
+        }
     }
 
     /** Where messages go: the Maven log and, for problems in a source, the IDE. */
@@ -117,6 +133,10 @@ final class IncrementalTranspiler {
 
     private final Config config;
     private final Reporter reporter;
+    /** The classes in reach, made on first use. */
+    private JavaTypes javaTypes;
+    /** Fingerprints of the classes sources use, as they are now, worked out once per run. */
+    private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     IncrementalTranspiler(Config config, Reporter reporter) {
         this.config = config;
@@ -153,11 +173,11 @@ final class IncrementalTranspiler {
      * messages for the log; warnings and IDE markers either way.
      */
     private record Converted(Input input, Map<String, String> outputs, List<String> errors, List<String> warnings,
-            List<Marker> markers) {
+            List<Marker> markers, Map<String, String> uses) {
         /** A problem with the whole file, reported at its first line. */
         static Converted failure(Input input, Path source, String message) {
             return new Converted(input, Map.of(), List.of(location(source, 1, 1) + " error: " + message), List.of(),
-                    List.of(new Marker(1, 1, message, true)));
+                    List.of(new Marker(1, 1, message, true)), Map.of());
         }
     }
 
@@ -202,6 +222,7 @@ final class IncrementalTranspiler {
                     : entry.failed() ? Cause.FAILED
                     : !entry.hash().equals(input.hash()) ? Cause.CHANGED
                     : anyMissing(outputRoot, entry.outputs()) ? Cause.MISSING_OUTPUT
+                    : usesChanged(entry) ? Cause.USES_CHANGED
                     : null;
             if (why != null) {
                 stale.add(input.read(config.sourceDirectory()));
@@ -234,7 +255,8 @@ final class IncrementalTranspiler {
             if (global == null && !stalePaths.contains(input.path())) {
                 // unchanged; its size and time as found now (a touched file is not hashed again next time)
                 Manifest.Entry entry = previous.get(input.path());
-                entries.put(input.path(), new Manifest.Entry(entry.hash(), input.size(), input.modified(), entry.outputs()));
+                entries.put(input.path(), new Manifest.Entry(entry.hash(), input.size(), input.modified(), entry.outputs(),
+                        entry.uses()));
                 entry.outputs().forEach(o -> producer.put(o, input.path()));
             }
         }
@@ -271,7 +293,7 @@ final class IncrementalTranspiler {
                 }
             }
             entries.put(path, new Manifest.Entry(c.input().hash(), c.input().size(), c.input().modified(),
-                    List.copyOf(c.outputs().keySet())));
+                    List.copyOf(c.outputs().keySet()), c.uses()));
         }
 
         // delete what the last build produced and this one does not (never another generator's files)
@@ -328,8 +350,10 @@ final class IncrementalTranspiler {
         }
         SourceFile file = SourceFile.of(input.path(), text);
         TranspileResult result;
+        RecordingJavaTypes recording = new RecordingJavaTypes(javaTypes());
         try {
-            result = Transpiler.transpile(file, packageName, TranspileOptions.defaults().withTestMode(config.testMode()));
+            result = Transpiler.transpile(file, packageName, TranspileOptions.defaults().withTestMode(config.testMode())
+                    .withJavaTypes(recording));
         } catch (RuntimeException | StackOverflowError e) {
             // a bug in the transpiler: report it against this file and go on with the others
             return Converted.failure(input, source, "internal error in the Ruchy transpiler (" + e
@@ -350,12 +374,69 @@ final class IncrementalTranspiler {
             return Converted.failure(input, source, "the transpiler produced no Java for this file");
         }
         if (!errors.isEmpty()) {
-            return new Converted(input, Map.of(), errors, warnings, markers);
+            return new Converted(input, Map.of(), errors, warnings, markers, Map.of());
         }
         testAttributeWarning(text, source, result.className()).ifPresent(warnings::add);
         String base = (folder.isEmpty() ? "" : folder + "/") + result.className();
+        // the classes it looked up, as they were: a change of one of them transpiles it again
+        Map<String, String> uses = new TreeMap<>();
+        recording.seen().forEach((name, found) -> {
+            if (config.untracked().find(name).isEmpty()) {
+                uses.put(name, fingerprint(found));
+            }
+        });
         return new Converted(input, Map.of(base + ".java", result.source(), base + LINE_MAP_SUFFIX,
-                lineMap(input.path(), result.lineMap())), List.of(), warnings, markers);
+                lineMap(input.path(), result.lineMap())), List.of(), warnings, markers, uses);
+    }
+
+    private synchronized JavaTypes javaTypes() {
+        if (javaTypes == null) {
+            javaTypes = config.javaTypes().get();
+        }
+        return javaTypes;
+    }
+
+    /** Whether a class the source used then is not the same now (changed, appeared or went away). */
+    private boolean usesChanged(Manifest.Entry entry) {
+        for (Map.Entry<String, String> use : entry.uses().entrySet()) {
+            String now = fingerprints.computeIfAbsent(use.getKey(), name -> fingerprint(javaTypes().find(name)));
+            if (!now.equals(use.getValue())) {
+                reporter.debug("Ruchy: " + use.getKey() + " changed since the last build");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a class looks like to a source that uses it, in a few characters; {@code -} for none. */
+    static String fingerprint(Optional<JavaClass> found) {
+        return found.map(c -> sha256(c.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16)).orElse("-");
+    }
+
+    /** Remembers which classes a transpilation looked up, and what it found. */
+    private static final class RecordingJavaTypes implements JavaTypes {
+        private final JavaTypes delegate;
+        private final Map<String, Optional<JavaClass>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+        RecordingJavaTypes(JavaTypes delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<JavaClass> find(String binaryName) {
+            Optional<JavaClass> found = delegate.find(binaryName);
+            seen.putIfAbsent(binaryName, found);
+            return found;
+        }
+
+        @Override
+        public Set<String> classesIn(String packageName) {
+            return delegate.classesIn(packageName);
+        }
+
+        Map<String, Optional<JavaClass>> seen() {
+            return seen;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -14,19 +15,24 @@ import java.util.TreeMap;
 /**
  * What the last build produced: for each source (path relative to the source folder), the SHA-256
  * of the content it was transpiled from, the size and modification time the file had then, and the
- * files it produced (relative to the output folder). Only files listed here are ever deleted, so
- * another generator's files in the same folder are safe.
+ * files it produced (relative to the output folder), and the classes it looked up while it was
+ * transpiled (other Ruchy files, the project's Java, the class path; not the JDK) with a fingerprint of
+ * what it found, so that it is transpiled again when one of them changes. Only files listed here are
+ * ever deleted, so another generator's files in the same folder are safe.
  *
  * <p>Stored as text, one source per line, sorted, so the same build writes the same bytes:
  *
  * <pre>
  * # Ruchy Maven plugin build status; delete it to transpile everything again.
- * format 1
+ * format 2
  * tool ruchy-maven-plugin 0.1.0 / transpiler 0.1.0
  * settings /abs/target/generated-sources/ruchy|UTF-8|main
- * 9b71d2...  812  1796008951279  com/acme/app.ruchy     com/acme/App.java      (tab-separated)
+ * 9b71d2...  812  1796008951279  com/acme/app.ruchy     com/acme/App.java  >com.acme.Invoice=3f9a...  (tab-separated)
  * failed     40   1796008951279  com/acme/broken.ruchy  com/acme/Broken.java
  * </pre>
+ *
+ * A class it uses is written {@code >binary.Name=fingerprint} after the outputs; the fingerprint is
+ * {@code -} for a class that was looked for and not found.
  *
  * A source whose last transpilation failed is stored with the hash {@code failed} (and keeps the
  * outputs of its last success, to be cleaned up if it goes away), so it is tried again next time.
@@ -38,8 +44,10 @@ import java.util.TreeMap;
  *                 not part of its text
  */
 record Manifest(String tool, String settings, Map<String, Entry> entries, long written) {
-    static final String FORMAT = "format 1";
+    static final String FORMAT = "format 2";
     static final String FAILED = "failed";
+    /** Starts a field naming a class the source uses. */
+    static final String USE = ">";
     private static final String HEADER = "# Ruchy Maven plugin build status; delete it to transpile everything again.";
 
     /**
@@ -47,10 +55,16 @@ record Manifest(String tool, String settings, Map<String, Entry> entries, long w
      * @param size     the source's size in bytes when it was hashed
      * @param modified its modification time then, ms since the epoch
      * @param outputs  the files it produced, relative to the output folder
+     * @param uses     the classes it looked up, by binary name, with the fingerprint of what was found
      */
-    record Entry(String hash, long size, long modified, List<String> outputs) {
+    record Entry(String hash, long size, long modified, List<String> outputs, Map<String, String> uses) {
         Entry {
             outputs = List.copyOf(outputs);
+            uses = Collections.unmodifiableMap(new TreeMap<>(uses));
+        }
+
+        Entry(String hash, long size, long modified, List<String> outputs) {
+            this(hash, size, modified, outputs, Map.of());
         }
 
         boolean failed() {
@@ -90,9 +104,19 @@ record Manifest(String tool, String settings, Map<String, Entry> entries, long w
             if (parts.length < 4) {
                 return null;
             }
+            List<String> outputs = new ArrayList<>();
+            Map<String, String> uses = new TreeMap<>();
+            for (String field : Arrays.asList(parts).subList(4, parts.length)) {
+                int eq = field.lastIndexOf('=');
+                if (field.startsWith(USE) && eq > 0) {
+                    uses.put(field.substring(1, eq), field.substring(eq + 1));
+                } else {
+                    outputs.add(field);
+                }
+            }
             try {
-                entries.put(parts[3], new Entry(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-                        Arrays.asList(parts).subList(4, parts.length)));
+                entries.put(parts[3], new Entry(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]), outputs,
+                        uses));
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -110,6 +134,8 @@ record Manifest(String tool, String settings, Map<String, Entry> entries, long w
             sb.append(entry.hash()).append('\t').append(entry.size()).append('\t').append(entry.modified())
                     .append('\t').append(source);
             entry.outputs().forEach(o -> sb.append('\t').append(o));
+            entry.uses().forEach((name, fingerprint) -> sb.append('\t').append(USE).append(name).append('=')
+                    .append(fingerprint));
             sb.append('\n');
         });
         return sb.toString();

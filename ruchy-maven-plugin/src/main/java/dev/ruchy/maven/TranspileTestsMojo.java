@@ -1,12 +1,15 @@
 package dev.ruchy.maven;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -18,6 +21,10 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * failed {@code assert}, {@code assert_eq} or {@code assert_ne} is a test failure whose message
  * starts with the Ruchy file and line. The tests need {@code org.junit.jupiter:junit-jupiter} and
  * {@code dev.ruchy:ruchy-runtime} on the test class path.
+ *
+ * <p>A test may use ({@code use com::acme::Mathutil}) the other Ruchy test files, the main Ruchy files
+ * (their {@code pub fun}s), the module's test Java sources, the test class path (which holds the main
+ * classes) and the JDK, with typed calls.
  *
  * @since 0.1.0
  */
@@ -41,6 +48,14 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     private File testOutputDirectory;
 
     /**
+     * The main Ruchy sources, whose {@code pub fun}s the tests may call.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ruchy.sourceDirectory", defaultValue = "${project.basedir}/src/main/ruchy")
+    private File mainSourceDirectory;
+
+    /**
      * Skips the tests' transpilation, as {@code maven.test.skip} skips compiling and running them.
      *
      * @since 0.1.0
@@ -49,8 +64,8 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     private boolean skipTests;
 
     @Inject
-    public TranspileTestsMojo(BuildContext buildContext) {
-        super(buildContext);
+    public TranspileTestsMojo(BuildContext buildContext, ProjectDependenciesResolver dependenciesResolver) {
+        super(buildContext, dependenciesResolver);
     }
 
     @Override
@@ -71,6 +86,26 @@ public class TranspileTestsMojo extends AbstractTranspileMojo {
     @Override
     protected boolean skipped() {
         return skipTests || super.skipped();
+    }
+
+    @Override
+    protected List<Path> ruchyRoots() {
+        return List.of(testSourceDirectory.toPath(), mainSourceDirectory.toPath());
+    }
+
+    @Override
+    protected List<String> javaSourceRoots(MavenProject project) {
+        return project.getTestCompileSourceRoots();
+    }
+
+    @Override
+    protected List<String> ownClasses(MavenProject project) {
+        return List.of(project.getBuild().getOutputDirectory());
+    }
+
+    @Override
+    protected boolean inScope(String scope) {
+        return true; // compile, provided, runtime, test and system: the test class path
     }
 
     @Override

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ruchy.transpiler.RuchySourceTypes;
+import dev.ruchy.transpiler.interop.ClassFileJavaTypes;
+import dev.ruchy.transpiler.interop.JavaSourceTypes;
+import dev.ruchy.transpiler.interop.JavaTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +66,37 @@ class IncrementalTranspilerTest {
 
     private IncrementalTranspiler.Outcome run() throws IOException {
         return run("tool 1", false);
+    }
+
+    /** A build as the mojo runs it: the other Ruchy files, the Java sources in src/main/java and the JDK in reach. */
+    private IncrementalTranspiler.Outcome runWithJava() throws IOException {
+        log.clear();
+        Path java = base.resolve("src/main/java");
+        JavaTypes jdk = ClassFileJavaTypes.jdk();
+        var config = new IncrementalTranspiler.Config(src, out, status, List.of("**/*.ruchy"), List.of(),
+                StandardCharsets.UTF_8, false, "tool 1",
+                () -> new RuchySourceTypes(List.of(src), StandardCharsets.UTF_8,
+                        JavaTypes.chain(List.of(new JavaSourceTypes(List.of(java), jdk), jdk))).inReach(), jdk);
+        return new IncrementalTranspiler(config, new IncrementalTranspiler.Reporter() {
+            @Override
+            public void info(String message) {
+                log.add("info " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add("warn " + message);
+            }
+
+            @Override
+            public void error(String message) {
+                log.add("error " + message);
+            }
+        }).run();
     }
 
     private void write(String path, String text) throws IOException {
@@ -123,6 +158,54 @@ class IncrementalTranspilerTest {
         Map<String, FileTime> after = times();
         assertEquals(before.get("target/generated-sources/ruchy/A.java"), after.get("target/generated-sources/ruchy/A.java"));
         assertFalse(before.get("target/generated-sources/ruchy/B.java").equals(after.get("target/generated-sources/ruchy/B.java")));
+    }
+
+    @Test
+    void aSourceIsTranspiledAgainWhenAClassItUsesChangesItsSignatures() throws IOException {
+        Path greeter = base.resolve("src/main/java/app/Greeter.java");
+        Files.createDirectories(greeter.getParent());
+        Files.writeString(greeter, "package app;\npublic class Greeter { public static String hi() { return \"hi\"; } }\n");
+        write("app/numbers.ruchy", "pub fun two() -> i64 { 2 }\n");
+        write("app/uses_numbers.ruchy", "use app::Numbers\nprintln(Numbers::two() + 1)\n");
+        write("app/uses_greeter.ruchy", "use app::Greeter\nprintln(Greeter::hi())\n");
+        write("app/alone.ruchy", "println(1)\n");
+        assertEquals(4, runWithJava().transpiled());
+        assertTrue(Files.readString(out.resolve("app/UsesNumbers.java")).contains("Numbers.two() + 1"),
+                "a typed call of the other Ruchy file");
+        String manifest = Files.readString(status);
+        assertTrue(manifest.contains(">app.Numbers="), manifest);
+        assertTrue(manifest.contains(">app.Greeter="), manifest);
+        assertFalse(manifest.contains(">java."), "the JDK is not recorded: " + manifest);
+
+        assertEquals(0, runWithJava().transpiled());
+        assertEquals(List.of("info Nothing to transpile - all Ruchy sources are up to date."), log);
+
+        // a new body, the same signatures: only the file itself
+        write("app/numbers.ruchy", "pub fun two() -> i64 { 1 + 1 }\n");
+        assertEquals(1, runWithJava().transpiled());
+
+        // another return type: the file and the one that calls it
+        write("app/numbers.ruchy", "pub fun two() -> f64 { 2.0 }\n");
+        assertEquals(2, runWithJava().transpiled());
+        assertEquals(List.of("info Transpiling 2 files because of changed source code."), log);
+        assertTrue(Files.readString(out.resolve("app/UsesNumbers.java")).contains("Numbers.two() + 1"));
+
+        // the Java class gets a method: the file that imports it, and no other
+        Files.writeString(greeter, "package app;\npublic class Greeter { public static String hi() { return \"hi\"; }"
+                + " public static String bye() { return \"bye\"; } }\n");
+        assertEquals(1, runWithJava().transpiled());
+        assertEquals(List.of("info Transpiling 1 file because of changed classes they use."), log);
+
+        // a method body of the Java class changes: no signature does
+        Files.writeString(greeter, "package app;\npublic class Greeter { public static String hi() { return \"hello\"; }"
+                + " public static String bye() { return \"bye\"; } }\n");
+        assertEquals(0, runWithJava().transpiled());
+
+        // the Java class goes away: the file that uses it fails
+        Files.delete(greeter);
+        var outcome = runWithJava();
+        assertEquals(1, outcome.transpiled());
+        assertTrue(outcome.failed());
     }
 
     @Test

@@ -462,6 +462,28 @@ final class Methods {
         if (m.equals("to_string") && args.length == 0) {
             return Fmt.display(receiver);
         }
+        if (!plain && Values.typeOf(receiver).equals("object") && !(receiver instanceof RObject)) {
+            // a Java object that reached a dynamic place: Object's own methods as Java has them
+            switch (m) {
+                case "toString" -> {
+                    if (args.length == 0) {
+                        return receiver.toString();
+                    }
+                }
+                case "hashCode" -> {
+                    if (args.length == 0) {
+                        return (long) receiver.hashCode();
+                    }
+                }
+                case "equals" -> {
+                    if (args.length == 1) {
+                        return receiver.equals(args[0]);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
         throw notFound(receiver, m);
     }
 }

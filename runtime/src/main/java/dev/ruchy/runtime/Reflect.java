@@ -62,8 +62,11 @@ final class Reflect {
                     || m.getDeclaringClass() == Object.class || JAVA_ONLY.contains(m.getName())) {
                 continue;
             }
-            if (distinct.stream().noneMatch(o -> sameSignature(o, m)) && m.trySetAccessible()) {
-                distinct.add(m);
+            if (distinct.stream().noneMatch(o -> sameSignature(o, m))) {
+                Method usable = m.trySetAccessible() ? m : publicDeclaration(type, m);
+                if (usable != null) {
+                    distinct.add(usable);
+                }
             }
         }
         Map<String, List<Candidate>> byName = new HashMap<>();
@@ -72,6 +75,27 @@ final class Reflect {
         }
         byName.replaceAll((name, candidates) -> List.copyOf(candidates));
         return Map.copyOf(byName);
+    }
+
+    /**
+     * The declaration of {@code m} in a public supertype of {@code type} that may be called: a JDK
+     * object of a class not exported ({@code Map.of(...)}'s) is called through its public interface.
+     */
+    private static Method publicDeclaration(Class<?> type, Method m) {
+        for (Class<?> c : supertypes(type)) {
+            if (!Modifier.isPublic(c.getModifiers())) {
+                continue;
+            }
+            try {
+                Method declared = c.getMethod(m.getName(), m.getParameterTypes());
+                if (declared.trySetAccessible()) {
+                    return declared;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared there
+            }
+        }
+        return null;
     }
 
     /** {@link RuchyName} on {@code m} or on a method of {@code type}'s supertypes that it overrides, else its Java name. */

@@ -451,4 +451,19 @@ class InvokeTest {
         assertNull(xs.get(0));
         assertFalse(xs.isEmpty());
     }
+
+    @Test
+    void javaObjectsInDynamicPlaces() {
+        java.util.UUID id = java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+        assertEquals("123e4567-e89b-12d3-a456-426614174000", call(id, "toString"));
+        assertEquals(2L, call(id, "variant"));
+        assertEquals(true, call(id, "equals", id));
+        assertEquals((long) id.hashCode(), call(id, "hashCode"));
+        // a class the JDK does not export, called through its public interface
+        assertEquals(1L, call(java.util.Map.of("a", 1L), "get", "a"));
+        StringBuilder sb = new StringBuilder();
+        call(sb, "append", "x");
+        assertEquals("x", sb.toString());
+        assertTrue(error(() -> call(id, "toStrin")).contains("Method 'toStrin' not found"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ruchy.transpiler;
 
+import dev.ruchy.transpiler.interop.ClassFileJavaTypes;
 import dev.ruchy.transpiler.interop.JavaTypes;
 
 /**
@@ -22,9 +23,9 @@ import dev.ruchy.transpiler.interop.JavaTypes;
  */
 public record TranspileOptions(boolean evalMode, boolean checkedArithmetic, boolean replMode, boolean testMode,
                                JavaTypes javaTypes) {
-    /** Run mode, wrapping arithmetic, no Java types in reach. */
+    /** Run mode, wrapping arithmetic, the running JDK's classes in reach ({@link ClassFileJavaTypes#jdk()}). */
     public static TranspileOptions defaults() {
-        return new TranspileOptions(false, false, false, false, JavaTypes.NONE);
+        return new TranspileOptions(false, false, false, false, ClassFileJavaTypes.jdk());
     }
 
     public TranspileOptions withEvalMode(boolean on) {

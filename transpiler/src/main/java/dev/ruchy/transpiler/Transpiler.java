@@ -10,6 +10,7 @@ import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.emit.JavaEmitter;
 import dev.ruchy.transpiler.emit.Names;
 import dev.ruchy.transpiler.emit.UnreachableCode;
+import dev.ruchy.transpiler.interop.JavaClass;
 import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.parser.Parser;
 import dev.ruchy.transpiler.resolve.Resolver;
@@ -18,6 +19,7 @@ import dev.ruchy.transpiler.types.MemberChecks;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The front door of the transpiler: what the CLI, the Maven plugin and the tests call.
@@ -51,11 +53,16 @@ public final class Transpiler {
      * {@linkplain Lowering lowered} one that was checked.
      */
     public static ParseResult check(SourceFile file) {
+        return check(file, TranspileOptions.defaults());
+    }
+
+    /** As {@link #check(SourceFile)}, with the Java classes of {@code options} in reach. */
+    public static ParseResult check(SourceFile file, TranspileOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         Program program = Parser.parse(file, diagnostics);
         if (!diagnostics.hasErrors()) {
             program = Lowering.lower(program);
-            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
             // names that did not resolve are of unknown type: their members are not checked, the rest are
             MemberChecks.check(program, resolution, TypeInference.infer(program, resolution), diagnostics);
             UnreachableCode.check(program, diagnostics);
@@ -109,7 +116,7 @@ public final class Transpiler {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
         program = Lowering.lower(program);
-        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
         if (diagnostics.hasErrors()) {
             return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
         }
@@ -123,6 +130,32 @@ public final class Transpiler {
                 options.testMode());
         JavaEmitter.Output output = JavaEmitter.emit(program, resolution, types, packageName, className, mode);
         return new TranspileResult(packageName, className, output.source(), output.lineMap(), diagnostics.sorted());
+    }
+
+    /**
+     * The public signatures of the class {@code file} becomes in {@code packageName} (see
+     * {@link #transpile(SourceFile, String, TranspileOptions)}), as another file that imports it sees
+     * them: each top-level {@code pub fun} is a public static method whose parameter and return types
+     * are the ones the transpiled method has ({@code java.lang.Object} where neither an annotation nor
+     * inference gives one), plus {@code main(String[])}. Other functions, structs and enums are not
+     * public in the generated class and are not listed. Types are inferred with the Java classes in
+     * {@code options}. Empty when the file has syntax errors; never throws on bad input.
+     */
+    public static Optional<JavaClass> publicSignatures(SourceFile file, String packageName, TranspileOptions options) {
+        Diagnostics diagnostics = new Diagnostics();
+        Program program = Parser.parse(file, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        try {
+            program = Lowering.lower(program);
+            Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
+            TypeInference.Types types = TypeInference.infer(program, resolution, options.checkedArithmetic());
+            return Optional.of(JavaEmitter.publicSignatures(program, resolution, types, packageName,
+                    Names.className(file.name())));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // a transpiler bug: the file's own transpilation reports it
+        }
     }
 
     /**
@@ -195,7 +228,7 @@ public final class Transpiler {
             return null;
         }
         program = Lowering.lower(program);
-        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics);
+        Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, TranspileOptions.defaults().javaTypes());
         if (diagnostics.hasErrors()) {
             return null;
         }

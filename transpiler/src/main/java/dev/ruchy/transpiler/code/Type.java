@@ -102,6 +102,28 @@ public sealed interface Type {
     record RuntimeClass(String alias, String qualified) implements Type {
     }
 
+    /**
+     * A Java class a Ruchy file imports ({@code use java::util::UUID}) or a Java method gives, other
+     * than those with a Ruchy type of their own ({@code String} is {@link Str}, {@code long} is
+     * {@link Int}, {@code java.util.List<X>} a {@link ListType}, ...).
+     *
+     * @param binaryName    {@code java.util.UUID}, {@code java.util.Map$Entry}
+     * @param typeArguments one per type parameter of the class (none for a non-generic class), each
+     *                      the Ruchy type whose boxed Java type is the argument: {@link Int} is
+     *                      {@code Long}, {@link Dyn} is {@code Object}, {@code Integer} is
+     *                      {@code JavaType("java.lang.Integer", [])}
+     */
+    record JavaType(String binaryName, List<Type> typeArguments) implements Type {
+        public JavaType {
+            typeArguments = List.copyOf(typeArguments);
+        }
+
+        /** The simple name, {@code Entry} for {@code java.util.Map$Entry}. */
+        public String simpleName() {
+            return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
+        }
+    }
+
     /** {@code Ok(x)}/{@code Err(e)}. */
     record ResultType(Type ok, Type err) implements Type {
     }
@@ -171,6 +193,8 @@ public sealed interface Type {
             case OptionType o -> new OptionType(o.element().resolved());
             case ResultType r -> new ResultType(r.ok().resolved(), r.err().resolved());
             case TupleType t -> new TupleType(t.elements().stream().map(Type::resolved).toList());
+            case JavaType j when !j.typeArguments().isEmpty() ->
+                    new JavaType(j.binaryName(), j.typeArguments().stream().map(Type::resolved).toList());
             case FunctionType f when f.typed() -> new FunctionType(f.arity(),
                     f.params().stream().map(Type::resolved).toList(), f.result().resolved());
             default -> this;

@@ -71,6 +71,14 @@ public enum DiagnosticCode {
     UNKNOWN_VARIANT("R0210", "no variant or associated function `{1}` in enum `{0}`"),
     /** 0: struct name, 1: the name after {@code ::}. */
     UNKNOWN_ASSOCIATED_FUNCTION("R0211", "no associated function `{1}` in struct `{0}`"),
+    /** 0: the class as {@code use} names it ({@code java.util.UUDI}). */
+    UNKNOWN_JAVA_CLASS("R0212", "cannot find Java class `{0}`"),
+    /** 0: the class's simple name, 1: what is missing ({@code method}, {@code field}, {@code constructor}), 2: its name. */
+    UNKNOWN_JAVA_MEMBER("R0213", "no {1} `{2}` in Java class `{0}`"),
+    /** 0: the member ({@code Math::max}, {@code sb.append}), 1: the Ruchy types of the arguments. */
+    JAVA_ARGUMENT_TYPES("R0214", "no overload of `{0}` takes arguments of types ({1})"),
+    /** 0: the member, 1: the Java signatures that fit equally well. */
+    AMBIGUOUS_JAVA_CALL("R0215", "the call of `{0}` is ambiguous: {1} fit equally well"),
 
     // warnings: R09xx
     /** 0: what ends the code before it ({@code return}, an endless {@code loop}, ...), 1: its line. */

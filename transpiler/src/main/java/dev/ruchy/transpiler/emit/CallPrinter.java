@@ -15,9 +15,14 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.code.RuntimeCatalog;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
+import dev.ruchy.transpiler.interop.JavaMethod;
+import dev.ruchy.transpiler.interop.TypeText;
+import dev.ruchy.transpiler.types.JavaInterop;
+import dev.ruchy.transpiler.types.JavaSite;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Calls: user functions and methods (arguments coerced to the parameter types), builtins, runtime paths, macros and dynamic method calls. */
@@ -29,6 +34,9 @@ final class CallPrinter extends Printer {
     }
 
     CodeBlock call(Expr.Call c) {
+        if (types.javaSite(c) instanceof JavaSite js && js.resolved()) {
+            return javaCall(js, null, c.args());
+        }
         if (c.callee() instanceof Expr.Ident id) {
             Symbol sym = cx.symbolOf(id);
             if (sym != null && sym.kind() == Symbol.Kind.FUNCTION && sym.declaration() instanceof Stmt.Fun f) {
@@ -248,6 +256,9 @@ final class CallPrinter extends Printer {
     }
 
     CodeBlock methodCall(Expr.MethodCall m) {
+        if (types.javaSite(m) instanceof JavaSite js && js.resolved()) {
+            return javaCall(js, cx.expressions.parenthesized(m.receiver()), m.args());
+        }
         Type receiver = types.of(m.receiver());
         if (receiver instanceof Type.RuntimeClass rc) {
             CodeBlock typed = memberCall(rc, m.name(), cx.expressions.parenthesized(m.receiver()), m.args());
@@ -271,6 +282,244 @@ final class CallPrinter extends Printer {
         CodeBlock call = CodeBlock.of("$T.invoke($L,$W$S$L)", OPS, expr(m.receiver()), m.name(),
                 leadingComma(boxedArgs(m.args())));
         return coerce(call, Type.DYN, result);
+    }
+
+    // ---- Java members ----------------------------------------------------------------------------
+
+    /**
+     * A call of the Java method or constructor inference chose ({@link JavaSite}): {@code UUID.randomUUID()},
+     * {@code new Invoice(a, b)}, {@code sb.append(x)}, each argument converted to its parameter's Java
+     * type and the result to its Ruchy type ({@code (long) s.length()}).
+     *
+     * @param receiver the receiver's code for an instance method, else null
+     */
+    CodeBlock javaCall(JavaSite js, CodeBlock receiver, List<Expr.Arg> args) {
+        JavaInterop.Chosen chosen = js.choice().chosen();
+        JavaMethod m = chosen.method().member();
+        List<CodeBlock> codes = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            codes.add(javaArgument(args.get(i).value(), chosen.params().get(i), chosen.bindings(),
+                    m.varargs() && i >= m.parameterTypes().size() - 1));
+        }
+        ClassName owner = Coercions.javaClass(js.owner().name());
+        CodeBlock witness = typeWitness(m, chosen);
+        CodeBlock call = switch (js.kind()) {
+            case CONSTRUCTOR -> js.owner().typeParameters().isEmpty() ? CodeBlock.of("new $T($L)", owner, arguments(codes))
+                    : js.result() instanceof Type.JavaType made && made.typeArguments().stream().noneMatch(t -> t instanceof Type.Dyn)
+                    ? CodeBlock.of("new $T($L)", javaType(made), arguments(codes))
+                    : CodeBlock.of("new $T<>($L)", owner, arguments(codes));
+            case STATIC_CALL -> CodeBlock.of("$T.$L$N($L)", owner, witness, m.name(), arguments(codes));
+            default -> CodeBlock.of("$L.$L$N($L)", receiver, witness, m.name(), arguments(codes));
+        };
+        if (types.java().throwsChecked(m)) {
+            // Ruchy has no checked exceptions: the call's exception goes on unchanged
+            call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"),
+                    !m.isConstructor() && m.returnType().equals("void") ? "run" : "call", call);
+        }
+        return js.kind() == JavaSite.Kind.CONSTRUCTOR ? call : fromJava(call, TypeText.parse(m.returnType()), chosen.bindings());
+    }
+
+    /**
+     * {@code <Object>} before a generic method's name when its arguments gave one of its type
+     * variables two types (Java would infer an intersection type a Ruchy variable cannot hold).
+     */
+    private CodeBlock typeWitness(JavaMethod m, JavaInterop.Chosen chosen) {
+        Map<String, Type> bindings = chosen.bindings();
+        if (m.typeParameters().isEmpty() || m.typeParameters().stream().noneMatch(chosen.widened()::contains)) {
+            return CodeBlock.of("");
+        }
+        List<CodeBlock> args = m.typeParameters().stream()
+                .map(v -> CodeBlock.of("$T", javaType(bindings.getOrDefault(v, Type.DYN)).box())).toList();
+        return CodeBlock.of("<$L>", CodeBlock.join(args, ", "));
+    }
+
+    /** A Java field read: {@code Integer.MAX_VALUE} (widened: {@code (long) Integer.MAX_VALUE}), {@code p.x}. */
+    CodeBlock javaField(JavaSite js, CodeBlock receiver) {
+        JavaInterop.Found<dev.ruchy.transpiler.interop.JavaField> f = js.field();
+        CodeBlock read = receiver == null ? CodeBlock.of("$T.$N", Coercions.javaClass(f.owner().name()), f.member().name())
+                : CodeBlock.of("$L.$N", receiver, f.member().name());
+        return fromJava(read, TypeText.parse(f.member().type()), f.bindings());
+    }
+
+    /** An argument of a Java call converted to the parameter's type {@code param}. */
+    private CodeBlock javaArgument(Expr value, TypeText param, Map<String, Type> bindings, boolean varargs) {
+        if (value instanceof Expr.Lambda l && types.javaLambda(l) instanceof JavaInterop.Sam sam) {
+            return cx.lambdas.javaLambda(l, sam);
+        }
+        Stmt.Fun named = TypeInference.callbackFunction(value, resolution);
+        if (named != null && types.java().sam(param, bindings) instanceof JavaInterop.Sam sam) {
+            return functionAsInterface(named, sam);
+        }
+        CodeBlock code = expr(value);
+        if (code == NIL) {
+            return varargs ? CodeBlock.of("($T) null", OBJECT) : code;
+        }
+        return toJava(code, types.of(value), param, bindings);
+    }
+
+    /**
+     * A named function passed where a Java method takes a functional interface: a method reference
+     * ({@code Main::byLength}) when the function takes the interface method's parameters and gives
+     * its result as they are; else a lambda converting them ({@code (x0, x1) -> Math.toIntExact(byLength(x0, x1))}).
+     */
+    private CodeBlock functionAsInterface(Stmt.Fun f, JavaInterop.Sam sam) {
+        TypeInference.Signature sig = types.signature(f);
+        CodeBlock probe = CodeBlock.of("x");
+        boolean plain = sig != null && sig.params().size() == sam.params().size();
+        for (int i = 0; plain && i < sam.params().size(); i++) {
+            plain = coerce(probe, sam.params().get(i), sig.params().get(i)).toString().equals("x");
+        }
+        Type result = sig == null || !sig.returnsValue() ? Type.NIL : sig.result();
+        plain = plain && (sam.result() instanceof Type.Nil
+                || toJava(probe, result, sam.returnType(), sam.bindings()).toString().equals("x"));
+        if (plain) {
+            return CodeBlock.of("$T::$N", cx.self, javaFunctionName(f));
+        }
+        Set<String> outer = cx.scope.mark();
+        try {
+            List<CodeBlock> names = new ArrayList<>();
+            List<CodeBlock> args = new ArrayList<>();
+            for (int i = 0; i < sam.params().size(); i++) {
+                String name = cx.scope.allocate("x" + i);
+                names.add(CodeBlock.of("$N", name));
+                args.add(coerce(CodeBlock.of("$N", name), sam.params().get(i), sig == null ? Type.DYN : sig.params().get(i)));
+            }
+            CodeBlock call = CodeBlock.of("$N($L)", javaFunctionName(f), arguments(args));
+            CodeBlock body = sam.result() instanceof Type.Nil ? call : toJava(call, result, sam.returnType(), sam.bindings());
+            return CodeBlock.of("$L -> $L", names.size() == 1 ? names.get(0) : CodeBlock.of("($L)", CodeBlock.join(names, ", ")),
+                    body);
+        } finally {
+            cx.scope.reset(outer);
+        }
+    }
+
+    /** A box whose primitive is narrower than Ruchy's integer or float. */
+    private static final Set<String> NARROW_BOXES = Set.of("java.lang.Integer", "java.lang.Short", "java.lang.Byte",
+            "java.lang.Float");
+
+    /** {@code param} with a type variable bound to a narrow box made that box, and a wildcard its bound. */
+    private static TypeText effective(TypeText param, Map<String, Type> bindings) {
+        if (param instanceof TypeText.Variable v && bindings.get(v.name()) instanceof Type.JavaType j
+                && NARROW_BOXES.contains(j.binaryName())) {
+            return new TypeText.ClassType(j.binaryName(), List.of());
+        }
+        if (param instanceof TypeText.Wildcard w && w.bound() != null) {
+            return effective(w.bound(), bindings);
+        }
+        return param;
+    }
+
+    /**
+     * Code of Ruchy type {@code from} converted to Java type {@code param}: an integer narrowed to an
+     * {@code int} ({@code Math.toIntExact}), a float to a {@code float}, a Ruchy array to a Java array;
+     * otherwise the ordinary conversion to the parameter's Ruchy type (a cast of a dynamic value).
+     */
+    CodeBlock toJava(CodeBlock code, Type from, TypeText param, Map<String, Type> bindings) {
+        TypeText p = effective(param, bindings);
+        String narrow = switch (p) {
+            case TypeText.Primitive prim -> prim.name();
+            case TypeText.ClassType c when NARROW_BOXES.contains(c.binaryName()) -> switch (c.binaryName()) {
+                case "java.lang.Integer" -> "int";
+                case "java.lang.Short" -> "short";
+                case "java.lang.Byte" -> "byte";
+                default -> "float";
+            };
+            default -> null;
+        };
+        if (narrow != null) {
+            switch (narrow) {
+                case "int" -> {
+                    return code.toString().matches("-?\\d+L") && fitsInt(code.toString())
+                            ? CodeBlock.of("$L", code.toString().replace("L", ""))
+                            : CodeBlock.of("$T.toIntExact($L)", Math.class, coerce(code, from, Type.INT));
+                }
+                case "short", "byte" -> {
+                    return CodeBlock.of("($L) $L", narrow, parenthesizedCode(coerce(code, from, Type.INT)));
+                }
+                case "float" -> {
+                    return CodeBlock.of("(float) $L", parenthesizedCode(coerce(code, from, Type.FLOAT)));
+                }
+                case "void" -> {
+                    return code;
+                }
+                default -> {
+                    // a long where a double is taken widens by itself
+                    return from.isPrimitive() && types.java().fits(JavaInterop.Arg.value(from), p, bindings,
+                            JavaInterop.Phase.STRICT) ? code : coerce(code, from, types.java().valueType(p, bindings));
+                }
+            }
+        }
+        if (p instanceof TypeText.Array a && from instanceof Type.ListType) {
+            return switch (a.element()) {
+                case TypeText.Primitive prim when prim.name().equals("long") ->
+                        CodeBlock.of("$L.stream().mapToLong($T::longValue).toArray()", code, Long.class);
+                case TypeText.Primitive prim when prim.name().equals("int") ->
+                        CodeBlock.of("$L.stream().mapToInt($T::toIntExact).toArray()", code, Math.class);
+                case TypeText.Primitive prim when prim.name().equals("double") ->
+                        CodeBlock.of("$L.stream().mapToDouble($T::doubleValue).toArray()", code, Double.class);
+                case TypeText.ClassType c -> CodeBlock.of("$L.toArray(new $T[0])", code, Coercions.javaClass(c.binaryName()));
+                default -> CodeBlock.of("$L.toArray()", code);
+            };
+        }
+        if (from instanceof Type.ObjectType && p instanceof TypeText.ClassType c && c.binaryName().equals("java.util.Map")) {
+            return CodeBlock.of("$L.toMap()", parenthesizedCode(code)); // a copy, as a Map<Object, Object>
+        }
+        if (p instanceof TypeText.Array a && from instanceof Type.Dyn) {
+            return CodeBlock.of("($L) $L", javaArrayType(a), code);
+        }
+        if (!(from instanceof Type.Dyn) && !from.isUnknown()
+                && types.java().fits(JavaInterop.Arg.value(from), p, bindings, JavaInterop.Phase.LOOSE)) {
+            return code; // a String where a CharSequence is taken, an ArrayList where a List is, a long where a Long is
+        }
+        Type target = types.java().valueType(p, bindings);
+        return from instanceof Type.Dyn && target.isPrimitive() ? coerce(code, from, target) : coerce(code, from, target);
+    }
+
+    private static String javaArrayType(TypeText.Array a) {
+        return switch (a.element()) {
+            case TypeText.Primitive prim -> prim.name() + "[]";
+            case TypeText.ClassType c -> c.binaryName().replace('$', '.') + "[]";
+            default -> "Object[]";
+        };
+    }
+
+    private static boolean fitsInt(String literal) {
+        long v = Long.parseLong(literal.substring(0, literal.length() - 1));
+        return v == (int) v;
+    }
+
+    private static CodeBlock parenthesizedCode(CodeBlock code) {
+        String text = code.toString();
+        return text.matches("[\\w.]+(\\(.*\\))?") && !text.contains(" ") ? code : CodeBlock.of("($L)", code);
+    }
+
+    /**
+     * A Java value of type {@code type} as Ruchy has it: narrow numbers widened ({@code (long) s.length()}),
+     * boxes unboxed, a {@code char} a string, a Java array a Ruchy array.
+     */
+    CodeBlock fromJava(CodeBlock code, TypeText type, Map<String, Type> bindings) {
+        TypeText t = effective(type, bindings);
+        Type ruchy = types.java().valueType(type, bindings);
+        return switch (t) {
+            case TypeText.Primitive p -> switch (p.name()) {
+                case "int", "short", "byte" -> CodeBlock.of("(long) $L", code);
+                case "float" -> CodeBlock.of("(double) $L", code);
+                case "char" -> CodeBlock.of("$T.valueOf($L)", STRING, code);
+                default -> code;
+            };
+            case TypeText.Array a when ruchy instanceof Type.ListType l -> switch (a.element()) {
+                case TypeText.Primitive p when p.name().equals("int") -> CodeBlock.of(
+                        "new $T<>($T.stream($L).asLongStream().boxed().toList())", java.util.ArrayList.class,
+                        java.util.Arrays.class, code);
+                case TypeText.Primitive p -> CodeBlock.of("new $T<>($T.stream($L).boxed().toList())",
+                        java.util.ArrayList.class, java.util.Arrays.class, code);
+                default -> CodeBlock.of("new $T<$T>($T.asList($L))", java.util.ArrayList.class,
+                        javaType(l.element()).box(), java.util.Arrays.class, code);
+            };
+            case TypeText.ClassType c when c.binaryName().equals("java.lang.Character") ->
+                    CodeBlock.of("$T.valueOf($L)", STRING, code);
+            default -> ruchy.isPrimitive() ? CodeBlock.of("($T) $L", javaType(ruchy), code) : code;
+        };
     }
 
     private Type memberResult(Type.RuntimeClass rc, Expr.MethodCall m) {

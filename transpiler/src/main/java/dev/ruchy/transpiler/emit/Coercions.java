@@ -45,9 +45,20 @@ final class Coercions extends Printer {
                     || resolution.classes().containsKey(n.name()) ? cx.typeName(n.name()) : OBJECT;
             case Type.OptionType o -> ParameterizedTypeName.get(OPTION, javaType(o.element()).box());
             case Type.RuntimeClass rc -> ClassName.bestGuess(rc.qualified());
+            case Type.JavaType j when j.typeArguments().isEmpty() -> javaClass(j.binaryName());
+            case Type.JavaType j -> ParameterizedTypeName.get(javaClass(j.binaryName()),
+                    j.typeArguments().stream().map(a -> javaType(a).box()).toArray(TypeName[]::new));
             case Type.ResultType r -> ParameterizedTypeName.get(RESULT, javaType(r.ok()).box(), javaType(r.err()).box());
             default -> OBJECT;
         };
+    }
+
+    /** The class of a Java binary name ({@code java.util.Map$Entry}: {@code Map.Entry} in package {@code java.util}). */
+    static ClassName javaClass(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : binaryName.substring(0, dot);
+        String[] names = binaryName.substring(dot + 1).split("\\$");
+        return ClassName.get(pkg, names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
     }
 
     /** Converts code of type {@code from} to {@code to}: unboxing casts from dynamic values, boxing the other way. */

@@ -113,7 +113,7 @@ final class ControlFlowPrinter extends Printer {
             }
             case RETURN -> {
                 if (cx.inLambda && !cx.inCallback) {
-                    stmt("return $L", code);
+                    stmt("return $L", cx.lambdaReturn == null ? code : cx.lambdaReturn.apply(code, from));
                 } else if (cx.resultVoid || cx.inCallback) {
                     if (code != NIL) {
                         stmt("$T.discard($L)", OPS, code);

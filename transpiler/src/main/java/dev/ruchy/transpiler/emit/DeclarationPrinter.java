@@ -22,6 +22,7 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.TypeRef;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
+import dev.ruchy.transpiler.interop.JavaMethod;
 import dev.ruchy.transpiler.lexer.Comment;
 import dev.ruchy.transpiler.source.Span;
 import dev.ruchy.transpiler.types.TypeInference;
@@ -317,7 +318,7 @@ final class DeclarationPrinter extends Printer {
             m.addModifiers(Modifier.PUBLIC); // `pub fun`: callable from Java in any package
         }
         cx.resultType = junitTest ? Type.NIL : sig.result();
-        cx.resultVoid = junitTest || !sig.returnsValue() || cx.resultType instanceof Type.Nil;
+        cx.resultVoid = junitTest || returnsVoid(sig);
         m.returns(cx.resultVoid ? TypeName.VOID : javaType(cx.resultType));
         docComment(f, m);
         addParams(m, f, sig);
@@ -342,6 +343,33 @@ final class DeclarationPrinter extends Printer {
         m.addCode(body);
         cx.restoreMethod(saved);
         return m.build();
+    }
+
+    /** A function that never returns a value, or only nil, is a {@code void} method. */
+    private static boolean returnsVoid(TypeInference.Signature sig) {
+        return !sig.returnsValue() || sig.result() instanceof Type.Nil;
+    }
+
+    /**
+     * The Java signature of a top-level {@code pub fun} as {@link #function} emits it outside test
+     * mode: a public static method with the same name, parameter types (binary names) and return type.
+     */
+    JavaMethod publicSignature(Stmt.Fun f) {
+        TypeInference.Signature sig = types.signature(f);
+        List<String> parameterTypes = new ArrayList<>();
+        List<String> parameterNames = new ArrayList<>();
+        int i = 0;
+        for (Param p : f.params()) {
+            if ("self".equals(p.name())) {
+                continue;
+            }
+            parameterTypes.add(TypeText.of(javaType(sig.params().get(i))));
+            parameterNames.add(p.pattern() instanceof Pattern.Binding b ? Names.camelCase(b.name()) : "arg" + (i + 1));
+            i++;
+        }
+        String javaName = f.name().equals("main") ? "main" : Names.camelCase(f.name());
+        String result = returnsVoid(sig) ? "void" : TypeText.of(javaType(sig.result()));
+        return new JavaMethod(javaName, true, false, List.of(), parameterTypes, parameterNames, result, false);
     }
 
     /**

@@ -63,6 +63,12 @@ final class EmitContext {
     boolean inLambda;
     /** In a lambda of a runtime callback, which returns nothing: {@code return x} evaluates x and returns. */
     boolean inCallback;
+    /**
+     * In the lambda of a Java functional interface: converts the value the lambda returns (its code
+     * and Ruchy type) to the interface method's result ({@code Math.toIntExact} for an {@code int});
+     * null elsewhere.
+     */
+    java.util.function.BiFunction<CodeBlock, Type, CodeBlock> lambdaReturn;
     /** The struct, enum or class whose methods are being emitted ({@code Self}), or null. */
     String selfType;
     final Deque<LoopContext> loops = new ArrayDeque<>();

@@ -229,6 +229,9 @@ final class ExpressionPrinter extends Printer {
     }
 
     CodeBlock path(Expr.Path p) {
+        if (types.javaSite(p) instanceof dev.ruchy.transpiler.types.JavaSite js && js.resolved()) {
+            return cx.calls.javaField(js, null);
+        }
         List<String> segs = p.segments();
         if (segs.size() == 2) {
             Stmt.Enum en = resolution.enums().get(segs.get(0));
@@ -338,6 +341,9 @@ final class ExpressionPrinter extends Printer {
     }
 
     CodeBlock field(Expr.Field f) {
+        if (types.javaSite(f) instanceof dev.ruchy.transpiler.types.JavaSite js && js.resolved()) {
+            return cx.calls.javaField(js, parenthesized(f.receiver()));
+        }
         Type receiver = types.of(f.receiver());
         if (receiver instanceof Type.Named n) {
             if (cx.structsAsClasses.contains(n.name())) {

@@ -19,6 +19,8 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
+import dev.ruchy.transpiler.interop.JavaClass;
+import dev.ruchy.transpiler.interop.JavaMethod;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
@@ -135,6 +137,29 @@ public final class JavaEmitter {
         JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className, mode);
         Output output = emitter.run();
         return new SessionOutput(output, Map.copyOf(emitter.sessionFields));
+    }
+
+    /**
+     * The public face of the class {@link #emit} makes of {@code program} (outside test mode), as other
+     * files see it: each top-level {@code pub fun} as a public static method with the parameter and
+     * return types the emitted method has ({@code java.lang.Object} where they are not known), and the
+     * {@code main} every class has. Functions without {@code pub}, structs, enums and classes are not
+     * public in the emitted class and are not listed.
+     */
+    public static JavaClass publicSignatures(Program program, Resolution resolution, TypeInference.Types types,
+            String packageName, String className) {
+        JavaEmitter emitter = new JavaEmitter(program, resolution, types, packageName, className,
+                new Mode(false, false, false, false));
+        List<JavaMethod> methods = new ArrayList<>();
+        for (Stmt s : program.statements()) {
+            if (s instanceof Stmt.Fun f && f.isPublic() && !f.name().equals("main")) {
+                methods.add(emitter.cx.declarations.publicSignature(f));
+            }
+        }
+        methods.add(new JavaMethod("main", true, false, List.of(), List.of("java.lang.String[]"), List.of("args"), "void",
+                false));
+        String name = packageName.isEmpty() ? className : packageName + "." + className;
+        return new JavaClass(name, JavaClass.Kind.CLASS, List.of(), null, List.of(), List.of(), methods, List.of());
     }
 
     private Output run() {

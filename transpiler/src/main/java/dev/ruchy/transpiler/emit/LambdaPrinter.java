@@ -50,6 +50,39 @@ final class LambdaPrinter extends Printer {
         return lambdaCode(l.params(), l.body(), l.span(), withCast);
     }
 
+    /**
+     * A closure passed where a Java method takes a functional interface: {@code (a, b) -> body} with
+     * the interface method's parameter types (the target type gives them), its value converted to
+     * the method's result ({@code Math.toIntExact(...)} for {@code Comparator.compare}'s {@code int}),
+     * or its statements when the method returns nothing.
+     */
+    CodeBlock javaLambda(Expr.Lambda l, dev.ruchy.transpiler.types.JavaInterop.Sam sam) {
+        java.util.function.BiFunction<CodeBlock, Type, CodeBlock> saved = cx.lambdaReturn;
+        typed = new Type.FunctionType(l.params().size(), sam.params(), sam.result());
+        pendingReturn = (code, from) -> cx.calls.toJava(code, from, sam.returnType(), sam.bindings());
+        List<String> narrow = new ArrayList<>();
+        for (String param : sam.method().parameterTypes()) {
+            narrow.add(List.of("int", "short", "byte", "float", "char").contains(param) ? param : null);
+        }
+        narrowAs = narrow.stream().anyMatch(java.util.Objects::nonNull) ? narrow : null;
+        try {
+            return lambdaCode(l.params(), l.body(), l.span(), false);
+        } finally {
+            typed = null;
+            narrowAs = null;
+            pendingReturn = null;
+            cx.lambdaReturn = saved;
+        }
+    }
+
+    /** Per parameter of the Java lambda being started, its Java primitive when narrower than Ruchy's, else null. */
+    private List<String> narrowAs;
+    /** {@link #narrowAs} handed from {@link #lambdaCodeScoped} to {@link #lambdaCodeInner}. */
+    private List<String> paramsNarrow;
+
+    /** The return conversion of the Java lambda being started, read once by {@link #lambdaCodeScoped}. */
+    private java.util.function.BiFunction<CodeBlock, Type, CodeBlock> pendingReturn;
+
     /** A closure as a dynamic {@code FnN} even when it is typed: for the runtime's dynamic calls. */
     CodeBlock dynamicLambdaCode(Expr.Lambda l) {
         return lambdaCode(l.params(), l.body(), l.span(), true);
@@ -87,19 +120,27 @@ final class LambdaPrinter extends Printer {
     private CodeBlock lambdaCodeScoped(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast) {
         Type.FunctionType typedAs = typed;
         typed = null; // closures inside this one are not it
+        paramsNarrow = narrowAs; // read by lambdaCodeInner before any closure inside
+        narrowAs = null;
         boolean callback = nextIsCallback;
         nextIsCallback = false;
         boolean savedInCallback = cx.inCallback;
         cx.inCallback = callback;
+        java.util.function.BiFunction<CodeBlock, Type, CodeBlock> savedReturn = cx.lambdaReturn;
+        cx.lambdaReturn = pendingReturn;
+        pendingReturn = null;
         try {
             return lambdaCodeInner(lambdaParams, lambdaBody, span, withCast, typedAs, callback);
         } finally {
             cx.inCallback = savedInCallback;
+            cx.lambdaReturn = savedReturn;
         }
     }
 
     private CodeBlock lambdaCodeInner(List<Param> lambdaParams, Expr lambdaBody, Span span, boolean withCast,
             Type.FunctionType typedAs, boolean callback) {
+        List<String> narrowParams = paramsNarrow;
+        paramsNarrow = null;
         boolean savedInLambda = cx.inLambda;
         CodeBlock.Builder savedOut = cx.out;
         List<Symbol> closes = closing;
@@ -111,11 +152,19 @@ final class LambdaPrinter extends Printer {
             Param p = lambdaParams.get(i);
             if (typedAs != null) {
                 // the interface gives the parameter its type: `(a, b) -> a + b`
-                Pattern.Binding b = (Pattern.Binding) p.pattern();
-                if (cx.flow.symbolNeedsSpecial(b)) {
+                String narrow = narrowParams != null && i < narrowParams.size() ? narrowParams.get(i) : null;
+                if (!(p.pattern() instanceof Pattern.Binding b) || cx.flow.symbolNeedsSpecial(b)) {
                     String raw = cx.scope.allocate("arg");
                     params.add(CodeBlock.of("$N", raw));
                     cx.patterns.bindPattern(p.pattern(), raw, typedAs.params().get(i));
+                } else if (narrow != null) {
+                    // a Java int (an IntConsumer's) is a Ruchy integer inside: `iArg -> { long i = iArg; ... }`
+                    String name = cx.scope.declare(resolution.declaration(b), b.name());
+                    String raw = cx.scope.allocate(name + "Arg");
+                    params.add(CodeBlock.of("$N", raw));
+                    Type t = typedAs.params().get(i);
+                    stmt("$T $N = $L", javaType(t), name, narrow.equals("char")
+                            ? CodeBlock.of("$T.valueOf($N)", STRING, raw) : CodeBlock.of("$N", raw));
                 } else {
                     params.add(CodeBlock.of("$N", cx.scope.declare(resolution.declaration(b), b.name())));
                 }
@@ -175,6 +224,9 @@ final class LambdaPrinter extends Printer {
         } else if (prelude.isEmpty() && closes.isEmpty() && cx.flow.isExpressible(lambdaBody) && !ownLines
                 && !(lambdaBody instanceof Expr.Block b && b.statements().isEmpty())) {
             CodeBlock value = expr(lambdaBody);
+            if (cx.lambdaReturn != null) {
+                value = cx.lambdaReturn.apply(value, types.of(lambdaBody));
+            }
             CodeBlock hoisted = cx.out.build();
             if (hoisted.isEmpty()) {
                 body = value;

@@ -285,6 +285,9 @@ final class StatementPrinter extends Printer {
     }
 
     boolean isVoidCall(Expr call) {
+        if (types.javaSite(call) instanceof dev.ruchy.transpiler.types.JavaSite js && js.resolved() && js.isCall()) {
+            return js.kind() != dev.ruchy.transpiler.types.JavaSite.Kind.CONSTRUCTOR && js.result() instanceof Type.Nil;
+        }
         Stmt.Fun target = switch (call) {
             case Expr.Call c when c.callee() instanceof Expr.Ident id && cx.symbolOf(id) != null
                     && cx.symbolOf(id).kind() == Symbol.Kind.FUNCTION && !cx.scope.declares(cx.symbolOf(id))
@@ -450,7 +453,13 @@ final class StatementPrinter extends Printer {
             case Expr.Field f -> {
                 Type receiver = types.of(f.receiver());
                 CodeBlock value = cx.flow.exprOrHoist(a.value());
-                if (receiver instanceof Type.Named n && cx.structsAsClasses.contains(n.name())) {
+                if (types.javaSite(f) instanceof dev.ruchy.transpiler.types.JavaSite js && js.resolved()
+                        && !js.field().member().isFinal()) {
+                    // a public field of a Java object: `p.x = 5` (an int field narrowed)
+                    stmt("$L.$N = $L", cx.expressions.parenthesized(f.receiver()), f.name(), cx.calls.toJava(value,
+                            types.of(a.value()), dev.ruchy.transpiler.interop.TypeText.parse(js.field().member().type()),
+                            js.field().bindings()));
+                } else if (receiver instanceof Type.Named n && cx.structsAsClasses.contains(n.name())) {
                     Type ft = structFieldType(n.name(), f.name());
                     stmt("$L.$N = $L", receiverCode(f.receiver()), Names.camelCase(f.name()),
                             coerce(value, types.of(a.value()), ft));

@@ -12,6 +12,7 @@ import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.diag.Suggestions;
+import dev.ruchy.transpiler.interop.JavaTypes;
 import dev.ruchy.transpiler.lower.Lowering;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,13 +49,28 @@ public final class Resolver {
     /** Whether the program declares a trait (whose default methods a type may have without declaring them). */
     private boolean hasTraits;
 
-    private Resolver(Diagnostics diagnostics) {
+    private final JavaTypes javaTypes;
+    /** Packages a glob {@code use} imports ({@code use java::util::*;}): their classes are found when named. */
+    private final List<String> javaPackages = new ArrayList<>();
+
+    private Resolver(Diagnostics diagnostics, JavaTypes javaTypes) {
         this.diagnostics = diagnostics;
+        this.javaTypes = javaTypes;
+        this.resolution.javaTypes = javaTypes;
     }
 
-    /** Resolves {@code program}; undefined names and wrong arities go to {@code diagnostics}. */
+    /** Resolves {@code program} with no Java classes in reach; undefined names and wrong arities go to {@code diagnostics}. */
     public static Resolution resolve(Program program, Diagnostics diagnostics) {
-        Resolver resolver = new Resolver(diagnostics);
+        return resolve(program, diagnostics, JavaTypes.NONE);
+    }
+
+    /**
+     * Resolves {@code program}; a {@code use} of a Java class ({@code use java::util::UUID;}) is
+     * looked up in {@code javaTypes} (R0212 when a {@code java}/{@code javax}/{@code jdk} class, or
+     * one of a package {@code javaTypes} knows, is not there).
+     */
+    public static Resolution resolve(Program program, Diagnostics diagnostics, JavaTypes javaTypes) {
+        Resolver resolver = new Resolver(diagnostics, javaTypes);
         resolver.program(program);
         return resolver.resolution;
     }
@@ -126,6 +142,7 @@ public final class Resolver {
                         } else {
                             foreignImports.add(last);
                             foreignImports.add(root);
+                            javaImport(item, last);
                         }
                     }
                 }
@@ -133,6 +150,52 @@ public final class Resolver {
                 }
             }
         }
+    }
+
+    /**
+     * {@code use java::util::UUID;}: the Java class {@code java.util.UUID} (or a nested one,
+     * {@code java::util::Map::Entry} being {@code java.util.Map$Entry}) when the Java types have it;
+     * otherwise R0212 for a JDK package or a package they know, and nothing for any other path.
+     */
+    private void javaImport(Stmt.UseItem item, String alias) {
+        List<String> path = item.path();
+        if (path.size() >= 2 && path.get(path.size() - 1).equals("*")) {
+            javaPackages.add(String.join(".", path.subList(0, path.size() - 1))); // use java::util::*;
+            return;
+        }
+        if (path.size() < 2 || resolution.javaImports.containsKey(alias)) {
+            return;
+        }
+        String dotted = String.join(".", path);
+        for (int cut = path.size() - 1; cut >= 1; cut--) {
+            String binary = String.join(".", path.subList(0, cut)) + "." + String.join("$", path.subList(cut, path.size()));
+            java.util.Optional<dev.ruchy.transpiler.interop.JavaClass> found = javaTypes.find(binary);
+            if (found.isPresent()) {
+                resolution.javaImports.put(alias, found.get());
+                return;
+            }
+        }
+        String root = path.get(0);
+        String pkg = String.join(".", path.subList(0, path.size() - 1));
+        Set<String> known = javaTypes.classesIn(pkg);
+        if (root.equals("java") || root.equals("javax") || root.equals("jdk") || !known.isEmpty()) {
+            Diagnostic d = DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted);
+            diagnostics.report(Suggestions.withSuggestion(d, path.get(path.size() - 1), known.stream().sorted().toList()));
+        }
+    }
+
+    /** Whether a glob {@code use} brings in a Java class named {@code name}, which is then imported as if named. */
+    private boolean globImport(String name) {
+        for (String pkg : javaPackages) {
+            java.util.Optional<dev.ruchy.transpiler.interop.JavaClass> found = javaTypes.find(pkg + "." + name);
+            if (found.isPresent()) {
+                resolution.javaImports.put(name, found.get());
+                foreignImports.add(name);
+                importedNames.add(name);
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String typeName(dev.ruchy.transpiler.ast.TypeRef t) {
@@ -546,6 +609,9 @@ public final class Resolver {
         if (foreignImports.contains(first)) {
             return;
         }
+        if (!catalog.isNamespace(first) && !runtimeImports.contains(first) && globImport(first)) {
+            return;
+        }
         if (!catalog.isNamespace(first) && !runtimeImports.contains(first)) {
             diagnostics.report(DiagnosticCode.UNDEFINED_NAME.at(p.span(), first));
             return;
@@ -804,6 +870,18 @@ public final class Resolver {
         final Map<String, List<Stmt.Fun>> impls = new HashMap<>();
         final Map<String, Stmt.Enum> variantOwners = new HashMap<>();
         final Set<Symbol> topLevelVariables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<String, dev.ruchy.transpiler.interop.JavaClass> javaImports = new LinkedHashMap<>();
+        JavaTypes javaTypes = JavaTypes.NONE;
+
+        /** Where the file's Java classes are found. */
+        public JavaTypes javaTypes() {
+            return javaTypes;
+        }
+
+        /** The Java class a {@code use} imports as {@code name} ({@code UUID}), or null. */
+        public dev.ruchy.transpiler.interop.JavaClass javaImport(String name) {
+            return javaImports.get(name);
+        }
 
         /** The symbol a name expression refers to, or null (builtins, runtime namespaces). */
         public Symbol reference(Node node) {

@@ -34,6 +34,7 @@ public final class MemberChecks {
     public static void check(Program program, Resolver.Resolution resolution, TypeInference.Types types, Diagnostics diagnostics) {
         Nodes.any(program, node -> {
             switch (node) {
+                case Expr e when types.javaSite(e) != null -> checkJava(e, types.javaSite(e), types.java(), diagnostics);
                 case Expr.Field f when types.of(f.receiver()) instanceof Type.Named n -> {
                     Stmt.Struct st = resolution.structs().get(n.name());
                     if (st != null && st.tupleFields().isEmpty()
@@ -50,7 +51,7 @@ public final class MemberChecks {
                 case Expr.MethodCall m when types.of(m.receiver()) instanceof Type.RuntimeClass rc ->
                         checkMember(m, rc, diagnostics);
                 case Expr.MethodCall m when RuntimeCatalog.kindOf(types.of(m.receiver())) != null ->
-                        checkRuntimeMethod(m, types.of(m.receiver()), diagnostics);
+                        checkRuntimeMethod(m, types.of(m.receiver()), types.java(), diagnostics);
                 case Expr.Call c when c.callee() instanceof Expr.Path p && p.segments().size() == 2 -> {
                     Stmt.Fun function = resolution.method(p.segments().get(0), p.segments().get(1));
                     if (function != null) {
@@ -64,7 +65,7 @@ public final class MemberChecks {
         });
     }
 
-    private static void checkRuntimeMethod(Expr.MethodCall m, Type receiver, Diagnostics diagnostics) {
+    private static void checkRuntimeMethod(Expr.MethodCall m, Type receiver, JavaInterop java, Diagnostics diagnostics) {
         RuntimeCatalog.Kind kind = RuntimeCatalog.kindOf(receiver);
         if (!kind.isClosed()) {
             return;
@@ -74,8 +75,12 @@ public final class MemberChecks {
         if (overloads.isEmpty()) {
             Diagnostic d = DiagnosticCode.UNKNOWN_METHOD.at(nameSpan(m), kind.display(), m.name());
             String hint = CATALOG.unsupportedHint(kind, m.name());
-            diagnostics.report(hint != null ? d.withHint(hint)
-                    : Suggestions.withSuggestion(d, m.name(), CATALOG.methodNames(kind)));
+            // a string also has Java's String methods ("s".toUpperCase())
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(CATALOG.methodNames(kind));
+            if (java.classOf(receiver) instanceof dev.ruchy.transpiler.interop.JavaClass jc) {
+                names.addAll(java.memberNames(jc, false));
+            }
+            diagnostics.report(hint != null ? d.withHint(hint) : Suggestions.withSuggestion(d, m.name(), names));
         } else if (overloads.stream().noneMatch(o -> o.arity().accepts(given))) {
             int min = overloads.stream().mapToInt(o -> o.arity().min()).min().orElse(0);
             boolean unbounded = overloads.stream().anyMatch(o -> o.arity().max() < 0);
@@ -100,6 +105,67 @@ public final class MemberChecks {
             int max = overloads.stream().mapToInt(o -> o.params().size()).max().orElse(0);
             String arity = new RuntimeCatalog.Arity(min, max).describe();
             diagnostics.report(DiagnosticCode.WRONG_ARITY.at(m.span(), m.name(), Resolver.arguments(arity), given));
+        }
+    }
+
+    /**
+     * A use of a Java member ({@link JavaSite}) that did not resolve: an unknown member (R0213, with a
+     * did-you-mean among the class's members), a wrong number of arguments (R0202) or arguments of
+     * types no overload takes (R0214), both naming the Java signatures, or two overloads that fit
+     * equally well (R0215).
+     */
+    /** How many Java signatures a hint lists before it says how many more there are. */
+    private static final int MAX_SIGNATURES = 4;
+
+    private static void checkJava(Expr e, JavaSite site, JavaInterop java, Diagnostics diagnostics) {
+        if (site.resolved()) {
+            return;
+        }
+        String owner = site.owner().simpleName();
+        boolean statics = site.kind() == JavaSite.Kind.STATIC_CALL || site.kind() == JavaSite.Kind.STATIC_FIELD;
+        String display = site.kind() == JavaSite.Kind.CONSTRUCTOR ? owner + "::new"
+                : statics ? owner + "::" + site.name() : owner + "." + site.name();
+        Span where = switch (e) {
+            case Expr.MethodCall m -> nameSpan(m);
+            case Expr.Call c -> c.callee().span();
+            default -> e.span();
+        };
+        if (!site.isCall() || site.choice().error() == JavaInterop.Error.NONE_NAMED) {
+            String what = switch (site.kind()) {
+                case CONSTRUCTOR -> "public constructor";
+                case STATIC_CALL -> "static method";
+                case METHOD -> "method";
+                case STATIC_FIELD -> "static field";
+                case FIELD -> "field";
+            };
+            Diagnostic d = DiagnosticCode.UNKNOWN_JAVA_MEMBER.at(where, owner, what, site.name());
+            diagnostics.report(site.kind() == JavaSite.Kind.CONSTRUCTOR ? d
+                    : Suggestions.withSuggestion(d, site.name(), java.memberNames(site.owner(), statics)));
+            return;
+        }
+        List<String> signatures = site.choice().candidates().stream().map(JavaInterop::describe).toList();
+        String expected = (signatures.size() == 1 ? "the Java signature is " : "the Java signatures are ")
+                + (signatures.size() <= MAX_SIGNATURES ? String.join(", ", signatures)
+                : String.join(", ", signatures.subList(0, MAX_SIGNATURES)) + " and " + (signatures.size() - MAX_SIGNATURES)
+                + " more");
+        switch (site.choice().error()) {
+            case WRONG_ARITY -> {
+                int min = site.choice().candidates().stream().mapToInt(f -> f.member().parameterTypes().size()
+                        - (f.member().varargs() ? 1 : 0)).min().orElse(0);
+                boolean unbounded = site.choice().candidates().stream().anyMatch(f -> f.member().varargs());
+                int max = site.choice().candidates().stream().mapToInt(f -> f.member().parameterTypes().size()).max().orElse(0);
+                String arity = new RuntimeCatalog.Arity(min, unbounded ? -1 : max).describe();
+                diagnostics.report(DiagnosticCode.WRONG_ARITY.at(e.span(), display, Resolver.arguments(arity),
+                        site.args().size()).withHint(expected));
+            }
+            case WRONG_TYPES -> {
+                String given = String.join(", ", site.args().stream().map(JavaInterop::describe).toList());
+                diagnostics.report(DiagnosticCode.JAVA_ARGUMENT_TYPES.at(e.span(), display, given).withHint(expected));
+            }
+            case AMBIGUOUS -> diagnostics.report(DiagnosticCode.AMBIGUOUS_JAVA_CALL.at(e.span(), display,
+                    String.join(" and ", signatures)).withHint("give the arguments types that only one of them takes"));
+            default -> {
+            }
         }
     }
 

@@ -11,6 +11,10 @@ import dev.ruchy.transpiler.ast.TypeRef;
 import dev.ruchy.transpiler.code.RuntimeCatalog;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
+import dev.ruchy.transpiler.interop.JavaClass;
+import dev.ruchy.transpiler.interop.JavaField;
+import dev.ruchy.transpiler.interop.JavaMethod;
+import dev.ruchy.transpiler.interop.TypeText;
 import dev.ruchy.transpiler.lower.Lowering;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import java.util.ArrayList;
@@ -78,6 +82,13 @@ public final class TypeInference {
     private final java.util.Set<String> writtenFieldObjects = new java.util.HashSet<>();
     /** Locals bound to an object literal and only ever read with {@code get(key, default)} (see {@link #findLookupTables}). */
     private final Map<Symbol, Expr.ObjectLit> lookupTables = new IdentityHashMap<>();
+    /** The Java classes the program uses, and the members it calls on them (see {@link JavaSite}). */
+    private final JavaInterop interop;
+    private final Map<Expr, JavaSite> javaSites = new IdentityHashMap<>();
+    /** Closures passed where a Java method takes a functional interface: its single abstract method. */
+    private final Map<Expr.Lambda, JavaInterop.Sam> javaLambdas = new IdentityHashMap<>();
+    /** The type of each such closure's body, for the method's type variables it gives ({@code R} of {@code map}). */
+    private final Map<Expr.Lambda, Type> javaLambdaBodies = new IdentityHashMap<>();
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
     private boolean session;
     /** The function whose body is being analysed, for {@code return}. */
@@ -108,7 +119,8 @@ public final class TypeInference {
 
     /** The inferred types of one program. */
     public record Types(Map<Expr, Type> expressions, Map<Stmt.Fun, Signature> signatures, Map<Symbol, Type> variables,
-            Map<Expr, Operation> operations, Map<Symbol, String> jsonObjects, java.util.Set<Expr> orNil) {
+            Map<Expr, Operation> operations, Map<Symbol, String> jsonObjects, java.util.Set<Expr> orNil,
+            Map<Expr, JavaSite> javaSites, Map<Expr.Lambda, JavaInterop.Sam> javaLambdas, JavaInterop java) {
         /**
          * Whether {@code e}, typed as an object, may also be nil: a runtime member's result the catalog
          * says so of ({@code db.find(...)}: a row or nil), or a local bound to one. A field read on
@@ -116,6 +128,16 @@ public final class TypeInference {
          */
         public boolean mayBeNil(Expr e) {
             return orNil.contains(e);
+        }
+
+        /** The Java member a call, path or field access uses, or null when it is not a Java one. */
+        public JavaSite javaSite(Expr e) {
+            return javaSites.get(e);
+        }
+
+        /** The single abstract method a closure passed to a Java method implements, or null. */
+        public JavaInterop.Sam javaLambda(Expr.Lambda l) {
+            return javaLambdas.get(l);
         }
 
         /**
@@ -150,6 +172,7 @@ public final class TypeInference {
     private TypeInference(Program program, Resolution resolution) {
         this.program = program;
         this.resolution = resolution;
+        this.interop = new JavaInterop(resolution.javaTypes());
     }
 
     /** Infers the types of {@code program}. */
@@ -175,7 +198,7 @@ public final class TypeInference {
         inference.session = session;
         inference.run();
         Types types = new Types(inference.types, inference.signatures, inference.variables, new IdentityHashMap<>(),
-                inference.jsonObjects(), inference.orNil);
+                inference.jsonObjects(), inference.orNil, inference.javaSites, inference.javaLambdas, inference.interop);
         Nodes.any(program, n -> {
             if (n instanceof Expr.Binary b) {
                 types.operations().put(b, Operators.operation(b.op(), types.of(b.left()), types.of(b.right()),
@@ -592,6 +615,10 @@ public final class TypeInference {
      * all known; otherwise a dynamic function taking and giving dynamic values.
      */
     private Type lambda(Expr.Lambda l) {
+        JavaInterop.Sam sam = javaLambdas.get(l);
+        if (sam != null) {
+            return javaLambda(l, sam);
+        }
         Signature sig = lambdaSignatures.get(l);
         List<Type> given = sig == null ? callbackParams.get(l) : null; // a runtime member's callback
         Signature saved = current;
@@ -611,6 +638,26 @@ public final class TypeInference {
         }
         current = saved;
         return sig != null ? closureType(sig) : new Type.FunctionType(l.params().size());
+    }
+
+    /**
+     * A closure passed where a Java method takes a functional interface: its parameters are the
+     * single abstract method's, and its type a typed function of the method's result.
+     */
+    private Type javaLambda(Expr.Lambda l, JavaInterop.Sam sam) {
+        Signature saved = current;
+        current = new Signature();
+        for (int i = 0; i < l.params().size(); i++) {
+            bindPattern(l.params().get(i).pattern(), i < sam.params().size() ? sam.params().get(i) : Type.DYN);
+        }
+        Type body = expr(l.body());
+        if (!(l.body() instanceof Expr.Block b) || endsWithValue(b)) {
+            javaLambdaBodies.put(l, body);
+        } else {
+            javaLambdaBodies.put(l, Type.NIL);
+        }
+        current = saved;
+        return new Type.FunctionType(l.params().size(), sam.params(), sam.result());
     }
 
     private void collectSignatures(List<Stmt> statements, String selfType) {
@@ -639,17 +686,41 @@ public final class TypeInference {
                 if ("self".equals(p.name())) {
                     continue;
                 }
-                Type declared = p.type() == null ? null : fromAnnotation(p.type());
+                Type declared = p.type() == null ? null : annotation(p.type());
                 sig.params.add(declared == null ? Type.UNKNOWN : declared);
                 sig.annotated.add(declared != null);
             }
             if (f.result() != null) {
-                sig.result = fromAnnotation(f.result());
+                sig.result = annotation(f.result());
                 sig.resultAnnotated = true;
                 sig.returnsValue = !(sig.result instanceof Type.Nil);
             }
             return sig;
         });
+    }
+
+    /**
+     * A written type as {@link #fromAnnotation} maps it, where a name a {@code use} imports from Java
+     * ({@code d: Duration}) is that Java class, its type arguments written or dynamic.
+     */
+    private Type annotation(TypeRef t) {
+        if (t instanceof TypeRef.Named n && n.path().size() == 1 && resolution.javaImport(n.path().get(0)) instanceof JavaClass jc) {
+            List<Type> args = new ArrayList<>();
+            for (int i = 0; i < jc.typeParameters().size(); i++) {
+                args.add(i < n.args().size() ? boxedArgument(annotation(n.args().get(i))) : Type.DYN);
+            }
+            return interop.valueType(new TypeText.ClassType(jc.name(), List.of()), Map.of()) instanceof Type.JavaType
+                    ? new Type.JavaType(jc.name(), args) : interop.valueType(new TypeText.ClassType(jc.name(), List.of()), Map.of());
+        }
+        if (t instanceof TypeRef.Ref r) {
+            return annotation(r.inner());
+        }
+        return fromAnnotation(t);
+    }
+
+    /** A Ruchy type as a Java type argument: an array's element kept, anything unknown dynamic. */
+    private static Type boxedArgument(Type t) {
+        return t.isUnknown() || t instanceof Type.Nil ? Type.DYN : t;
     }
 
     /** Maps a written type to an inferred one: {@code i32} → integer, {@code Vec<T>} → list, and so on. */
@@ -840,7 +911,7 @@ public final class TypeInference {
             case Stmt.Let let -> {
                 Type t = let.init() == null ? Type.UNKNOWN : expr(let.init());
                 if (let.type() != null) {
-                    t = fromAnnotation(let.type());
+                    t = annotation(let.type());
                 }
                 if (let.elseBlock() != null) {
                     expr(let.elseBlock());
@@ -1063,6 +1134,9 @@ public final class TypeInference {
             case Expr.MethodCall m -> methodCall(m);
             case Expr.Field f -> {
                 Type receiver = expr(f.receiver());
+                if (receiver instanceof Type.JavaType && interop.classOf(receiver) instanceof JavaClass jc) {
+                    yield javaField(f, JavaSite.Kind.FIELD, jc, receiver, f.name());
+                }
                 Type values = objectFieldValues(f.receiver());
                 yield values != null && receiver instanceof Type.ObjectType ? values : fieldType(receiver, f.name());
             }
@@ -1280,6 +1354,9 @@ public final class TypeInference {
     /** An enum variant, or a runtime constant of the catalog's type ({@code i64::MAX}: int). */
     private Type pathType(Expr.Path p) {
         List<String> segs = p.segments();
+        if (segs.size() == 2 && resolution.reference(p) == null && resolution.javaImport(segs.get(0)) instanceof JavaClass jc) {
+            return javaField(p, JavaSite.Kind.STATIC_FIELD, jc, null, segs.get(1));
+        }
         if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
             return new Type.Named(segs.get(0));
         }
@@ -1314,7 +1391,12 @@ public final class TypeInference {
                     updateSymbol(resolution.reference(id), Type.list(Type.join(l.element(), t)));
                 }
             }
-            case Expr.Field f -> expr(f.receiver());
+            case Expr.Field f -> {
+                Type receiver = expr(f.receiver());
+                if (receiver instanceof Type.JavaType && interop.classOf(receiver) instanceof JavaClass jc) {
+                    record(f, javaField(f, JavaSite.Kind.FIELD, jc, receiver, f.name())); // p.x = 5: a Java field written
+                }
+            }
             default -> expr(target);
         }
     }
@@ -1335,6 +1417,27 @@ public final class TypeInference {
     }
 
     private Type call(Expr.Call c) {
+        if (c.callee() instanceof Expr.Path p && p.segments().size() == 2 && resolution.reference(p) == null
+                && resolution.javaImport(p.segments().get(0)) instanceof JavaClass jc) {
+            String name = p.segments().get(1);
+            boolean constructor = name.equals("new");
+            List<JavaInterop.Found<JavaMethod>> candidates = new ArrayList<>();
+            // ArrayList::<String>::new(): the class's type arguments as written, else dynamic
+            List<Type> typeArgs = new ArrayList<>();
+            for (int i = 0; i < jc.typeParameters().size(); i++) {
+                typeArgs.add(constructor && i < p.typeArgs().size() ? boxedArgument(annotation(p.typeArgs().get(i))) : Type.DYN);
+            }
+            Type made = constructor ? new Type.JavaType(jc.name(), typeArgs) : null;
+            Map<String, Type> raw = interop.bindingsOf(jc, constructor ? made : Type.DYN);
+            if (constructor) {
+                jc.constructors().forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
+            } else {
+                jc.methods().stream().filter(m -> m.isStatic() && m.name().equals(name))
+                        .forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
+            }
+            JavaSite.Kind kind = constructor ? JavaSite.Kind.CONSTRUCTOR : JavaSite.Kind.STATIC_CALL;
+            return javaCall(c, kind, jc, name, null, candidates, c.args(), made);
+        }
         List<Type> args = new ArrayList<>();
         for (Expr.Arg a : c.args()) {
             args.add(expr(a.value()));
@@ -1436,6 +1539,12 @@ public final class TypeInference {
 
     private Type methodCall(Expr.MethodCall m) {
         Type receiver = expr(m.receiver());
+        if (javaReceiver(receiver, m.name()) instanceof JavaClass jc) {
+            Map<String, Type> bindings = interop.bindingsOf(jc, receiver);
+            List<JavaInterop.Found<JavaMethod>> candidates = interop.methods(jc, bindings, m.name())
+                    .stream().filter(f -> !f.member().isStatic()).toList();
+            return javaCall(m, JavaSite.Kind.METHOD, jc, m.name(), receiver, candidates, m.args(), null);
+        }
         if (receiver instanceof Type.RuntimeClass rc) {
             Type result = memberCall(rc, m.name(), m.args());
             RuntimeCatalog.Member member = typedMember(rc, m.name(), m.args(), resolution);
@@ -1471,6 +1580,142 @@ public final class TypeInference {
             return looked;
         }
         return CATALOG.methodResult(receiver, m.name(), args);
+    }
+
+    /**
+     * The Java class whose method {@code name} a call on a value of type {@code receiver} is: the
+     * value's class when it is a Java one; {@code String} for a string and {@code java.util.List} for
+     * an array when Ruchy has no method of that name for them ({@code "s".toUpperCase()},
+     * {@code xs.stream()}); null for any other.
+     */
+    private JavaClass javaReceiver(Type receiver, String name) {
+        if (receiver instanceof Type.JavaType) {
+            return interop.classOf(receiver);
+        }
+        if ((receiver instanceof Type.Str || receiver instanceof Type.ListType) && CATALOG.overloads(receiver, name).isEmpty()
+                && CATALOG.unsupportedHint(RuntimeCatalog.kindOf(receiver), name) == null) {
+            JavaClass java = interop.classOf(receiver);
+            return java != null && !interop.methods(java, Map.of(), name).isEmpty() ? java : null;
+        }
+        return null;
+    }
+
+    /**
+     * A call of a Java method or constructor: the non-closure arguments are typed first, then an
+     * overload is chosen (see {@link JavaInterop#choose}); a closure passed where the chosen method
+     * takes a functional interface is typed by its single abstract method, and a named function
+     * passed there gets its parameter types. The call is recorded as a {@link JavaSite}.
+     *
+     * @param made the type a constructor makes, null for methods
+     */
+    private Type javaCall(Expr site, JavaSite.Kind kind, JavaClass owner, String name,
+            Type receiver, List<JavaInterop.Found<JavaMethod>> candidates, List<Expr.Arg> args,
+            Type made) {
+        List<JavaInterop.Arg> infos = new ArrayList<>();
+        List<Type> argTypes = new ArrayList<>();
+        for (Expr.Arg a : args) {
+            Expr value = a.value();
+            Stmt.Fun named = callbackFunction(value, resolution);
+            if (value instanceof Expr.Lambda l) {
+                infos.add(new JavaInterop.Arg(Type.UNKNOWN, l.params().size()));
+                argTypes.add(new Type.FunctionType(l.params().size()));
+            } else if (named != null) {
+                infos.add(new JavaInterop.Arg(Type.UNKNOWN, named.params().size()));
+                argTypes.add(new Type.FunctionType(named.params().size()));
+                expr(value);
+            } else {
+                Type t = expr(value);
+                infos.add(JavaInterop.Arg.value(t));
+                argTypes.add(t);
+            }
+        }
+        JavaInterop.Choice choice = interop.choose(candidates, infos);
+        Type result = Type.DYN;
+        if (choice.ok()) {
+            JavaInterop.Chosen chosen = choice.chosen();
+            Map<String, Type> bindings = new java.util.LinkedHashMap<>(chosen.bindings());
+            Map<String, Type> fromClosures = new java.util.HashMap<>();
+            java.util.Set<String> vars = new java.util.HashSet<>(chosen.method().member().typeParameters());
+            for (int i = 0; i < args.size(); i++) {
+                Expr value = args.get(i).value();
+                if (infos.get(i).functionArity() < 0) {
+                    continue;
+                }
+                JavaInterop.Sam sam = interop.sam(chosen.params().get(i), bindings);
+                if (sam == null) {
+                    expr(value);
+                    continue;
+                }
+                if (value instanceof Expr.Lambda l) {
+                    if (!sam.equals(javaLambdas.put(l, sam))) {
+                        changed = true;
+                    }
+                    expr(value);
+                    Type body = javaLambdaBodies.get(l);
+                    if (body != null && !(sam.returnType() instanceof TypeText.Primitive)) {
+                        bindClosureResult(chosen.params().get(i), sam, body, vars, fromClosures);
+                    }
+                } else if (callbackFunction(value, resolution) instanceof Stmt.Fun f) {
+                    Signature sig = signature(f, null);
+                    for (int p = 0; p < sam.params().size() && p < sig.params.size(); p++) {
+                        updateParam(sig, p, sam.params().get(p));
+                    }
+                }
+            }
+            fromClosures.forEach((v, t) -> {
+                if (bindings.get(v) instanceof Type.Dyn) {
+                    bindings.put(v, t);
+                }
+            });
+            result = made != null ? made
+                    : interop.valueType(TypeText.parse(chosen.method().member().returnType()), bindings);
+            choice = new JavaInterop.Choice(new JavaInterop.Chosen(chosen.method(), chosen.params(), bindings, result,
+                    chosen.widened()), null, choice.candidates());
+        } else {
+            for (Expr.Arg a : args) {
+                if (a.value() instanceof Expr.Lambda) {
+                    expr(a.value());
+                }
+            }
+        }
+        javaSites.put(site, new JavaSite(kind, owner, name, receiver, choice, null, argTypes, result));
+        return result;
+    }
+
+    /** A Java field read ({@code Integer::MAX_VALUE}, {@code p.x}): its Ruchy type, recorded as a {@link JavaSite}. */
+    private Type javaField(Expr site, JavaSite.Kind kind, JavaClass owner, Type receiver, String name) {
+        Map<String, Type> bindings = interop.bindingsOf(owner, receiver == null ? Type.DYN : receiver);
+        JavaInterop.Found<JavaField> found = interop.field(owner, bindings, name);
+        boolean isStatic = kind == JavaSite.Kind.STATIC_FIELD;
+        if (found != null && found.member().isStatic() != isStatic) {
+            found = null;
+        }
+        Type result = found == null ? Type.DYN : interop.valueType(TypeText.parse(found.member().type()), found.bindings());
+        javaSites.put(site, new JavaSite(kind, owner, name, receiver, null, found, List.of(), result));
+        return result;
+    }
+
+    /**
+     * Binds the method's type variables that a closure's result stands for: {@code map(Function<? super T,
+     * ? extends R>)} given {@code |x| x.len()} binds {@code R} to the integer the closure gives.
+     */
+    private void bindClosureResult(TypeText param, JavaInterop.Sam sam, Type body,
+            java.util.Set<String> vars, Map<String, Type> found) {
+        if (!(param instanceof TypeText.ClassType ct)) {
+            return;
+        }
+        JavaClass fi = interop.find(ct.binaryName()).orElse(null);
+        if (fi == null) {
+            return;
+        }
+        // the interface's own variables, as the parameter's arguments name them (R for Function's R)
+        Map<String, TypeText> own = new java.util.HashMap<>();
+        for (int k = 0; k < fi.typeParameters().size() && k < ct.arguments().size(); k++) {
+            own.put(fi.typeParameters().get(k), ct.arguments().get(k));
+        }
+        TypeText ret = TypeText.parse(sam.method().returnType())
+                .substitute(own);
+        interop.unify(ret, body, vars, found);
     }
 
     /**
