@@ -3,12 +3,16 @@ import dev.ruchy.runtime.Checked;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.Strings;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -96,5 +100,21 @@ public final class JavaInteropJdk {
             Lists.push(doubled, i * 2);
         });
         Builtins.println(doubled); // expect: [0, 2, 4]
+        // a Java Iterable in a for loop, a Java enum constant as a pattern
+        var sorted = new TreeSet<String>();
+        sorted.add("b");
+        sorted.add("a");
+        for (String s : sorted) {
+            Builtins.println(s.toUpperCase(Locale.ROOT));
+        }
+        // expect: A
+        // expect: B
+        var subject = LocalDate.of(2024, 3, 4).getDayOfWeek();
+        if (Objects.equals(subject, DayOfWeek.MONDAY)) {
+            Builtins.println("a Monday");
+        } else {
+            Builtins.println("another day");
+        }
+        // expect: a Monday
     }
 }

@@ -1115,7 +1115,8 @@ public final class TypeInference {
             }
             case Expr.For f -> {
                 Type iterable = expr(f.iterable());
-                bindPattern(f.pattern(), elementOf(iterable));
+                Type javaElement = interop.iterableElement(iterable); // a Java Iterable's elements
+                bindPattern(f.pattern(), javaElement != null ? javaElement : elementOf(iterable));
                 expr(f.body());
                 yield Type.NIL;
             }
