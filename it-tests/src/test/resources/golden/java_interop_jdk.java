@@ -116,5 +116,6 @@ public final class JavaInteropJdk {
             Builtins.println("another day");
         }
         // expect: a Monday
+        Builtins.println(Objects.equals(LocalDate.of(2024, 3, 4), LocalDate.parse("2024-03-04"))); // expect: true
     }
 }
