@@ -6,12 +6,15 @@ import dev.ruchy.runtime.Strings;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -117,5 +120,16 @@ public final class JavaInteropJdk {
         }
         // expect: a Monday
         Builtins.println(Objects.equals(LocalDate.of(2024, 3, 4), LocalDate.parse("2024-03-04"))); // expect: true
+        // nested classes by path, a Map's entries in a for loop
+        var pair = new AbstractMap.SimpleEntry<String, String>("k", "v");
+        Builtins.println(pair.getKey() + pair.getValue()); // expect: kv
+        var prices = new TreeMap<String, String>();
+        prices.put("b", "2");
+        prices.put("a", "1");
+        for (Map.Entry<String, String> entry : prices.entrySet()) {
+            Builtins.println(entry.getKey() + "=" + entry.getValue());
+        }
+        // expect: a=1
+        // expect: b=2
     }
 }

@@ -1224,8 +1224,8 @@ public final class TypeInference {
     /** An enum variant, or a runtime constant of the catalog's type ({@code i64::MAX}: int). */
     private Type pathType(Expr.Path p) {
         List<String> segs = p.segments();
-        if (segs.size() == 2 && resolution.reference(p) == null && resolution.javaImport(segs.get(0)) instanceof JavaClass jc) {
-            return javaField(p, JavaSite.Kind.STATIC_FIELD, jc, null, segs.get(1));
+        if (resolution.reference(p) == null && javaOwner(segs) instanceof JavaClass jc) {
+            return javaField(p, JavaSite.Kind.STATIC_FIELD, jc, null, segs.get(segs.size() - 1));
         }
         if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
             return new Type.Named(segs.get(0));
@@ -1275,9 +1275,8 @@ public final class TypeInference {
     }
 
     private Type call(Expr.Call c) {
-        if (c.callee() instanceof Expr.Path p && p.segments().size() == 2 && resolution.reference(p) == null
-                && resolution.javaImport(p.segments().get(0)) instanceof JavaClass jc) {
-            String name = p.segments().get(1);
+        if (c.callee() instanceof Expr.Path p && resolution.reference(p) == null && javaOwner(p.segments()) instanceof JavaClass jc) {
+            String name = p.segments().get(p.segments().size() - 1);
             boolean constructor = name.equals("new");
             List<JavaInterop.Found<JavaMethod>> candidates = new ArrayList<>();
             // ArrayList::<String>::new(): the class's type arguments as written, else dynamic
@@ -1529,6 +1528,21 @@ public final class TypeInference {
         }
         javaSites.put(site, new JavaSite(kind, owner, name, receiver, choice, null, argTypes, result));
         return result;
+    }
+
+    /**
+     * The Java class whose member a path names: {@code UUID} for {@code UUID::randomUUID}, the nested
+     * {@code Map.Entry} for {@code Map::Entry::comparingByKey}; null when the path does not start with
+     * a class a {@code use} imports.
+     */
+    private JavaClass javaOwner(List<String> segs) {
+        if (segs.size() < 2 || !(resolution.javaImport(segs.get(0)) instanceof JavaClass owner)) {
+            return null;
+        }
+        for (int i = 1; i < segs.size() - 1 && owner != null; i++) {
+            owner = interop.find(owner.name() + "$" + segs.get(i)).orElse(null);
+        }
+        return owner;
     }
 
     /** A Java field read ({@code Integer::MAX_VALUE}, {@code p.x}): its Ruchy type, recorded as a {@link JavaSite}. */
