@@ -80,7 +80,7 @@ public final class JavaInteropJdk {
         Builtins.println(words); // expect: ["fig", "kiwi", "banana"]
         Collections.sort(words);
         Builtins.println(words); // expect: ["banana", "fig", "kiwi"]
-        var counts = new HashMap<>();
+        var counts = new HashMap<String, Long>();
         counts.put("a", 1L);
         counts.merge("a", 5L, (x, y) -> x);
         Builtins.println(counts.containsKey("a")); // expect: true
@@ -131,5 +131,13 @@ public final class JavaInteropJdk {
         }
         // expect: a=1
         // expect: b=2
+        // a generic class made without type arguments takes them from the calls on it
+        var seen = new ArrayList<String>();
+        seen.add("x");
+        Builtins.println(seen.get(0).toUpperCase(Locale.ROOT)); // expect: X
+        var anything = new ArrayList<>();
+        anything.add(1L);
+        anything.add("one");
+        Builtins.println(anything); // expect: [1, "one"]
     }
 }

@@ -540,7 +540,7 @@ public final class JavaInterop {
         switch (p) {
             case TypeText.Variable v -> {
                 Type bound = bindings.get(v.name());
-                if (bound == null || bound instanceof Type.Dyn) {
+                if (bound == null || bound instanceof Type.Dyn || bound.isUnknown()) {
                     return t instanceof Type.Nil || !t.isPrimitive() || boxing; // an Object
                 }
                 return fitsClass(t, referenceClass(bound), boxing, convert);
