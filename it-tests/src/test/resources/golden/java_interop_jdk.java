@@ -3,12 +3,19 @@ import dev.ruchy.runtime.Checked;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.RObject;
 import dev.ruchy.runtime.Strings;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -73,7 +80,7 @@ public final class JavaInteropJdk {
         Builtins.println(words); // expect: ["fig", "kiwi", "banana"]
         Collections.sort(words);
         Builtins.println(words); // expect: ["banana", "fig", "kiwi"]
-        var counts = new HashMap<>();
+        var counts = new HashMap<String, Long>();
         counts.put("a", 1L);
         counts.merge("a", 5L, (x, y) -> x);
         Builtins.println(counts.containsKey("a")); // expect: true
@@ -96,5 +103,41 @@ public final class JavaInteropJdk {
             Lists.push(doubled, i * 2);
         });
         Builtins.println(doubled); // expect: [0, 2, 4]
+        // a Java Iterable in a for loop, a Java enum constant as a pattern
+        var sorted = new TreeSet<String>();
+        sorted.add("b");
+        sorted.add("a");
+        for (String s : sorted) {
+            Builtins.println(s.toUpperCase(Locale.ROOT));
+        }
+        // expect: A
+        // expect: B
+        var subject = LocalDate.of(2024, 3, 4).getDayOfWeek();
+        if (Objects.equals(subject, DayOfWeek.MONDAY)) {
+            Builtins.println("a Monday");
+        } else {
+            Builtins.println("another day");
+        }
+        // expect: a Monday
+        Builtins.println(Objects.equals(LocalDate.of(2024, 3, 4), LocalDate.parse("2024-03-04"))); // expect: true
+        // nested classes by path, a Map's entries in a for loop
+        var pair = new AbstractMap.SimpleEntry<String, String>("k", "v");
+        Builtins.println(pair.getKey() + pair.getValue()); // expect: kv
+        var prices = new TreeMap<String, String>();
+        prices.put("b", "2");
+        prices.put("a", "1");
+        for (Map.Entry<String, String> entry : prices.entrySet()) {
+            Builtins.println(entry.getKey() + "=" + entry.getValue());
+        }
+        // expect: a=1
+        // expect: b=2
+        // a generic class made without type arguments takes them from the calls on it
+        var seen = new ArrayList<String>();
+        seen.add("x");
+        Builtins.println(seen.get(0).toUpperCase(Locale.ROOT)); // expect: X
+        var anything = new ArrayList<>();
+        anything.add(1L);
+        anything.add("one");
+        Builtins.println(anything); // expect: [1, "one"]
     }
 }

@@ -153,6 +153,38 @@ class JavaCallsTest {
     }
 
     @Test
+    void aCallThatIsAStatementIsNotConverted() {
+        String java = java("""
+                use java::lang::StringBuilder;
+                let sb = StringBuilder::new()
+                sb.length()
+                println(sb.length())
+                """);
+        assertContains("        sb.length();\n", java);
+        assertContains("Builtins.println((long) sb.length())", java);
+    }
+
+    @Test
+    void typeArgumentsFromTheCallsOnAVariable() {
+        String java = java("""
+                use java::util::{ArrayList, HashMap};
+                let names = ArrayList::new()
+                names.add("pear")
+                let counts = HashMap::new()
+                counts.put("a", 1)
+                let mixed = ArrayList::new()
+                mixed.add(1)
+                mixed.add("x")
+                println(names.get(0).len() + counts.get("a"))
+                println(mixed)
+                """);
+        assertContains("var names = new ArrayList<String>();", java);
+        assertContains("var counts = new HashMap<String, Long>();", java);
+        assertContains("var mixed = new ArrayList<>();", java);
+        assertContains("Strings.len(names.get(0)) + (long) counts.get(\"a\")", java);
+    }
+
+    @Test
     void usesOfOtherPathsAreAsBefore() {
         var diagnostics = Transpiler.check(SourceFile.of("u.ruchy", """
                 use std::collections::HashMap;

@@ -147,7 +147,7 @@ public sealed interface Type {
 
     /**
      * The least type holding both: equal types stay, {@link Unknown} yields to the other, lists join
-     * their elements, anything else becomes {@link Dyn}. An integer and a float do not join to a
+     * their elements (and a Java class its type arguments), anything else becomes {@link Dyn}. An integer and a float do not join to a
      * float: Ruchy prints {@code 1} and {@code 1.0} differently, so the value must keep its kind.
      */
     static Type join(Type a, Type b) {
@@ -178,6 +178,14 @@ public sealed interface Type {
         }
         if (a instanceof FunctionType fa && b instanceof FunctionType fb && fa.arity() == fb.arity()) {
             return new FunctionType(fa.arity()); // two different typed functions: a dynamic one
+        }
+        if (a instanceof JavaType ja && b instanceof JavaType jb && ja.binaryName().equals(jb.binaryName())
+                && ja.typeArguments().size() == jb.typeArguments().size()) {
+            List<Type> joined = new java.util.ArrayList<>();
+            for (int i = 0; i < ja.typeArguments().size(); i++) {
+                joined.add(join(ja.typeArguments().get(i), jb.typeArguments().get(i)));
+            }
+            return new JavaType(ja.binaryName(), joined);
         }
         if (a instanceof ResultType ra && b instanceof ResultType rb) {
             return new ResultType(join(ra.ok(), rb.ok()), join(ra.err(), rb.err()));

@@ -35,7 +35,7 @@ final class CallPrinter extends Printer {
 
     CodeBlock call(Expr.Call c) {
         if (types.javaSite(c) instanceof JavaSite js && js.resolved()) {
-            return javaCall(js, null, c.args());
+            return javaCall(js, null, c.args(), statement == c);
         }
         if (c.callee() instanceof Expr.Ident id) {
             Symbol sym = cx.symbolOf(id);
@@ -257,7 +257,8 @@ final class CallPrinter extends Printer {
 
     CodeBlock methodCall(Expr.MethodCall m) {
         if (types.javaSite(m) instanceof JavaSite js && js.resolved()) {
-            return javaCall(js, cx.expressions.parenthesized(m.receiver()), m.args());
+            boolean discarded = statement == m;
+            return javaCall(js, cx.expressions.parenthesized(m.receiver()), m.args(), discarded);
         }
         Type receiver = types.of(m.receiver());
         if (receiver instanceof Type.RuntimeClass rc) {
@@ -291,9 +292,25 @@ final class CallPrinter extends Printer {
      * {@code new Invoice(a, b)}, {@code sb.append(x)}, each argument converted to its parameter's Java
      * type and the result to its Ruchy type ({@code (long) s.length()}).
      *
-     * @param receiver the receiver's code for an instance method, else null
+     * @param receiver  the receiver's code for an instance method, else null
+     * @param discarded the call is a statement of its own: its value is not converted
      */
-    CodeBlock javaCall(JavaSite js, CodeBlock receiver, List<Expr.Arg> args) {
+    /** The call being printed as a statement of its own, whose value is not used. */
+    private Expr statement;
+
+    /** {@code call} printed by {@code print} as a statement: a Java call's value is then not converted ({@code sb.length();}). */
+    CodeBlock asStatement(Expr call, java.util.function.Supplier<CodeBlock> print) {
+        Expr saved = statement;
+        statement = call;
+        try {
+            return print.get();
+        } finally {
+            statement = saved;
+        }
+    }
+
+    CodeBlock javaCall(JavaSite js, CodeBlock receiver, List<Expr.Arg> args, boolean discarded) {
+        statement = null; // the arguments' calls are values
         JavaInterop.Chosen chosen = js.choice().chosen();
         JavaMethod m = chosen.method().member();
         List<CodeBlock> codes = new ArrayList<>();
@@ -305,7 +322,7 @@ final class CallPrinter extends Printer {
         CodeBlock witness = typeWitness(m, chosen);
         CodeBlock call = switch (js.kind()) {
             case CONSTRUCTOR -> js.owner().typeParameters().isEmpty() ? CodeBlock.of("new $T($L)", owner, arguments(codes))
-                    : js.result() instanceof Type.JavaType made && made.typeArguments().stream().noneMatch(t -> t instanceof Type.Dyn)
+                    : js.result() instanceof Type.JavaType made && made.typeArguments().stream().noneMatch(t -> t instanceof Type.Dyn || t.isUnknown())
                     ? CodeBlock.of("new $T($L)", javaType(made), arguments(codes))
                     : CodeBlock.of("new $T<>($L)", owner, arguments(codes));
             case STATIC_CALL -> CodeBlock.of("$T.$L$N($L)", owner, witness, m.name(), arguments(codes));
@@ -316,7 +333,8 @@ final class CallPrinter extends Printer {
             call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"),
                     !m.isConstructor() && m.returnType().equals("void") ? "run" : "call", call);
         }
-        return js.kind() == JavaSite.Kind.CONSTRUCTOR ? call : fromJava(call, TypeText.parse(m.returnType()), chosen.bindings());
+        return js.kind() == JavaSite.Kind.CONSTRUCTOR || discarded ? call
+                : fromJava(call, TypeText.parse(m.returnType()), chosen.bindings());
     }
 
     /**

@@ -380,6 +380,9 @@ final class ControlFlowPrinter extends Printer {
                 cx.out.beginControlFlow("for ($T $N : $T.snapshot($L))", elementType, name, LISTS, expr(f.iterable()));
             } else if (iterableType instanceof Type.ListType) {
                 cx.out.beginControlFlow("for ($T $N : $L)", elementType, name, expr(f.iterable()));
+            } else if (types.java().iterableElement(iterableType) != null) {
+                // a Java Iterable (a Set, a Path, ...): Java's own loop over it
+                cx.out.beginControlFlow("for ($T $N : $L)", elementType, name, expr(f.iterable()));
             } else if (iterableType instanceof Type.RangeType && elementType.equals(TypeName.LONG)) {
                 cx.out.beginControlFlow("for (long $N : $T.longs($L))", name, OPS, expr(f.iterable()));
             } else {

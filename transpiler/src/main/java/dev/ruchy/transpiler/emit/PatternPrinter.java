@@ -145,6 +145,12 @@ final class PatternPrinter extends Printer {
                     yield CodeBlock.of("$T.isNone($L)", OPS, subject);
                 }
                 Stmt.Enum owner = resolution.variantOwner(path.path());
+                if (owner == null && path.path().size() == 2
+                        && resolution.javaImport(path.path().get(0)) instanceof dev.ruchy.transpiler.interop.JavaClass jc) {
+                    // a Java constant (an enum's, DayOfWeek::MONDAY): equal to the value
+                    yield CodeBlock.of("$T.equals($L, $T.$N)", java.util.Objects.class, subject,
+                            Coercions.javaClass(jc.name()), name);
+                }
                 yield owner == null ? CodeBlock.of("false") : variantTest(owner, name, subject, List.of(), t);
             }
             case Pattern.Struct st -> {

@@ -258,8 +258,8 @@ final class StatementPrinter extends Printer {
                 CodeBlock code = cx.flow.exprOrHoist(c);
                 stmt("$T.discard($L)", OPS, code);
             }
-            case Expr.Call c -> stmt("$L", cx.calls.call(c));
-            case Expr.MethodCall m -> stmt("$L", cx.calls.methodCall(m));
+            case Expr.Call c -> stmt("$L", cx.calls.asStatement(c, () -> cx.calls.call(c)));
+            case Expr.MethodCall m -> stmt("$L", cx.calls.asStatement(m, () -> cx.calls.methodCall(m)));
             case Expr.MacroCall m -> stmt("$L", cx.calls.macro(m));
             default -> {
                 CodeBlock code = expr(e);

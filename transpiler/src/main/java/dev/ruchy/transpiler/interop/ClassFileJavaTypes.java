@@ -300,8 +300,8 @@ public final class ClassFileJavaTypes implements JavaTypes {
             this.name = internalName.replace('/', '.');
             this.access = access;
             this.isPublic = (access & Opcodes.ACC_PUBLIC) != 0 && (access & Opcodes.ACC_SYNTHETIC) == 0;
-            if (signature != null) {
-                Signatures.ClassSignature sig = Signatures.classSignature(signature);
+            Signatures.ClassSignature sig = signature == null ? null : Signatures.classSignatureOrNull(signature);
+            if (sig != null) {
                 typeParameters = sig.typeParameters();
                 superclass = sig.superclass();
                 interfaces = sig.interfaces();
@@ -330,7 +330,8 @@ public final class ClassFileJavaTypes implements JavaTypes {
         public FieldVisitor visitField(int fieldAccess, String fieldName, String descriptor, String signature,
                 Object value) {
             if ((fieldAccess & Opcodes.ACC_PUBLIC) != 0 && (fieldAccess & Opcodes.ACC_SYNTHETIC) == 0) {
-                String type = signature != null ? Signatures.fieldType(signature) : Signatures.fieldType(descriptor);
+                String generic = signature == null ? null : Signatures.fieldTypeOrNull(signature);
+                String type = generic != null ? generic : Signatures.fieldType(descriptor);
                 fields.add(new JavaField(fieldName, (fieldAccess & Opcodes.ACC_STATIC) != 0,
                         (fieldAccess & Opcodes.ACC_FINAL) != 0, type));
             }
@@ -346,8 +347,8 @@ public final class ClassFileJavaTypes implements JavaTypes {
             }
             Signatures.MethodSignature erased = Signatures.methodSignature(descriptor);
             Signatures.MethodSignature sig = erased;
-            if (signature != null) {
-                Signatures.MethodSignature generic = Signatures.methodSignature(signature);
+            Signatures.MethodSignature generic = signature == null ? null : Signatures.methodSignatureOrNull(signature);
+            if (generic != null) {
                 if (generic.parameterTypes().size() == erased.parameterTypes().size()) {
                     sig = generic; // an inner class's constructor may leave its outer instance out of the signature
                 }

@@ -48,6 +48,31 @@ final class Signatures {
         return new Cursor(signature).type();
     }
 
+    /** A generic signature that does not parse (a compiler's own extension) is read from the descriptor instead. */
+    static ClassSignature classSignatureOrNull(String signature) {
+        try {
+            return classSignature(signature);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static MethodSignature methodSignatureOrNull(String signature) {
+        try {
+            return methodSignature(signature);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String fieldTypeOrNull(String signature) {
+        try {
+            return fieldType(signature);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static final class Cursor {
         private final String s;
         private int at;

@@ -230,6 +230,22 @@ public final class JavaInterop {
         return null;
     }
 
+    /**
+     * The Ruchy type of the elements of a Java value that is an {@code Iterable} ({@code for s in set}
+     * over a {@code TreeSet<String>} gives strings), or null when {@code t} is no Java iterable.
+     */
+    public Type iterableElement(Type t) {
+        if (!(t instanceof Type.JavaType j) || classOf(j) == null) {
+            return null;
+        }
+        for (Found<JavaClass> k : hierarchy(classOf(j), bindingsOf(classOf(j), j))) {
+            if (k.owner().name().equals("java.lang.Iterable")) {
+                return unboxed(k.bindings().getOrDefault("T", Type.DYN));
+            }
+        }
+        return null;
+    }
+
     /** The names of the static (or instance) methods and fields of {@code c}, for did-you-mean. */
     public Set<String> memberNames(JavaClass c, boolean statics) {
         Set<String> names = new TreeSet<>();
@@ -524,7 +540,7 @@ public final class JavaInterop {
         switch (p) {
             case TypeText.Variable v -> {
                 Type bound = bindings.get(v.name());
-                if (bound == null || bound instanceof Type.Dyn) {
+                if (bound == null || bound instanceof Type.Dyn || bound.isUnknown()) {
                     return t instanceof Type.Nil || !t.isPrimitive() || boxing; // an Object
                 }
                 return fitsClass(t, referenceClass(bound), boxing, convert);

@@ -85,6 +85,9 @@ public final class Operators {
             // `x == nil` is Java's null check, on anything but a primitive
             case EQ, NE -> numeric || bools || right instanceof Type.Nil && !left.isPrimitive() ? infix(op)
                     : left instanceof Type.Str && right instanceof Type.Str ? new Operation.Method("equals", op == BinaryOp.NE)
+                    // two values of one Java class: Java's equals (LocalDate, an enum constant, a UUID)
+                    : left instanceof Type.JavaType jl && right instanceof Type.JavaType jr && jl.binaryName().equals(jr.binaryName())
+                    ? new Operation.Call("java.util.Objects", "equals", op == BinaryOp.NE)
                     : new Operation.Call(Operation.OPS, "eq", op == BinaryOp.NE);
             case LT, LE, GT, GE -> numeric ? infix(op)
                     : left instanceof Type.Str && right instanceof Type.Str ? new Operation.Compare(op.symbol())

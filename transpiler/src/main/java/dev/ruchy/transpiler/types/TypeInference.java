@@ -85,6 +85,10 @@ public final class TypeInference {
     /** The Java classes the program uses, and the members it calls on them (see {@link JavaSite}). */
     private final JavaInterop interop;
     private final Map<Expr, JavaSite> javaSites = new IdentityHashMap<>();
+    /** Variables whose Java type arguments are found from the methods called on them ({@link #refineTypeArguments}). */
+    private final java.util.Set<Symbol> inferredArguments = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For the call being typed on such a variable: its class's bindings, which the overload was chosen without. */
+    private Map<String, Type> javaReceiverBindings;
     /** Closures passed where a Java method takes a functional interface: its single abstract method. */
     private final Map<Expr.Lambda, JavaInterop.Sam> javaLambdas = new IdentityHashMap<>();
     /** The type of each such closure's body, for the method's type variables it gives ({@code R} of {@code map}). */
@@ -930,6 +934,19 @@ public final class TypeInference {
                     bindPattern(let.pattern(), jsonBinding(closure, let.init(), t));
                     noteOrNil(closure, let.init());
                 }
+                if (closure != null && let.init() != null && javaSites.get(let.init()) instanceof JavaSite site
+                        && site.kind() == JavaSite.Kind.CONSTRUCTOR && site.result() instanceof Type.JavaType unwritten
+                        && unwritten.typeArguments().stream().anyMatch(Type::isUnknown)) {
+                    inferredArguments.add(closure);
+                }
+                if (closure != null && let.init() != null && javaSites.get(let.init()) instanceof JavaSite site
+                        && site.kind() == JavaSite.Kind.CONSTRUCTOR && typeOf(closure) instanceof Type.JavaType made
+                        && site.result() instanceof Type.JavaType j && j.binaryName().equals(made.binaryName())) {
+                    // the constructor makes what the variable became: `new ArrayList<String>()`
+                    javaSites.put(let.init(), new JavaSite(site.kind(), site.owner(), site.name(), site.receiver(),
+                            site.choice(), site.field(), site.args(), made));
+                    record(let.init(), made);
+                }
             }
             case Stmt.Fun f -> function(f, currentSelfType != null && isMethodOfCurrent(f) ? currentSelfType : null);
             case Stmt.Struct st -> st.methods().forEach(m -> function(m, st.name()));
@@ -1237,7 +1254,8 @@ public final class TypeInference {
             }
             case Expr.For f -> {
                 Type iterable = expr(f.iterable());
-                bindPattern(f.pattern(), elementOf(iterable));
+                Type javaElement = interop.iterableElement(iterable); // a Java Iterable's elements
+                bindPattern(f.pattern(), javaElement != null ? javaElement : elementOf(iterable));
                 expr(f.body());
                 yield Type.NIL;
             }
@@ -1354,8 +1372,8 @@ public final class TypeInference {
     /** An enum variant, or a runtime constant of the catalog's type ({@code i64::MAX}: int). */
     private Type pathType(Expr.Path p) {
         List<String> segs = p.segments();
-        if (segs.size() == 2 && resolution.reference(p) == null && resolution.javaImport(segs.get(0)) instanceof JavaClass jc) {
-            return javaField(p, JavaSite.Kind.STATIC_FIELD, jc, null, segs.get(1));
+        if (resolution.reference(p) == null && javaOwner(segs) instanceof JavaClass jc) {
+            return javaField(p, JavaSite.Kind.STATIC_FIELD, jc, null, segs.get(segs.size() - 1));
         }
         if (segs.size() == 2 && resolution.enums().containsKey(segs.get(0))) {
             return new Type.Named(segs.get(0));
@@ -1417,15 +1435,16 @@ public final class TypeInference {
     }
 
     private Type call(Expr.Call c) {
-        if (c.callee() instanceof Expr.Path p && p.segments().size() == 2 && resolution.reference(p) == null
-                && resolution.javaImport(p.segments().get(0)) instanceof JavaClass jc) {
-            String name = p.segments().get(1);
+        if (c.callee() instanceof Expr.Path p && resolution.reference(p) == null && javaOwner(p.segments()) instanceof JavaClass jc) {
+            String name = p.segments().get(p.segments().size() - 1);
             boolean constructor = name.equals("new");
             List<JavaInterop.Found<JavaMethod>> candidates = new ArrayList<>();
             // ArrayList::<String>::new(): the class's type arguments as written, else dynamic
             List<Type> typeArgs = new ArrayList<>();
             for (int i = 0; i < jc.typeParameters().size(); i++) {
-                typeArgs.add(constructor && i < p.typeArgs().size() ? boxedArgument(annotation(p.typeArgs().get(i))) : Type.DYN);
+                // not written: found from the methods later called on it (names.add("x") makes an ArrayList<String>)
+                typeArgs.add(constructor && i < p.typeArgs().size() ? boxedArgument(annotation(p.typeArgs().get(i)))
+                        : Type.UNKNOWN);
             }
             Type made = constructor ? new Type.JavaType(jc.name(), typeArgs) : null;
             Map<String, Type> raw = interop.bindingsOf(jc, constructor ? made : Type.DYN);
@@ -1541,9 +1560,17 @@ public final class TypeInference {
         Type receiver = expr(m.receiver());
         if (javaReceiver(receiver, m.name()) instanceof JavaClass jc) {
             Map<String, Type> bindings = interop.bindingsOf(jc, receiver);
-            List<JavaInterop.Found<JavaMethod>> candidates = interop.methods(jc, bindings, m.name())
+            // type arguments found from uses do not restrict the calls that find them (names.add(1) then names.add("x"))
+            boolean inferred = m.receiver() instanceof Expr.Ident id && resolution.reference(id) instanceof Symbol s
+                    && inferredArguments.contains(s);
+            Map<String, Type> choosing = inferred ? interop.bindingsOf(jc, Type.UNKNOWN) : bindings;
+            List<JavaInterop.Found<JavaMethod>> candidates = interop.methods(jc, choosing, m.name())
                     .stream().filter(f -> !f.member().isStatic()).toList();
-            return javaCall(m, JavaSite.Kind.METHOD, jc, m.name(), receiver, candidates, m.args(), null);
+            javaReceiverBindings = inferred ? bindings : null;
+            Type result = javaCall(m, JavaSite.Kind.METHOD, jc, m.name(), receiver, candidates, m.args(), null);
+            javaReceiverBindings = null;
+            refineTypeArguments(m, jc, receiver);
+            return result;
         }
         if (receiver instanceof Type.RuntimeClass rc) {
             Type result = memberCall(rc, m.name(), m.args());
@@ -1634,6 +1661,17 @@ public final class TypeInference {
         if (choice.ok()) {
             JavaInterop.Chosen chosen = choice.chosen();
             Map<String, Type> bindings = new java.util.LinkedHashMap<>(chosen.bindings());
+            if (javaReceiverBindings != null) {
+                // chosen as if its class's type arguments were unknown: its types are the receiver's after all
+                Map<String, Type> real = javaReceiverBindings;
+                javaReceiverBindings = null;
+                interop.methods(owner, real, name).stream().filter(f -> f.member() == chosen.method().member()).findFirst()
+                        .ifPresent(f -> f.bindings().forEach((k, v) -> {
+                            if (!chosen.method().member().typeParameters().contains(k)) {
+                                bindings.put(k, v);
+                            }
+                        }));
+            }
             Map<String, Type> fromClosures = new java.util.HashMap<>();
             java.util.Set<String> vars = new java.util.HashSet<>(chosen.method().member().typeParameters());
             for (int i = 0; i < args.size(); i++) {
@@ -1680,6 +1718,55 @@ public final class TypeInference {
         }
         javaSites.put(site, new JavaSite(kind, owner, name, receiver, choice, null, argTypes, result));
         return result;
+    }
+
+    /**
+     * The Java class whose member a path names: {@code UUID} for {@code UUID::randomUUID}, the nested
+     * {@code Map.Entry} for {@code Map::Entry::comparingByKey}; null when the path does not start with
+     * a class a {@code use} imports.
+     */
+    private JavaClass javaOwner(List<String> segs) {
+        if (segs.size() < 2 || !(resolution.javaImport(segs.get(0)) instanceof JavaClass owner)) {
+            return null;
+        }
+        for (int i = 1; i < segs.size() - 1 && owner != null; i++) {
+            owner = interop.find(owner.name() + "$" + segs.get(i)).orElse(null);
+        }
+        return owner;
+    }
+
+    /**
+     * A variable made by a generic class's constructor without type arguments ({@code let names =
+     * ArrayList::new()}) takes them from the methods its class declares that are called on it:
+     * {@code names.add("pear")} makes it an {@code ArrayList<String>}.
+     */
+    private void refineTypeArguments(Expr.MethodCall m, JavaClass jc, Type receiver) {
+        if (!(receiver instanceof Type.JavaType j) || !(m.receiver() instanceof Expr.Ident id)
+                || !(resolution.reference(id) instanceof Symbol sym) || !inferredArguments.contains(sym)
+                || !(javaSites.get(m) instanceof JavaSite site) || !site.resolved()
+                || !site.choice().chosen().method().owner().name().equals(jc.name())) {
+            return;
+        }
+        JavaInterop.Chosen chosen = site.choice().chosen();
+        Map<String, Type> found = new java.util.HashMap<>();
+        java.util.Set<String> vars = new java.util.HashSet<>(jc.typeParameters());
+        chosen.method().member().typeParameters().forEach(vars::remove);
+        for (int i = 0; i < m.args().size(); i++) {
+            Type arg = types.getOrDefault(m.args().get(i).value(), Type.UNKNOWN);
+            if (!(m.args().get(i).value() instanceof Expr.Lambda)) {
+                interop.unify(chosen.params().get(i), arg, vars, found);
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        List<Type> refined = new ArrayList<>();
+        for (int i = 0; i < jc.typeParameters().size(); i++) {
+            Type before = j.typeArguments().get(i);
+            Type given = found.get(jc.typeParameters().get(i));
+            refined.add(given != null ? Type.join(before, boxedArgument(given)) : before);
+        }
+        updateSymbol(sym, new Type.JavaType(j.binaryName(), refined));
     }
 
     /** A Java field read ({@code Integer::MAX_VALUE}, {@code p.x}): its Ruchy type, recorded as a {@link JavaSite}. */

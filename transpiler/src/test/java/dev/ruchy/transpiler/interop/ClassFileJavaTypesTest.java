@@ -133,4 +133,19 @@ class ClassFileJavaTypesTest {
         IntStream.range(0, 16).parallel().forEach(i -> found.add(types.find(FIXTURE + "Shelf").orElseThrow()));
         assertEquals(1, found.stream().distinct().count(), "every thread gets the one class read");
     }
+
+    @Test
+    void signaturesAsJavaText() {
+        assertEquals("java.util.Map$Entry<K, V>[]", Signatures.fieldType("[Ljava/util/Map$Entry<TK;TV;>;"));
+        assertEquals("com.acme.Outer$Inner<U>", Signatures.fieldType("Lcom/acme/Outer<TT;>.Inner<TU;>;"));
+        Signatures.MethodSignature m = Signatures.methodSignature(
+                "<T:Ljava/lang/Object;>(Ljava/util/List<+TT;>;[I)Ljava/util/Set<-TT;>;^Ljava/io/IOException;");
+        assertEquals(List.of("T"), m.typeParameters());
+        assertEquals(List.of("java.util.List<? extends T>", "int[]"), m.parameterTypes());
+        assertEquals("java.util.Set<? super T>", m.returnType());
+        assertNull(Signatures.classSignatureOrNull("not a signature"), "read from the descriptor instead");
+        TypeText parsed = TypeText.parse("java.util.Map<java.lang.String, ? extends java.util.List<T>>[]");
+        assertEquals("java.util.Map<java.lang.String, ? extends java.util.List<T>>[]", parsed.text());
+        assertEquals("Map<String, ? extends List<T>>[]", parsed.display());
+    }
 }
