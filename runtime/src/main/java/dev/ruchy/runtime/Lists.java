@@ -1,10 +1,12 @@
 package dev.ruchy.runtime;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -46,13 +48,99 @@ public final class Lists {
      *                    message names the index as written
      */
     public static <T> T get(List<T> list, long index) {
-        try {
-            return list.get(position(index, list.size(), "array"));
-        } catch (ArrayIndexOutOfBoundsException e) {
-            // another thread grew the array between the size check and the read: read again, under its monitor
-            synchronized (list) {
-                return list.get(position(index, list.size(), "array"));
+        // the index compared as an int: in loops the JIT checks int bounds far more cheaply than long ones
+        int at = (int) index;
+        if (at == index && at >= 0 && at < list.size()) {
+            try {
+                return list.get(at);
+            } catch (IndexOutOfBoundsException e) {
+                // another thread shrank the array between the size check and the read: read again below
             }
+        }
+        return slowGet(list, index);
+    }
+
+    /** {@link #get} off its fast path, under the array's monitor: a negative index, an index out of bounds. */
+    private static <T> T slowGet(List<T> list, long index) {
+        synchronized (list) {
+            return list.get(position(index, list.size(), "array"));
+        }
+    }
+
+    /**
+     * {@code rows[index]} read once before a loop that then reads and writes the row's elements
+     * ({@code rows[i][j]}): the transpiler hoists such a read out of a loop that cannot change
+     * {@code rows}, {@code index} or the rows themselves. The row as {@link #get} gives it; for an
+     * index out of bounds, a stand-in array whose every use raises the error {@link #get} would have
+     * raised, so that the error comes where the program uses the row, and not at all when the loop
+     * never uses it.
+     *
+     * @param <R> the row's type, an array
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends List<?>> R row(List<R> rows, long index) {
+        int at = (int) index;
+        if (at == index && at >= 0 && at < rows.size()) {
+            try {
+                return rows.get(at);
+            } catch (IndexOutOfBoundsException e) {
+                // another thread shrank the array meanwhile: as below
+            }
+        }
+        synchronized (rows) {
+            int length = rows.size();
+            long from = index < 0 ? index + length : index;
+            if (from < 0 || from >= length) {
+                return (R) new MissingRow(index, length);
+            }
+            return rows.get((int) from);
+        }
+    }
+
+    /**
+     * A row {@link #row} gave, before an element of it is written: the row itself, or, for the stand-in
+     * of a missing row, the error {@link #get} would have raised, before the value to write is evaluated.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     */
+    public static <R> R checkRow(R row) {
+        if (row instanceof MissingRow missing) {
+            throw missing.error();
+        }
+        return row;
+    }
+
+    /**
+     * The row {@link #row} gives for an index out of bounds: an array of which every use raises
+     * {@code Runtime error: Index 5 out of bounds for array of length 3}, with the row's index and the
+     * length of the array of rows.
+     */
+    private static final class MissingRow extends AbstractList<Object> implements RandomAccess {
+        private final long index;
+        private final int length;
+
+        MissingRow(long index, int length) {
+            this.index = index;
+            this.length = length;
+        }
+
+        private RuchyError error() {
+            return RuchyError.runtime("Index " + index + " out of bounds for array of length " + length);
+        }
+
+        @Override
+        public Object get(int i) {
+            throw error();
+        }
+
+        @Override
+        public Object set(int i, Object element) {
+            throw error();
+        }
+
+        @Override
+        public int size() {
+            throw error();
         }
     }
 

@@ -77,20 +77,25 @@ public final class LongList<E> extends AbstractList<E> implements RandomAccess {
      * @throws ClassCastException when the elements are boxed and this one is not a {@link Long}
      */
     public long getLong(long index) {
+        // the index compared as an int: in loops the JIT checks int bounds far more cheaply than long ones
         long[] items = values;
-        if (index >= 0 && index < size) {
+        int at = (int) index;
+        if (at == index && at >= 0 && at < size) {
             try {
-                return items[(int) index];
+                return items[at];
             } catch (ArrayIndexOutOfBoundsException e) {
                 // another thread grew the array between the two reads: read again below, under the monitor
             }
         }
-        synchronized (this) {
-            if (boxed != null) {
-                return (Long) boxed.get(Lists.position(index, boxed.size(), "array"));
-            }
-            return values[Lists.position(index, size, "array")];
+        return slowGetLong(index);
+    }
+
+    /** {@link #getLong} off its fast path, under the monitor: a negative index, boxed elements, an error. */
+    private synchronized long slowGetLong(long index) {
+        if (boxed != null) {
+            return (Long) boxed.get(Lists.position(index, boxed.size(), "array"));
         }
+        return values[Lists.position(index, size, "array")];
     }
 
     /**
@@ -101,16 +106,20 @@ public final class LongList<E> extends AbstractList<E> implements RandomAccess {
      */
     public void setLong(long index, long value) {
         long[] items = values;
-        if (index >= 0 && index < size && index < items.length) {
-            items[(int) index] = value;
+        int at = (int) index;
+        if (at == index && at >= 0 && at < size && at < items.length) {
+            items[at] = value;
             return;
         }
-        synchronized (this) {
-            if (boxed != null) {
-                boxed.set(Lists.position(index, boxed.size(), "array"), value);
-            } else {
-                values[Lists.position(index, size, "array")] = value;
-            }
+        slowSetLong(index, value);
+    }
+
+    /** {@link #setLong} off its fast path, under the monitor. */
+    private synchronized void slowSetLong(long index, long value) {
+        if (boxed != null) {
+            boxed.set(Lists.position(index, boxed.size(), "array"), value);
+        } else {
+            values[Lists.position(index, size, "array")] = value;
         }
     }
 

@@ -41,6 +41,43 @@ class ListsTest {
     }
 
     @Test
+    void getTakesIndexesBeyondAnIntAsOutOfBounds() {
+        List<Object> xs = Lists.of("a", "b");
+        assertEquals("Runtime error: Index 4294967296 out of bounds for array of length 2",
+                error(() -> Lists.get(xs, 1L << 32)));
+        assertEquals("Runtime error: Index -4294967295 out of bounds for array of length 2",
+                error(() -> Lists.get(xs, -(1L << 32) + 1)));
+        List<Double> ds = DoubleList.of(1.0, 2.0);
+        assertEquals("Runtime error: Index 4294967296 out of bounds for array of length 2",
+                error(() -> Lists.getDouble(ds, 1L << 32)));
+        assertEquals("Runtime error: Index 4294967297 out of bounds for array of length 2",
+                error(() -> Lists.setDouble(ds, (1L << 32) + 1, 0.5)));
+        List<Long> ns = LongList.of(1L, 2L);
+        assertEquals("Runtime error: Index 4294967296 out of bounds for array of length 2",
+                error(() -> Lists.getLong(ns, 1L << 32)));
+        assertEquals("Runtime error: Index -3 out of bounds for array of length 2", error(() -> Lists.setLong(ns, -3, 0L)));
+    }
+
+    @Test
+    void aRowReadOnceIsTheRowOrStandsInForTheErrorAtEachUse() {
+        List<List<Double>> rows = new ArrayList<>(List.of(DoubleList.of(1.0, 2.0), DoubleList.of(3.0)));
+        List<Double> last = Lists.row(rows, -1);
+        assertSame(rows.get(1), last);
+        assertSame(last, Lists.checkRow(last));
+        List<Double> missing = Lists.row(rows, 5); // no error yet: the loop may never use it
+        String expected = "Runtime error: Index 5 out of bounds for array of length 2";
+        assertEquals(expected, error(() -> Lists.getDouble(missing, 0)));
+        assertEquals(expected, error(() -> Lists.setDouble(missing, 0, 1.0)));
+        assertEquals(expected, error(() -> Lists.get(missing, 0)));
+        assertEquals(expected, error(() -> Lists.checkRow(missing)));
+        assertEquals("Runtime error: Index -3 out of bounds for array of length 2",
+                error(() -> Lists.getDouble(Lists.row(rows, -3), 0)));
+        List<List<Long>> none = new ArrayList<>();
+        assertEquals("Runtime error: Index 0 out of bounds for array of length 0",
+                error(() -> Lists.getLong(Lists.row(none, 0), 0)));
+    }
+
+    @Test
     void repeatClonesArraysObjectsAndTuplesDeeply() {
         List<Object> row = Lists.of(0L, Lists.of(1L), RObject.of("k", Lists.of(2L)));
         List<List<Object>> grid = Lists.repeat(row, 3);

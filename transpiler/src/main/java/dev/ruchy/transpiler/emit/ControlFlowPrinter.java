@@ -299,6 +299,7 @@ final class ControlFlowPrinter extends Printer {
 
     void whileLoop(Expr.While w) {
         String label = w.label() == null ? null : StatementPrinter.javaLabel(w.label());
+        var rows = cx.rows.hoist(List.of(w.condition(), w.body()));
         cx.loops.push(new EmitContext.LoopContext(label, w.label(), null, null));
         if (label != null) {
             cx.out.add("$L:\n", label);
@@ -308,6 +309,7 @@ final class ControlFlowPrinter extends Printer {
         cx.statements.blockStatements(w.body());
         cx.out.endControlFlow();
         cx.loops.pop();
+        cx.rows.end(rows);
     }
 
     void whileLet(Expr.WhileLet w) {
@@ -344,9 +346,11 @@ final class ControlFlowPrinter extends Printer {
     }
 
     void forLoop(Expr.For f) {
+        var rows = cx.rows.hoist(List.of(f.body()));
         Set<String> outer = cx.scope.mark();
         forLoopScoped(f);
         cx.scope.reset(outer);
+        cx.rows.end(rows);
     }
 
     void forLoopScoped(Expr.For f) {

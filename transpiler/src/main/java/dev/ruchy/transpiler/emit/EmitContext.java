@@ -86,6 +86,7 @@ final class EmitContext {
     final CallPrinter calls;
     final LambdaPrinter lambdas;
     final Coercions coercions;
+    final LoopRows rows;
 
     EmitContext(Program program, Resolution resolution, TypeInference.Types types, ClassName self,
             JavaEmitter.Mode mode) {
@@ -110,6 +111,7 @@ final class EmitContext {
         this.calls = new CallPrinter(this);
         this.lambdas = new LambdaPrinter(this);
         this.coercions = new Coercions(this);
+        this.rows = new LoopRows(this);
     }
 
     /** A loop being emitted: its Java label (or null) and where {@code break value} stores the value. */

@@ -392,7 +392,8 @@ final class ExpressionPrinter extends Printer {
         if (target instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int) {
             // an array of floats or integers is read unboxed (Lists.getDouble/getLong: a DoubleList's double[])
             String get = l.element() instanceof Type.Float ? "getDouble" : l.element() instanceof Type.Int ? "getLong" : "get";
-            return CodeBlock.of("$T.$N($L, $L)", LISTS, get, expr(i.target()), cx.flow.intOperand(i.index()));
+            CodeBlock row = cx.rows.read(i.target()); // a row a loop around read once, or null
+            return CodeBlock.of("$T.$N($L, $L)", LISTS, get, row != null ? row : expr(i.target()), cx.flow.intOperand(i.index()));
         }
         return coerce(CodeBlock.of("$T.index($L, $L)", OPS, expr(i.target()), expr(i.index())), Type.DYN, result);
     }

@@ -485,7 +485,8 @@ final class StatementPrinter extends Printer {
         if (types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
                 && (l.element() instanceof Type.Float || l.element() instanceof Type.Int)
                 && types.of(value).equals(l.element())) {
-            CodeBlock target = expr(i.target());
+            CodeBlock row = cx.rows.write(i.target()); // a row a loop around read once, or null
+            CodeBlock target = row != null ? row : expr(i.target());
             CodeBlock index = cx.flow.intOperand(i.index());
             stmt("$T.$N($L, $L, $L)", LISTS, l.element() instanceof Type.Float ? "setDouble" : "setLong", target, index,
                     cx.flow.exprOrHoist(value));

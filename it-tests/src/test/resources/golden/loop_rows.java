@@ -1,0 +1,161 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.DoubleList;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RuchyError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A row of an array of arrays that stays the same in every round of a loop (m[i] in a loop over j
+ * or k) is read once before the loop, when nothing in the loop can assign the array, the index or a
+ * row. Everything else behaves as before: a row out of bounds raises its error where the program
+ * uses it (and not when the loop never runs), in the same order with other errors, and two names
+ * for one array see each other's writes. (A caught error is dynamic, Object: `catch e` takes any
+ * thrown value.)
+ *
+ * <p>Generated from loop_rows.ruchy.
+ */
+public final class LoopRows {
+    private LoopRows() {
+    }
+
+    static List<List<Double>> grid(long rows, long cols) {
+        List<List<Double>> m = new ArrayList<>();
+        for (long r = 0; r < rows; r++) {
+            List<Double> row = new DoubleList<>();
+            for (long c = 0; c < cols; c++) {
+                Lists.push(row, (r * cols + c) * 1.0);
+            }
+            Lists.push(m, row);
+        }
+        return m;
+    }
+
+    static List<Double> rowSums(List<List<Double>> m, long rows, long cols) {
+        List<Double> sums = new DoubleList<>();
+        var i = 0L;
+        while (i < rows) {
+            var total = 0.0;
+            var j = 0L;
+            // the same row in every round, read once: the loop assigns no m or i
+            // and calls nothing that could change an array of arrays
+            List<Double> mRowI = Lists.row(m, i);
+            while (j < cols) {
+                total = total + Lists.getDouble(mRowI, j);
+                j = j + 1;
+            }
+            Lists.push(sums, total);
+            i = i + 1;
+        }
+        return sums;
+    }
+
+    /**
+     * writes through one name, reads through the other: the same rows
+     */
+    static void scaleThroughAlias(List<List<Double>> m, long rows, long cols) {
+        List<List<Double>> alias = m;
+        for (long i = 0; i < rows; i++) {
+            // the same rows in every round, read once: the loop assigns no alias, i or m
+            // and calls nothing that could change an array of arrays
+            List<Double> aliasRowI = Lists.row(alias, i);
+            List<Double> mRowI = Lists.row(m, i);
+            for (long j = 0; j < cols; j++) {
+                Lists.setDouble(Lists.checkRow(aliasRowI), j, Lists.getDouble(mRowI, j) * 2.0);
+            }
+        }
+    }
+
+    /**
+     * the last row, by a negative index
+     */
+    static double lastRowTotal(List<List<Double>> m, long cols) {
+        var total = 0.0;
+        var last = -1L;
+        // the same row in every round, read once: the loop assigns no m or last
+        // and calls nothing that could change an array of arrays
+        List<Double> mRowLast = Lists.row(m, last);
+        for (long j = 0; j < cols; j++) {
+            total = total + Lists.getDouble(mRowLast, j);
+        }
+        return total;
+    }
+
+    /**
+     * a row index out of bounds, and the loop that would use it runs count times
+     */
+    static void fillRow(List<List<Double>> m, long i, long count, List<Double> values) {
+        var k = 0L;
+        // the same row in every round, read once: the loop assigns no m or i
+        // and calls nothing that could change an array of arrays
+        List<Double> mRowI = Lists.row(m, i);
+        while (k < count) {
+            Lists.setDouble(Lists.checkRow(mRowI), k, Lists.getDouble(values, k));
+            k = k + 1;
+        }
+    }
+
+    static double readRow(List<List<Double>> m, long i, long count, List<Double> values) {
+        var total = 0.0;
+        var k = 0L;
+        // the same row in every round, read once: the loop assigns no m or i
+        // and calls nothing that could change an array of arrays
+        List<Double> mRowI = Lists.row(m, i);
+        while (k < count) {
+            total = total + Lists.getDouble(values, k) + Lists.getDouble(mRowI, k);
+            k = k + 1;
+        }
+        return total;
+    }
+
+    /**
+     * a loop that replaces a row keeps reading the array in every round
+     */
+    static double replacedRow(List<List<Double>> m) {
+        var total = 0.0;
+        var j = 0L;
+        while (j < 2) {
+            total = total + Lists.getDouble(Lists.get(m, 0), j);
+            Ops.setIndex(m, 0L, DoubleList.of(10.0, 20.0));
+            j = j + 1;
+        }
+        return total;
+    }
+
+    public static void main(String[] args) {
+        List<List<Double>> m = grid(2, 3);
+        Builtins.println(rowSums(m, 2, 3)); // expect: [3.0, 12.0]
+        scaleThroughAlias(m, 2, 3);
+        Builtins.println(m); // expect: [[0.0, 2.0, 4.0], [6.0, 8.0, 10.0]]
+        Builtins.println(lastRowTotal(m, 3)); // expect: 24.0
+        fillRow(m, 5, 0, DoubleList.of(1.0));
+        Builtins.println("no round, no error"); // expect: no round, no error
+        try {
+            fillRow(m, 5, 2, DoubleList.of(1.0));
+        } catch (RuchyError error) {
+            Object e = error.caught();
+            Builtins.println(Ops.field(e, "message")); // expect: Index 5 out of bounds for array of length 2
+        }
+        try {
+            fillRow(m, 1, 4, DoubleList.of(1.0, 2.0, 3.0, 4.0));
+        } catch (RuchyError error2) {
+            Object e2 = error2.caught();
+            Builtins.println(Ops.field(e2, "message")); // expect: Index 3 out of bounds for array of length 3
+        }
+        Builtins.println(Lists.get(m, 1)); // expect: [1.0, 2.0, 3.0]
+        try {
+            Builtins.println(readRow(m, 7, 3, DoubleList.of(1.0)));
+        } catch (RuchyError error3) {
+            Object e3 = error3.caught();
+            Builtins.println(Ops.field(e3, "message")); // expect: Index 7 out of bounds for array of length 2
+        }
+        try {
+            Builtins.println(readRow(m, 7, 3, Ops.<Double>asList(new ArrayList<>())));
+        } catch (RuchyError error4) {
+            Object e4 = error4.caught();
+            Builtins.println(Ops.field(e4, "message")); // expect: Index 0 out of bounds for array of length 0
+        }
+        Builtins.println(replacedRow(grid(1, 2))); // expect: 20.0
+    }
+}

@@ -1,0 +1,238 @@
+package dev.ruchy.transpiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Nodes;
+import dev.ruchy.transpiler.ast.Pattern;
+import dev.ruchy.transpiler.ast.Stmt;
+import dev.ruchy.transpiler.code.Symbol;
+import dev.ruchy.transpiler.code.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows of an array of arrays read once before a loop instead of in every round: in
+ * {@code while k < n { c[i][j] = c[i][j] + a[i][k] * b[k][j]; k = k + 1 }} the rows {@code c[i]}
+ * and {@code a[i]} are the same arrays in every round, so the loop is printed after
+ * {@code List<Double> cRowI = Lists.row(c, i);} and indexes {@code cRowI} ({@code b[k]} changes with
+ * {@code k} and is read where it was).
+ *
+ * <p>Why this is sound: a row {@code x[i]} is hoisted only out of a loop whose condition and body
+ * are nothing but arithmetic and comparisons on numbers and booleans, reads of array elements,
+ * writes of float or integer elements ({@code Lists.setDouble}/{@code setLong}, which cannot put
+ * another row into an array of arrays), assignments of locals, {@code let}s, nested {@code while}
+ * loops and {@code for} loops over a range or an array, {@code if}s, {@code break} and
+ * {@code continue}: no call, method, closure, macro or dynamic operation that could reach an array.
+ * {@code x} and {@code i} are plain locals declared before the loop (not globals, not variables
+ * closures share) that the loop never assigns. So nothing the loop runs can make {@code x[i]}
+ * another array; another thread that replaced the row meanwhile races with the loop, as it does with
+ * an unhoisted read, which takes no lock either. Errors come where they came before: {@code Lists.row}
+ * gives a stand-in for a missing row that raises the same {@code Index ... out of bounds} at each
+ * use, every use indexes the row with a local or a literal (nothing to evaluate between the row and
+ * its use), and a write checks the row first ({@code Lists.checkRow}) as the unhoisted write read it
+ * before its value.
+ */
+final class LoopRows extends Printer {
+    private static final ClassName LISTS = ClassName.get("dev.ruchy.runtime", "Lists");
+
+    /** A row: the array of arrays, and the index, a local's symbol or a literal's value. */
+    record Key(Symbol rows, Object index) {
+    }
+
+    /** The rows hoisted by the loops around the code being printed, with the local holding each. */
+    private final Map<Key, String> hoisted = new HashMap<>();
+
+    LoopRows(EmitContext cx) {
+        super(cx);
+    }
+
+    /**
+     * Prints the reads of the rows that the loop made of {@code parts} (its condition and body) can
+     * read once, before it; returns them, for {@link #end} when the loop is printed.
+     */
+    List<Key> hoist(List<?> parts) {
+        if (!parts.stream().allMatch(this::simple)) {
+            return List.of();
+        }
+        Map<Key, Expr.Index> candidates = new LinkedHashMap<>();
+        Map<Key, Integer> uses = new HashMap<>();
+        Map<Key, Integer> asContainer = new HashMap<>();
+        Nodes.any(parts, n -> {
+            if (n instanceof Expr.Index outer && outer.target() instanceof Expr.Index row) {
+                Key key = key(row);
+                if (key != null && (outer.index() instanceof Expr.Ident || outer.index() instanceof Expr.IntLit)
+                        && types.of(outer.index()) instanceof Type.Int) {
+                    candidates.putIfAbsent(key, row);
+                    asContainer.merge(key, 1, Integer::sum);
+                }
+            }
+            if (n instanceof Expr.Index any) {
+                Key key = key(any);
+                if (key != null) {
+                    uses.merge(key, 1, Integer::sum);
+                }
+            }
+            return false;
+        });
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<Key, Expr.Index> c : candidates.entrySet()) {
+            Key key = c.getKey();
+            if (!uses.get(key).equals(asContainer.get(key)) || hoisted.containsKey(key)
+                    || assigns(parts, key.rows()) || key.index() instanceof Symbol s && assigns(parts, s)) {
+                continue;
+            }
+            keys.add(key);
+        }
+        if (keys.isEmpty()) {
+            return keys;
+        }
+        List<String> names = new ArrayList<>();
+        for (Key key : keys) {
+            Expr.Index row = candidates.get(key);
+            names.add(((Expr.Ident) row.target()).name());
+            if (row.index() instanceof Expr.Ident i) {
+                names.add(i.name());
+            }
+        }
+        names = names.stream().distinct().toList();
+        String assigned = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        cx.out.add("// the same $L in every round, read once: the loop assigns no $L\n", keys.size() == 1 ? "row" : "rows", assigned);
+        cx.out.add("// and calls nothing that could change an array of arrays\n");
+        for (Key key : keys) {
+            Expr.Index row = candidates.get(key);
+            Expr.Ident x = (Expr.Ident) row.target();
+            String suffix = row.index() instanceof Expr.Ident i ? Names.camelCase(i.name()) : String.valueOf(((Expr.IntLit) row.index()).value());
+            String name = cx.scope.allocate(Names.camelCase(x.name()) + "Row"
+                    + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1));
+            stmt("$T $N = $T.row($L, $L)", javaType(types.of(row)), name, LISTS, expr(x), cx.flow.intOperand(row.index()));
+            hoisted.put(key, name);
+        }
+        return keys;
+    }
+
+    /** Forgets the rows {@link #hoist} read for a loop now printed. */
+    void end(List<Key> keys) {
+        keys.forEach(hoisted::remove);
+    }
+
+    /** The local holding row {@code row} when a loop around hoisted it, for reading its elements; else null. */
+    CodeBlock read(Expr row) {
+        String name = row instanceof Expr.Index i ? hoistedName(i) : null;
+        return name == null ? null : CodeBlock.of("$N", name);
+    }
+
+    /** As {@link #read}, for writing an element: checked first, as the unhoisted write read the row before its value. */
+    CodeBlock write(Expr row) {
+        String name = row instanceof Expr.Index i ? hoistedName(i) : null;
+        return name == null ? null : CodeBlock.of("$T.checkRow($N)", LISTS, name);
+    }
+
+    private String hoistedName(Expr.Index row) {
+        if (hoisted.isEmpty()) {
+            return null;
+        }
+        Key key = key(row);
+        return key == null ? null : hoisted.get(key);
+    }
+
+    /** The key of {@code x[i]} when {@code x} is a local array of arrays and {@code i} an integer local or literal. */
+    private Key key(Expr.Index row) {
+        if (!(row.target() instanceof Expr.Ident x) || !(types.of(x) instanceof Type.ListType l)
+                || !(l.element() instanceof Type.ListType) || !(types.of(row.index()) instanceof Type.Int)) {
+            return null;
+        }
+        Symbol rows = plainLocal(x);
+        if (rows == null) {
+            return null;
+        }
+        if (row.index() instanceof Expr.IntLit lit) {
+            return new Key(rows, lit.value());
+        }
+        Symbol index = row.index() instanceof Expr.Ident i ? plainLocal(i) : null;
+        return index == null ? null : new Key(rows, index);
+    }
+
+    /** The symbol of a local of this method declared before the point being printed, not shared with closures. */
+    private Symbol plainLocal(Expr.Ident id) {
+        Symbol sym = cx.symbolOf(id);
+        return sym != null && !sym.isGlobal() && !sym.needsCell() && cx.scope.declares(sym) ? sym : null;
+    }
+
+    private boolean assigns(List<?> parts, Symbol sym) {
+        return Nodes.any(parts, n -> n instanceof Expr.Assign a && a.target() instanceof Expr.Ident id && sym.equals(cx.symbolOf(id))
+                || n instanceof Expr.CompoundAssign c && c.target() instanceof Expr.Ident id2 && sym.equals(cx.symbolOf(id2))
+                || n instanceof Pattern.Binding b && sym.equals(resolution.declaration(b)));
+    }
+
+    /** Whether a loop's part is made only of what cannot change an array of arrays (see the class comment). */
+    private boolean simple(Object part) {
+        return switch (part) {
+            case Expr.Block b -> b.statements().stream().allMatch(this::simpleStatement);
+            case Expr e -> value(e);
+            default -> false;
+        };
+    }
+
+    private boolean simpleStatement(Stmt s) {
+        return switch (s) {
+            case Stmt.ExprStmt es -> statement(es.expr());
+            case Stmt.Let l -> l.pattern() instanceof Pattern.Binding && l.elseBlock() == null
+                    && (l.init() == null || value(l.init()));
+            default -> false;
+        };
+    }
+
+    private boolean statement(Expr e) {
+        return switch (e) {
+            case Expr.Assign a when a.target() instanceof Expr.Ident -> value(a.value());
+            case Expr.Assign a when a.target() instanceof Expr.Index i -> primitiveStore(i, a.value())
+                    && value(i.target()) && value(i.index()) && value(a.value());
+            case Expr.CompoundAssign c -> c.target() instanceof Expr.Ident && primitive(types.of(c.target()))
+                    && value(c.value());
+            case Expr.While w -> w.label() == null && value(w.condition()) && simple(w.body());
+            case Expr.For f -> f.label() == null && f.pattern() instanceof Pattern.Binding && simple(f.body())
+                    && (f.iterable() instanceof Expr.Range r && r.start() != null && r.end() != null
+                            && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
+                            && value(r.start()) && value(r.end())
+                        || types.of(f.iterable()) instanceof Type.ListType && value(f.iterable()));
+            case Expr.If i -> value(i.condition()) && simple(i.then())
+                    && (i.otherwise() == null || i.otherwise() instanceof Expr.Block || i.otherwise() instanceof Expr.If)
+                    && (i.otherwise() == null || (i.otherwise() instanceof Expr.If nested ? statement(nested) : simple(i.otherwise())));
+            case Expr.Block b -> simple(b);
+            case Expr.Break b -> b.label() == null && b.value() == null;
+            case Expr.Continue c -> c.label() == null;
+            default -> value(e);
+        };
+    }
+
+    /** {@code xs[i] = v} printed as {@code Lists.setDouble}/{@code setLong} (as StatementPrinter.assignIndex decides). */
+    private boolean primitiveStore(Expr.Index i, Expr value) {
+        return types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
+                && (l.element() instanceof Type.Float || l.element() instanceof Type.Int)
+                && types.of(value).equals(l.element());
+    }
+
+    private boolean value(Expr e) {
+        return switch (e) {
+            case Expr.IntLit i -> true;
+            case Expr.FloatLit f -> true;
+            case Expr.BoolLit b -> true;
+            case Expr.Ident id -> true;
+            case Expr.Unary u -> primitive(types.of(u.operand())) && primitive(types.of(u)) && value(u.operand());
+            case Expr.Binary b -> primitive(types.of(b.left())) && primitive(types.of(b.right())) && primitive(types.of(b))
+                    && value(b.left()) && value(b.right());
+            case Expr.Index i -> types.of(i.target()) instanceof Type.ListType && types.of(i.index()) instanceof Type.Int
+                    && value(i.target()) && value(i.index());
+            default -> false;
+        };
+    }
+
+    private static boolean primitive(Type t) {
+        return t instanceof Type.Int || t instanceof Type.Float || t instanceof Type.Bool;
+    }
+}
