@@ -53,6 +53,25 @@ class JavaCallsTest {
     }
 
     @Test
+    void aSnakeCaseNameFindsTheCamelCaseMethodAndInheritedPublicMethodsOfHiddenClassesAreFound() {
+        // setLength is declared in StringBuilder's package-private superclass, as javac allows it
+        String java = java("""
+                use java::util::UUID;
+                use java::lang::{Integer, StringBuilder};
+                let id = UUID::randomUUID()
+                println(id.to_string().len())
+                println(Integer::parse_int("42") + 1)
+                let sb = StringBuilder::new()
+                sb.append("ab").set_length(1)
+                println(sb.to_string())
+                """);
+        assertContains("UUID.randomUUID()", java);
+        assertContains("id.toString()", java);
+        assertContains("Integer.parseInt(\"42\")", java);
+        assertContains("sb.append(\"ab\").setLength(1)", java);
+    }
+
+    @Test
     void varargsAndGenericsFromTheArguments() {
         String java = java("""
                 use java::util::{List, Arrays};

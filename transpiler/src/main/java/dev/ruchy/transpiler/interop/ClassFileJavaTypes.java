@@ -98,18 +98,56 @@ public final class ClassFileJavaTypes implements JavaTypes {
     }
 
     private Optional<JavaClass> load(String binaryName) {
+        ClassFileReader reader = readClass(binaryName);
+        return reader == null ? Optional.empty() : reader.result().map(this::withHiddenSuperclasses);
+    }
+
+    /** The class file of {@code binaryName} read, whatever its access; null when no location has it. */
+    private ClassFileReader readClass(String binaryName) {
         String path = binaryName.replace('.', '/') + ".class";
         for (Location location : locations) {
             try {
                 byte[] bytes = location.read(path);
                 if (bytes != null) {
-                    return ClassFileReader.read(bytes);
+                    return ClassFileReader.reader(bytes);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path, e);
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /**
+     * {@code c} with the public members and interfaces of its superclasses that are not public
+     * themselves ({@code StringBuilder}'s {@code setLength} is declared in the package-private
+     * {@code AbstractStringBuilder}): javac lets a caller use them through {@code c}, so they are
+     * {@code c}'s here, and its superclass is the first public one. Its own methods come first, so an
+     * override wins. A generic hidden superclass is skipped, its members not merged.
+     */
+    private JavaClass withHiddenSuperclasses(JavaClass c) {
+        String sup = c.superclass();
+        List<JavaMethod> methods = new ArrayList<>(c.methods());
+        List<JavaField> fields = new ArrayList<>(c.fields());
+        List<String> interfaces = new ArrayList<>(c.interfaces());
+        boolean merged = false;
+        while (sup != null) {
+            int lt = sup.indexOf('<');
+            ClassFileReader hidden = readClass(lt < 0 ? sup : sup.substring(0, lt));
+            if (hidden == null || hidden.isPublic) {
+                break;
+            }
+            JavaClass h = hidden.anyAccess();
+            if (h.typeParameters().isEmpty()) {
+                methods.addAll(h.methods());
+                fields.addAll(h.fields());
+                h.interfaces().stream().filter(i -> !interfaces.contains(i)).forEach(interfaces::add);
+            }
+            merged = true;
+            sup = "java.lang.Object".equals(h.superclass()) ? null : h.superclass();
+        }
+        return merged ? new JavaClass(c.name(), c.kind(), c.typeParameters(), sup, interfaces, c.constructors(),
+                methods, fields) : c;
     }
 
     private Set<String> listPackage(String packageName) {
@@ -272,15 +310,24 @@ public final class ClassFileJavaTypes implements JavaTypes {
         }
 
         static Optional<JavaClass> read(byte[] bytes) {
+            return reader(bytes).result();
+        }
+
+        static ClassFileReader reader(byte[] bytes) {
             ClassFileReader reader = new ClassFileReader();
             new ClassReader(bytes).accept(reader, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
-            return reader.result();
+            return reader;
         }
 
         private Optional<JavaClass> result() {
             if (!isPublic || name == null) {
                 return Optional.empty();
             }
+            return Optional.of(anyAccess());
+        }
+
+        /** The class read, public or not (its public members only). */
+        private JavaClass anyAccess() {
             JavaClass.Kind kind = (access & Opcodes.ACC_ANNOTATION) != 0 ? JavaClass.Kind.ANNOTATION
                     : (access & Opcodes.ACC_INTERFACE) != 0 ? JavaClass.Kind.INTERFACE
                     : (access & Opcodes.ACC_ENUM) != 0 ? JavaClass.Kind.ENUM
@@ -291,7 +338,7 @@ public final class ClassFileJavaTypes implements JavaTypes {
                     || "java.lang.Object".equals(sup)) {
                 sup = null;
             }
-            return Optional.of(new JavaClass(name, kind, typeParameters, sup, interfaces, constructors, methods, fields));
+            return new JavaClass(name, kind, typeParameters, sup, interfaces, constructors, methods, fields);
         }
 
         @Override

@@ -204,8 +204,37 @@ public final class JavaInterop {
         return out;
     }
 
-    /** The methods named {@code name} of {@code c} and its supertypes, an overridden one once (the most derived). */
+    /**
+     * The methods named {@code name} of {@code c} and its supertypes, an overridden one once (the most
+     * derived). A snake_case name that no method has finds the camelCase one, as a Ruchy function of
+     * another file is named in its Java ({@code Stats::is_prime} is {@code isPrime}) and as Ruchy
+     * code writes names ({@code id.to_string()}).
+     */
     public List<Found<JavaMethod>> methods(JavaClass c, Map<String, Type> bindings, String name) {
+        List<Found<JavaMethod>> exact = methodsNamed(c, bindings, name);
+        String camel = camelCase(name);
+        return exact.isEmpty() && !camel.equals(name) ? methodsNamed(c, bindings, camel) : exact;
+    }
+
+    /**
+     * {@code is_prime} → {@code isPrime}: the Java name a snake_case Ruchy name stands for (the
+     * transpiler names functions so); a name without an inner underscore as it is.
+     */
+    public static String camelCase(String name) {
+        String[] parts = name.split("_");
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isEmpty()) {
+                out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    private List<Found<JavaMethod>> methodsNamed(JavaClass c, Map<String, Type> bindings, String name) {
         List<Found<JavaMethod>> out = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
         for (Found<JavaClass> k : hierarchy(c, bindings)) {

@@ -1451,7 +1451,9 @@ public final class TypeInference {
             if (constructor) {
                 jc.constructors().forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
             } else {
-                jc.methods().stream().filter(m -> m.isStatic() && m.name().equals(name))
+                String javaName = jc.methods().stream().anyMatch(m -> m.isStatic() && m.name().equals(name)) ? name
+                        : JavaInterop.camelCase(name); // `Stats::is_prime` of another Ruchy file is `isPrime`
+                jc.methods().stream().filter(m -> m.isStatic() && m.name().equals(javaName))
                         .forEach(m -> candidates.add(new JavaInterop.Found<>(jc, m, raw)));
             }
             JavaSite.Kind kind = constructor ? JavaSite.Kind.CONSTRUCTOR : JavaSite.Kind.STATIC_CALL;
