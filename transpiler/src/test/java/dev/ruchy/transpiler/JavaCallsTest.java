@@ -72,6 +72,24 @@ class JavaCallsTest {
     }
 
     @Test
+    void anIntegerTakesAnIntOverloadBeforeBoxingOrAFloatButItsOwnLongFirst() {
+        String java = java("""
+                use java::util::ArrayList;
+                use java::lang::Math;
+                let names = ArrayList::new()
+                names.add("a")
+                names.remove(0)
+                let i = 0
+                names.add(i, "b")
+                let n = 5000000000
+                println(Math::max(n, 3))
+                """);
+        assertContains("names.remove(0);", java);                       // remove(int), not remove(Object)
+        assertContains("names.add(Math.toIntExact(i), \"b\")", java);   // add(int, E), narrowed checked
+        assertContains("Math.max(n, 3L)", java);                       // max(long, long): no narrowing
+    }
+
+    @Test
     void varargsAndGenericsFromTheArguments() {
         String java = java("""
                 use java::util::{List, Arrays};

@@ -454,7 +454,7 @@ public final class JavaInterop {
             if (applicable.isEmpty()) {
                 continue;
             }
-            List<Integer> best = mostSpecific(expanded);
+            List<Integer> best = mostSpecific(expanded, args);
             if (best.size() != 1) {
                 return new Choice(null, Error.AMBIGUOUS, best.stream().map(applicable::get).toList());
             }
@@ -583,8 +583,10 @@ public final class JavaInterop {
                     return convert && !name.equals("void") && !name.equals("char");
                 }
                 return switch (t) {
-                    case Type.Int i -> name.equals("long") || name.equals("float") || name.equals("double")
-                            || convert && (name.equals("int") || name.equals("short") || name.equals("byte"));
+                    // an integer is Java's int as much as its long: an `int` overload applies at once
+                    // (narrowed checked), so `list.remove(0)` is remove(int), not remove(Object)
+                    case Type.Int i -> name.equals("long") || name.equals("int") || name.equals("float")
+                            || name.equals("double") || convert && (name.equals("short") || name.equals("byte"));
                     case Type.Float f -> name.equals("double") || convert && name.equals("float");
                     case Type.Bool b -> name.equals("boolean");
                     case Type.JavaType j when boxing -> unboxesTo(j.binaryName(), name);
@@ -653,13 +655,13 @@ public final class JavaInterop {
     }
 
     /** The indexes of the maximally specific of {@code candidates} (each its parameter types per argument). */
-    private List<Integer> mostSpecific(List<List<TypeText>> candidates) {
+    private List<Integer> mostSpecific(List<List<TypeText>> candidates, List<Arg> args) {
         List<Integer> best = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             boolean dominated = false;
             for (int j = 0; j < candidates.size() && !dominated; j++) {
-                if (i != j && moreSpecific(candidates.get(j), candidates.get(i))
-                        && !moreSpecific(candidates.get(i), candidates.get(j))) {
+                if (i != j && moreSpecific(candidates.get(j), candidates.get(i), args)
+                        && !moreSpecific(candidates.get(i), candidates.get(j), args)) {
                     dominated = true;
                 }
             }
@@ -678,14 +680,25 @@ public final class JavaInterop {
         return out;
     }
 
-    private boolean moreSpecific(List<TypeText> a, List<TypeText> b) {
+    private boolean moreSpecific(List<TypeText> a, List<TypeText> b, List<Arg> args) {
         for (int i = 0; i < a.size(); i++) {
+            if (i < args.size() && args.get(i).type() instanceof Type.Int
+                    && a.get(i) instanceof TypeText.Primitive pa && b.get(i) instanceof TypeText.Primitive pb) {
+                // for an integer: its own long first (no narrowing), then int, then the floats
+                if (INTEGER_PREFERENCE.indexOf(pa.name()) > INTEGER_PREFERENCE.indexOf(pb.name())) {
+                    return false;
+                }
+                continue;
+            }
             if (!subtype(a.get(i), b.get(i))) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The primitive parameters an integer argument fits, the best first. */
+    private static final List<String> INTEGER_PREFERENCE = List.of("long", "int", "short", "byte", "float", "double");
 
     private boolean subtype(TypeText a, TypeText b) {
         if (a instanceof TypeText.Array aa && b instanceof TypeText.Array ba) {
