@@ -272,6 +272,7 @@ final class Access {
                 };
             };
             case RObject o -> o.keys();
+            case Map<?, ?> m -> new ArrayList<>(m.keySet()); // a Java map, as an object: its keys, as they are now
             case Iterable<?> it -> {
                 List<Object> copy = new ArrayList<>();
                 it.forEach(copy::add);

@@ -386,6 +386,10 @@ class OpsTest {
         seen.clear();
         Ops.iterate(RObject.of("a", 1L, "b", 2L)).forEach(seen::add);
         assertEquals(List.of("a", "b"), seen);
+        seen.clear();
+        java.util.Map<String, Long> javaMap = new java.util.TreeMap<>(java.util.Map.of("y", 2L, "x", 1L));
+        Ops.iterate(javaMap).forEach(seen::add); // a Java map iterates as an object does: its keys
+        assertEquals(List.of("x", "y"), seen);
         long sum = 0;
         for (long i : Ops.longs(new Range(0, 4, false))) {
             sum += i;
