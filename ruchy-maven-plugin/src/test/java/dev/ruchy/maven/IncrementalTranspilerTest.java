@@ -42,7 +42,12 @@ class IncrementalTranspilerTest {
         log.clear();
         var config = new IncrementalTranspiler.Config(src, out, status, List.of("**/*.ruchy"), List.of(),
                 StandardCharsets.UTF_8, testMode, tool);
-        return new IncrementalTranspiler(config, new IncrementalTranspiler.Reporter() {
+        return new IncrementalTranspiler(config, reporter()).run();
+    }
+
+    /** Collects the build's info, warn and error lines in {@code log}. */
+    private IncrementalTranspiler.Reporter reporter() {
+        return new IncrementalTranspiler.Reporter() {
             @Override
             public void info(String message) {
                 log.add("info " + message);
@@ -61,7 +66,7 @@ class IncrementalTranspilerTest {
             public void error(String message) {
                 log.add("error " + message);
             }
-        }).run();
+        };
     }
 
     private IncrementalTranspiler.Outcome run() throws IOException {
@@ -77,26 +82,7 @@ class IncrementalTranspilerTest {
                 StandardCharsets.UTF_8, false, "tool 1",
                 () -> new RuchySourceTypes(List.of(src), StandardCharsets.UTF_8,
                         JavaTypes.chain(List.of(new JavaSourceTypes(List.of(java), jdk), jdk))).inReach(), jdk);
-        return new IncrementalTranspiler(config, new IncrementalTranspiler.Reporter() {
-            @Override
-            public void info(String message) {
-                log.add("info " + message);
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("warn " + message);
-            }
-
-            @Override
-            public void error(String message) {
-                log.add("error " + message);
-            }
-        }).run();
+        return new IncrementalTranspiler(config, reporter()).run();
     }
 
     private void write(String path, String text) throws IOException {

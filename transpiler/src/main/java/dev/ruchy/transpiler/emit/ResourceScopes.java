@@ -53,10 +53,11 @@ final class ResourceScopes {
         if (topLevel) {
             scopes.block(program.statements());
         }
-        Nodes.visit(program.statements(), (node, ancestors) -> {
+        Nodes.any(program.statements(), node -> {
             if (node instanceof Expr.Block b) {
                 scopes.block(b.statements());
             }
+            return false; // every block
         });
         return scopes;
     }
