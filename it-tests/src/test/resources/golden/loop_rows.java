@@ -37,7 +37,7 @@ public final class LoopRows {
         var i = 0L;
         while (i < rows) {
             var total = 0.0;
-            var j = 0L;
+            var j = 0;
             // the same row in every round, read once: the loop assigns no m or i
             // and calls nothing that could change an array of arrays
             List<Double> mRowI = Lists.row(m, i);
@@ -61,7 +61,7 @@ public final class LoopRows {
             // and calls nothing that could change an array of arrays
             List<Double> aliasRowI = Lists.row(alias, i);
             List<Double> mRowI = Lists.row(m, i);
-            for (long j = 0; j < cols; j++) {
+            for (int j = 0; j < cols; j++) {
                 Lists.setDouble(Lists.checkRow(aliasRowI), j, Lists.getDouble(mRowI, j) * 2.0);
             }
         }
@@ -76,7 +76,7 @@ public final class LoopRows {
         // the same row in every round, read once: the loop assigns no m or last
         // and calls nothing that could change an array of arrays
         List<Double> mRowLast = Lists.row(m, last);
-        for (long j = 0; j < cols; j++) {
+        for (int j = 0; j < cols; j++) {
             total = total + Lists.getDouble(mRowLast, j);
         }
         return total;
@@ -86,7 +86,7 @@ public final class LoopRows {
      * a row index out of bounds, and the loop that would use it runs count times
      */
     static void fillRow(List<List<Double>> m, long i, long count, List<Double> values) {
-        var k = 0L;
+        var k = 0;
         // the same row in every round, read once: the loop assigns no m or i
         // and calls nothing that could change an array of arrays
         List<Double> mRowI = Lists.row(m, i);
@@ -98,7 +98,7 @@ public final class LoopRows {
 
     static double readRow(List<List<Double>> m, long i, long count, List<Double> values) {
         var total = 0.0;
-        var k = 0L;
+        var k = 0;
         // the same row in every round, read once: the loop assigns no m or i
         // and calls nothing that could change an array of arrays
         List<Double> mRowI = Lists.row(m, i);
@@ -114,7 +114,7 @@ public final class LoopRows {
      */
     static double replacedRow(List<List<Double>> m) {
         var total = 0.0;
-        var j = 0L;
+        var j = 0;
         while (j < 2) {
             total = total + Lists.getDouble(Lists.get(m, 0), j);
             Ops.setIndex(m, 0L, DoubleList.of(10.0, 20.0));

@@ -35,13 +35,13 @@ public final class NumericArrays {
 
     static List<List<Double>> multiply(List<List<Double>> a, List<List<Double>> b, long n) {
         List<List<Double>> c = zeros(n);
-        for (long i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             // the same rows in every round, read once: the loop assigns no c, i or a
             // and calls nothing that could change an array of arrays
             List<Double> cRowI = Lists.row(c, i);
             List<Double> aRowI = Lists.row(a, i);
-            for (long j = 0; j < n; j++) {
-                for (long k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
                     Lists.setDouble(Lists.checkRow(cRowI), j, Lists.getDouble(cRowI, j)
                             + Lists.getDouble(aRowI, k) * Lists.getDouble(Lists.get(b, k), j));
                 }

@@ -373,7 +373,8 @@ final class ControlFlowPrinter extends Printer {
                 stmt("var $N = $L", endName, end);
                 end = CodeBlock.of("$N", endName);
             }
-            cx.out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, intOperand(r.start()), name,
+            cx.out.beginControlFlow("for ($L $N = $L; $N $L $L; $N++)", cx.intCounters.isInt(f) ? "int" : "long",
+                    name, intOperand(r.start()), name,
                     r.inclusive() ? "<=" : "<", end, name);
         } else if (f.pattern() instanceof Pattern.Binding b && !symbolNeedsSpecial(b)) {
             Symbol sym = resolution.declaration(b);

@@ -74,6 +74,8 @@ final class EmitContext {
     final Deque<LoopContext> loops = new ArrayDeque<>();
     /** Which locals are resources closed at the end of their block or of the {@code spawn} that owns them. */
     final ResourceScopes resources;
+    /** Which loop counters are printed as {@code int}s. */
+    final IntCounters intCounters;
     /** The try-with-resources blocks opened in the current statement lists, closed as each list ends. */
     int openResources;
 
@@ -101,6 +103,7 @@ final class EmitContext {
         this.session = mode.session();
         this.commentUsed = new boolean[program.comments().size()];
         this.resources = ResourceScopes.of(program, resolution, types, mode.session() == null);
+        this.intCounters = IntCounters.of(program, resolution, types, checkedArithmetic);
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);
         this.statements = new StatementPrinter(this);

@@ -134,6 +134,11 @@ final class StatementPrinter extends Printer {
                 stmt("var $N = $T.expect($L, $S)", cx.scope.declare(sym, b.name()), R_OBJECT, expr(let.init()), firstField);
                 return;
             }
+            if (cx.intCounters.isInt(let)) {
+                // a counter that only indexes arrays: an int, which the JIT checks against their bounds once per loop
+                stmt("var $N = $L", cx.scope.declare(sym, b.name()), ((Expr.IntLit) let.init()).value());
+                return;
+            }
             declareVariable(sym, b.name(), let.init(), types.of(let.init()));
             return;
         }
