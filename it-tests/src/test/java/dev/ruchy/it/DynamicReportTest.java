@@ -37,13 +37,6 @@ class DynamicReportTest {
             "09_custom_protocol.ruchy", new int[] {0, 3},
             "10_network_monitor.ruchy", new int[] {0, 0});
 
-    /**
-     * The definitions some seed programs use but leave out ({@code seed-supplements/NAME}): what comes
-     * before its line {@code // <program>} goes before the program, the rest after it. The bench script
-     * {@code bench/count-dynamic.sh} measures the same way.
-     */
-    private static final Path SUPPLEMENTS = SharedCorpus.projectRoot().resolve("it-tests/src/test/resources/seed-supplements");
-
     private static final Pattern SUMMARY = Pattern.compile(": (\\d+) dynamic calls?, (\\d+) Object declarations?$",
             Pattern.MULTILINE);
 
@@ -52,7 +45,7 @@ class DynamicReportTest {
         return SharedCorpus.seedPrograms().stream().map(program -> dynamicTest(program.getFileName().toString(),
                 program.toUri(), () -> {
                     String name = program.getFileName().toString();
-                    CliRun run = explain(supplemented(program, dir));
+                    CliRun run = explain(SharedCorpus.supplemented(program, dir));
                     assertEquals(0, run.exit(), run::err);
                     Matcher m = SUMMARY.matcher(run.out());
                     assertTrue(m.find(), run::out);
@@ -151,21 +144,6 @@ class DynamicReportTest {
     }
 
     /** The seed program with the definitions it leaves out, in {@code dir}; the program itself when it has none. */
-    private static Path supplemented(Path program, Path dir) throws IOException {
-        Path supplement = SUPPLEMENTS.resolve(program.getFileName());
-        if (!Files.exists(supplement)) {
-            return program;
-        }
-        String text = Files.readString(supplement);
-        String marker = "// <program>\n";
-        int split = text.indexOf(marker);
-        String before = split < 0 ? "" : text.substring(0, split);
-        String after = split < 0 ? text : text.substring(split + marker.length());
-        Path file = dir.resolve(program.getFileName());
-        Files.writeString(file, before + Files.readString(program) + "\n" + after);
-        return file;
-    }
-
     /** The report's entry and summary lines (not the quoted source lines, nor the final "ok"). */
     private static List<String> entryLines(String out) {
         return out.lines().filter(l -> !l.startsWith("    ") && !l.endsWith(": ok")).toList();

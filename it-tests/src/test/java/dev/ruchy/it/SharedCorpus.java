@@ -69,6 +69,27 @@ final class SharedCorpus {
         return programs;
     }
 
+    /**
+     * {@code program}, a seed program, with the definitions it uses but leaves out
+     * ({@code it-tests/src/test/resources/seed-supplements/NAME}): what comes before the supplement's line
+     * {@code // <program>} goes before the program, the rest after it, written to {@code dir}; the program
+     * itself when it needs none. The bench script {@code bench/count-dynamic.sh} measures the same way.
+     */
+    static Path supplemented(Path program, Path dir) throws IOException {
+        Path supplement = projectRoot().resolve("it-tests/src/test/resources/seed-supplements").resolve(program.getFileName());
+        if (!Files.exists(supplement)) {
+            return program;
+        }
+        String text = Files.readString(supplement);
+        String marker = "// <program>\n";
+        int split = text.indexOf(marker);
+        String before = split < 0 ? "" : text.substring(0, split);
+        String after = split < 0 ? text : text.substring(split + marker.length());
+        Path file = dir.resolve(program.getFileName());
+        Files.writeString(file, before + Files.readString(program) + "\n" + after);
+        return file;
+    }
+
     /** Every folder of {@code <shared>/conformance} that holds an {@code input.ruchy}, by name. */
     static List<Case> conformanceCases() {
         List<Case> cases = new ArrayList<>();
