@@ -118,13 +118,16 @@ public final class MemberChecks {
     private static final int MAX_SIGNATURES = 4;
 
     private static void checkJava(Expr e, JavaSite site, JavaInterop java, Diagnostics diagnostics) {
-        if (site.resolved()) {
-            return;
-        }
         String owner = site.owner().simpleName();
         boolean statics = site.kind() == JavaSite.Kind.STATIC_CALL || site.kind() == JavaSite.Kind.STATIC_FIELD;
         String display = site.kind() == JavaSite.Kind.CONSTRUCTOR ? owner + "::new"
                 : statics ? owner + "::" + site.name() : owner + "." + site.name();
+        if (site.resolved()) {
+            if (site.isCall()) {
+                checkClosureTypes(e, display, site.choice().chosen(), java, diagnostics);
+            }
+            return;
+        }
         Span where = switch (e) {
             case Expr.MethodCall m -> nameSpan(m);
             case Expr.Call c -> c.callee().span();
@@ -165,6 +168,40 @@ public final class MemberChecks {
             case AMBIGUOUS -> diagnostics.report(DiagnosticCode.AMBIGUOUS_JAVA_CALL.at(e.span(), display,
                     String.join(" and ", signatures)).withHint("give the arguments types that only one of them takes"));
             default -> {
+            }
+        }
+    }
+
+    /**
+     * A closure passed to a generic Java method whose parameter's type is one of the method's type
+     * variables that nothing gives a type ({@code Comparator::comparing(|s| s.len())} with no target
+     * type): javac could not type the lambda either, so it is R0216 at the parameter, unless the
+     * parameter's type is written ({@code |s: String|}).
+     */
+    private static void checkClosureTypes(Expr e, String display, JavaInterop.Chosen chosen, JavaInterop java,
+            Diagnostics diagnostics) {
+        if (chosen.unbound().isEmpty()) {
+            return;
+        }
+        List<Expr.Arg> args = switch (e) {
+            case Expr.MethodCall m -> m.args();
+            case Expr.Call c -> c.args();
+            default -> List.of();
+        };
+        for (int i = 0; i < args.size() && i < chosen.params().size(); i++) {
+            if (!(args.get(i).value() instanceof Expr.Lambda l)) {
+                continue;
+            }
+            List<dev.ruchy.transpiler.interop.TypeText> params = java.samParameters(chosen.params().get(i), chosen.bindings());
+            for (int k = 0; params != null && k < params.size() && k < l.params().size(); k++) {
+                dev.ruchy.transpiler.interop.TypeText p = params.get(k);
+                if (l.params().get(k).type() == null && chosen.unbound().stream().anyMatch(v -> JavaInterop.mentions(p, v))) {
+                    String name = l.params().get(k).name() == null ? "_" : l.params().get(k).name();
+                    diagnostics.report(DiagnosticCode.UNTYPED_JAVA_CLOSURE.at(l.params().get(k).span(), name, display)
+                            .withHint("write its type (`|" + name + ": String| ...`), or pass the call where a typed value"
+                                    + " is expected (`names.sort(Comparator::comparing(...))`)"));
+                    return;
+                }
             }
         }
     }
