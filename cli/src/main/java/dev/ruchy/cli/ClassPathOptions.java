@@ -49,13 +49,14 @@ final class ClassPathOptions {
     }
 
     /**
-     * The classes in reach: the class path's, then the JDK's.
+     * The classes in reach: the class path's, then the JDK's; {@linkplain JavaTypes#isComplete() every
+     * class} the program can use when it runs, so a {@code use} of any other is an error.
      *
      * @throws UncheckedIOException when a jar of the class path cannot be opened
      */
     JavaTypes javaTypes() {
         List<Path> entries = entries();
-        return entries.isEmpty() ? ClassFileJavaTypes.jdk()
-                : JavaTypes.chain(List.of(new ClassFileJavaTypes(entries), ClassFileJavaTypes.jdk()));
+        return JavaTypes.complete(entries.isEmpty() ? ClassFileJavaTypes.jdk()
+                : JavaTypes.chain(List.of(new ClassFileJavaTypes(entries), ClassFileJavaTypes.jdk())));
     }
 }

@@ -50,6 +50,10 @@ public final class Resolver {
     private boolean hasTraits;
 
     private final JavaTypes javaTypes;
+    /** With {@linkplain JavaTypes#isComplete() every class} in reach: the modules the program declares. */
+    private final Set<String> modules = new HashSet<>();
+    /** With every class in reach: the first names of the program's paths and written types ({@code Nope} of {@code Nope::hello()}). */
+    private final Set<String> pathRoots = new HashSet<>();
     /** Packages a glob {@code use} imports ({@code use java::util::*;}): their classes are found when named. */
     private final List<String> javaPackages = new ArrayList<>();
 
@@ -76,6 +80,18 @@ public final class Resolver {
     }
 
     private void program(Program program) {
+        if (javaTypes.isComplete()) {
+            dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+                if (n instanceof Stmt.Mod m) {
+                    modules.add(m.name());
+                } else if (n instanceof Expr.Path p && !p.segments().isEmpty()) {
+                    pathRoots.add(p.segments().get(0));
+                } else if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && !t.path().isEmpty()) {
+                    pathRoots.add(t.path().get(0));
+                }
+                return false;
+            });
+        }
         scopes.push(new LinkedHashMap<>());
         contexts.push(0);
         hoist(program.statements(), true);
@@ -181,6 +197,12 @@ public final class Resolver {
         if (root.equals("java") || root.equals("javax") || root.equals("jdk") || !known.isEmpty()) {
             Diagnostic d = DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted);
             diagnostics.report(Suggestions.withSuggestion(d, path.get(path.size() - 1), known.stream().sorted().toList()));
+        } else if (javaTypes.isComplete() && pathRoots.contains(alias) && !modules.contains(root)
+                && !Set.of("self", "super", "crate").contains(root)) {
+            // every class the program can use is in reach, and the program uses this name as one
+            // (Nope::hello(), a type): it would fail where it runs
+            diagnostics.report(DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted)
+                    .withHint("neither the JDK nor the class path has it (--class-path gives a project's classes)"));
         }
     }
 
