@@ -107,6 +107,42 @@ public final class Resolver {
             }
         }
         deferred.forEach(this::stmt);
+        checkWrittenTypes(program);
+    }
+
+    /** Type names Ruchy knows without a declaration ({@code Vec<T>}, {@code Option<T>}, ...). */
+    private static final Set<String> BUILTIN_TYPES = Set.of("String", "Vec", "VecDeque", "List", "Array", "Option",
+            "HashMap", "BTreeMap", "Map", "Object", "Result", "Self");
+
+    /**
+     * A written type ({@code fn show(d: Duraton)}) that names no type the program declares or imports
+     * but is a near miss of one (an imported Java class, a struct, an enum, a class): R0204 with the
+     * name it probably means, where the type would otherwise quietly be dynamic. A name near none of
+     * them (a Rust-style {@code Box<T>}, a type parameter) is left as it was.
+     */
+    private void checkWrittenTypes(Program program) {
+        Set<String> known = new HashSet<>(resolution.javaImports.keySet());
+        known.addAll(resolution.structs.keySet());
+        known.addAll(resolution.enums.keySet());
+        known.addAll(resolution.classes.keySet());
+        if (known.isEmpty()) {
+            return;
+        }
+        dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+            if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && t.path().size() == 1) {
+                String name = t.path().get(0);
+                if (!name.isEmpty() && Character.isUpperCase(name.codePointAt(0)) && !known.contains(name)
+                        && !BUILTIN_TYPES.contains(name) && !importedNames.contains(name) && lookup(name) == null
+                        && !(globImport(name))) {
+                    String near = Suggestions.closest(name, known);
+                    if (near != null) {
+                        diagnostics.report(DiagnosticCode.UNDEFINED_TYPE.at(t.span(), name)
+                                .withHint("did you mean `" + near + "`?"));
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     /** Declares functions and types of a statement list before any statement runs, so order does not matter. */

@@ -34,6 +34,10 @@ public final class MemberChecks {
     public static void check(Program program, Resolver.Resolution resolution, TypeInference.Types types, Diagnostics diagnostics) {
         Nodes.any(program, node -> {
             switch (node) {
+                case Expr.Assign a when types.javaSite(a.target()) instanceof JavaSite site && site.field() != null ->
+                        checkFieldAssignment(a.target(), site, types.of(a.value()), types.java(), diagnostics);
+                case Expr.CompoundAssign a when types.javaSite(a.target()) instanceof JavaSite site && site.field() != null ->
+                        checkFieldAssignment(a.target(), site, null, types.java(), diagnostics);
                 case Expr e when types.javaSite(e) != null -> checkJava(e, types.javaSite(e), types.java(), diagnostics);
                 case Expr.Field f when types.of(f.receiver()) instanceof Type.Named n -> {
                     Stmt.Struct st = resolution.structs().get(n.name());
@@ -203,6 +207,25 @@ public final class MemberChecks {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * A Java field assigned ({@code p.x = v}): R0217 when it is final, or when {@code value} (the
+     * value's type; null for a compound assignment) is of a type the field cannot hold
+     * ({@code inv.total = "x"} for a {@code double}); a dynamic value is converted where it runs.
+     */
+    private static void checkFieldAssignment(Expr target, JavaSite site, Type value, JavaInterop java,
+            Diagnostics diagnostics) {
+        JavaInterop.Found<dev.ruchy.transpiler.interop.JavaField> f = site.field();
+        String shown = target instanceof Expr.Field field ? field.receiver().span().text() + "." + field.name()
+                : target.span().text();
+        dev.ruchy.transpiler.interop.TypeText type = dev.ruchy.transpiler.interop.TypeText.parse(f.member().type());
+        if (f.member().isFinal()) {
+            diagnostics.report(DiagnosticCode.JAVA_FIELD_ASSIGNMENT.at(target.span(), shown, "it is final"));
+        } else if (value != null && !java.fits(JavaInterop.Arg.value(value), type, f.bindings(), JavaInterop.Phase.CONVERT)) {
+            diagnostics.report(DiagnosticCode.JAVA_FIELD_ASSIGNMENT.at(target.span(), shown,
+                    "it is a " + type.display() + ", the value a " + JavaInterop.describe(value)));
         }
     }
 
