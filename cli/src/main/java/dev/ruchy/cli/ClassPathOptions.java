@@ -56,7 +56,20 @@ final class ClassPathOptions {
      */
     JavaTypes javaTypes() {
         List<Path> entries = entries();
-        return JavaTypes.complete(entries.isEmpty() ? ClassFileJavaTypes.jdk()
-                : JavaTypes.chain(List.of(new ClassFileJavaTypes(entries), ClassFileJavaTypes.jdk())));
+        if (entries.isEmpty()) {
+            return JavaTypes.complete(ClassFileJavaTypes.jdk());
+        }
+        ClassFileJavaTypes jars = new ClassFileJavaTypes(entries);
+        opened.add(jars);
+        return JavaTypes.complete(JavaTypes.chain(List.of(jars, ClassFileJavaTypes.jdk())));
+    }
+
+    /** The class paths {@link #javaTypes()} gave out, whose jars {@link #close()} closes. */
+    private final List<ClassFileJavaTypes> opened = new ArrayList<>();
+
+    /** Closes the jars the transpiler opened; call when it is done with {@link #javaTypes()} (not the JDK's, shared). */
+    void close() {
+        opened.forEach(ClassFileJavaTypes::close);
+        opened.clear();
     }
 }
