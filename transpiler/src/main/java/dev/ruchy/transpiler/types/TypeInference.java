@@ -1664,7 +1664,7 @@ public final class TypeInference {
                 Type t = expr(value);
                 // a generic call whose type arguments its target gives (Comparator::comparing(|s| s.len())):
                 // they say nothing of this call's type variables until it has them
-                infos.add(JavaInterop.Arg.value(javaPolyCalls.contains(value) && t instanceof Type.JavaType j
+                infos.add(JavaInterop.Arg.value(!finished && javaPolyCalls.contains(value) && t instanceof Type.JavaType j
                         ? new Type.JavaType(j.binaryName(), j.typeArguments().stream()
                                 .map(ta -> ta instanceof Type.Dyn ? Type.UNKNOWN : ta).toList())
                         : t));
