@@ -128,8 +128,29 @@ public final class Resolver {
         if (known.isEmpty()) {
             return;
         }
+        Set<String> declared = new HashSet<>(); // type parameters and aliases: names no near miss may stand for
         dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
-            if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && t.path().size() == 1) {
+            switch (n) {
+                case Stmt.Fun f -> declared.addAll(f.typeParams());
+                case Stmt.Struct st -> declared.addAll(st.typeParams());
+                case Stmt.Enum en -> declared.addAll(en.typeParams());
+                case Stmt.Impl i -> declared.addAll(i.typeParams());
+                case Stmt.Trait t -> {
+                    declared.addAll(t.typeParams());
+                    declared.add(t.name());
+                }
+                case Stmt.Class c -> declared.addAll(c.typeParams());
+                case Stmt.TypeAlias a -> {
+                    declared.addAll(a.typeParams());
+                    declared.add(a.name());
+                }
+                default -> {
+                }
+            }
+            return false;
+        });
+        dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+            if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && t.path().size() == 1 && !declared.contains(t.path().get(0))) {
                 String name = t.path().get(0);
                 if (!name.isEmpty() && Character.isUpperCase(name.codePointAt(0)) && !known.contains(name)
                         && !BUILTIN_TYPES.contains(name) && !importedNames.contains(name) && lookup(name) == null
