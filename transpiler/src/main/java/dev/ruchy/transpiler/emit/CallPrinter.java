@@ -292,7 +292,7 @@ final class CallPrinter extends Printer {
      * {@code new Invoice(a, b)}, {@code sb.append(x)}, each argument converted to its parameter's Java
      * type and the result to its Ruchy type ({@code (long) s.length()}).
      *
-     * @param receiver  the receiver's code for an instance method, else null
+     * @param receiver  the receiver for an instance method, else null
      * @param discarded the call is a statement of its own: its value is not converted
      */
     /** The call being printed as a statement of its own, whose value is not used. */
