@@ -2,6 +2,7 @@ import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Checked;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A Java method that declares a checked exception is called through the runtime's Checked, in a
@@ -49,6 +50,17 @@ public final class JavaInteropChecked {
             return Files.writeString(folderNow.resolve(nameNow + suffixNow), textNow);
         });
         Builtins.println(Checked.call(() -> Files.readString(dir.resolve("b.txt.md")))); // expect: beta
+        // a part printed as statements before the call reads the local there: it is copied into a local first
+        var n = 2L;
+        var nameNow = name;
+        String value;
+        if (n == 2) {
+            value = nameNow.toUpperCase(Locale.ROOT);
+        } else {
+            value = "none";
+        }
+        Checked.call(() -> Files.writeString(dir.resolve("m.txt"), value));
+        Builtins.println(Checked.call(() -> Files.readString(dir.resolve("m.txt")))); // expect: B.TXT
         for (long i = 0; i < 3; i++) {
             Checked.call(i, (Long iNow) -> Files.writeString(dir.resolve(iNow + ".txt"), "n"
                     + iNow)); // a loop's counter

@@ -318,10 +318,17 @@ final class CallPrinter extends Printer {
         List<Symbol> passed = checked ? changingLocals(receiverExpr, args) : List.of();
         List<String> originals = new ArrayList<>();
         List<String> inside = new ArrayList<>();
+        // a part printed as statements before the call (a `match`) reads them there, outside the lambda:
+        // then each is copied into a local first (`var nameNow = name;`), which the lambda may capture
+        boolean copied = !passed.isEmpty() && (receiverExpr != null && hoists(receiverExpr)
+                || args.stream().anyMatch(a -> hoists(a.value())));
         for (Symbol sym : passed) {
             String name = cx.scope.nameOf(sym);
             originals.add(name);
             inside.add(cx.scope.allocate(name + "Now"));
+            if (copied) {
+                stmt("var $N = $N", inside.get(inside.size() - 1), name);
+            }
             cx.scope.alias(sym, inside.get(inside.size() - 1));
         }
         CodeBlock receiver;
@@ -350,7 +357,9 @@ final class CallPrinter extends Printer {
         if (checked) {
             // Ruchy has no checked exceptions: the call's exception goes on unchanged
             String kind = !m.isConstructor() && m.returnType().equals("void") ? "run" : "call";
-            if (passed.size() > 3) {
+            if (copied) {
+                call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"), kind, call);
+            } else if (passed.size() > 3) {
                 // Checked.call(a, b, c, (A aNow, B bNow, C cNow) -> ...) takes at most three values: more go in an array
                 String array = cx.scope.allocate("now");
                 inside.add(array);
@@ -377,9 +386,16 @@ final class CallPrinter extends Printer {
                 call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"), kind, call);
             }
         }
-        inside.forEach(cx.scope::free);
+        if (!copied) {
+            inside.forEach(cx.scope::free); // lambda parameters: their names may be used again
+        }
         return js.kind() == JavaSite.Kind.CONSTRUCTOR || discarded ? call
                 : fromJava(call, TypeText.parse(m.returnType()), chosen.bindings());
+    }
+
+    /** Whether part of {@code e} is printed as statements before the statement it is in. */
+    private boolean hoists(Expr e) {
+        return AstScan.any(e, n -> n instanceof Expr x && !(x instanceof Expr.Lambda) && !cx.flow.isExpressible(x));
     }
 
     /**
