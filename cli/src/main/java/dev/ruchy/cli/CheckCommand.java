@@ -42,6 +42,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return checkAll();
+        } finally {
+            classPath.close(); // the jars the transpiler opened
+        }
+    }
+
+    private Integer checkAll() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int errors = 0;

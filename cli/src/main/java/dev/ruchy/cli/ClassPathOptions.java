@@ -49,13 +49,27 @@ final class ClassPathOptions {
     }
 
     /**
-     * The classes in reach: the class path's, then the JDK's.
+     * The classes in reach: the class path's, then the JDK's; {@linkplain JavaTypes#isComplete() every
+     * class} the program can use when it runs, so a {@code use} of any other is an error.
      *
      * @throws UncheckedIOException when a jar of the class path cannot be opened
      */
     JavaTypes javaTypes() {
         List<Path> entries = entries();
-        return entries.isEmpty() ? ClassFileJavaTypes.jdk()
-                : JavaTypes.chain(List.of(new ClassFileJavaTypes(entries), ClassFileJavaTypes.jdk()));
+        if (entries.isEmpty()) {
+            return JavaTypes.complete(ClassFileJavaTypes.jdk());
+        }
+        ClassFileJavaTypes jars = new ClassFileJavaTypes(entries);
+        opened.add(jars);
+        return JavaTypes.complete(JavaTypes.chain(List.of(jars, ClassFileJavaTypes.jdk())));
+    }
+
+    /** The class paths {@link #javaTypes()} gave out, whose jars {@link #close()} closes. */
+    private final List<ClassFileJavaTypes> opened = new ArrayList<>();
+
+    /** Closes the jars the transpiler opened; call when it is done with {@link #javaTypes()} (not the JDK's, shared). */
+    void close() {
+        opened.forEach(ClassFileJavaTypes::close);
+        opened.clear();
     }
 }

@@ -51,6 +51,8 @@ final class RunCommand implements Callable<Integer> {
             entry = ProgramCompiler.compile(source, options, classPathEntries, !noCache, System.err);
         } catch (ProgramCompiler.GeneratedCodeDoesNotCompile e) {
             return RuchyCommand.EXIT_SOFTWARE;
+        } finally {
+            classPath.close(); // the program's own class loader opens the jars it needs
         }
         if (entry == null) {
             return 1;

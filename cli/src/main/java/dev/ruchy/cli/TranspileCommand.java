@@ -44,6 +44,14 @@ final class TranspileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return transpileAll();
+        } finally {
+            classPath.close(); // the jars the transpiler opened
+        }
+    }
+
+    private Integer transpileAll() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = 0;

@@ -84,13 +84,27 @@ class RunCommandTest {
         assertEquals(0, run("run", "-cp", again.toString(), file.toString()));
         assertEquals("hello ann\n", out.toString(StandardCharsets.UTF_8));
 
-        // without it the class is not in reach, and the program fails on the line that calls it
+        // without it the class is not in reach: every class the program can use is, so its `use` is an
+        // error before anything runs (R0212 at the use), for check as for run
         out.reset();
         err.reset();
         assertEquals(1, run("run", file.toString()));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
         String error = err.toString(StandardCharsets.UTF_8);
-        assertTrue(error.contains("Greeter") && error.contains(file + ":2"), error);
+        assertTrue(error.contains("error[R0212]: cannot find Java class `demo.Greeter`") && error.contains(file + ":1:5"), error);
+        out.reset();
+        err.reset();
+        assertEquals(1, run("check", file.toString()));
+        String checked = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertTrue(checked.contains("error[R0212]") && checked.contains(file + ":1:5") && checked.contains("^^^"), checked);
+    }
+
+    @Test
+    void aUseOfAPathTheProgramNeverNamesAsAClassStaysAlone() throws IOException {
+        // a Ruchy module's or a crate's path that no call or type names is not taken for a missing Java class
+        Path file = script("crates.ruchy", "use serde::Serialize;\nmod util {\n    pub fun one() { 1 }\n}\n"
+                + "use util::one;\nprintln(2)\n");
+        assertEquals(0, run("check", file.toString()));
     }
 
     @Test

@@ -134,9 +134,10 @@ class LauncherTest {
         assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 src.toString()));
         Path script = Files.writeString(dir.resolve("uses_java.ruchy"), "use demo::Greeter\nprintln(Greeter::hi(\"Ada\"))\n");
-        // without the class path the program is compiled (and indexed for the launcher), then fails
+        // without the class path the class is not in reach: an error (R0212) before anything is compiled
         Run without = launch("run", script.toString());
         assertEquals(1, without.exit(), without::toString);
+        assertTrue(without.err().contains("R0212"), without::toString);
         // the class path after the file: not the indexed classes, which were compiled without it
         for (int attempt = 0; attempt < 2; attempt++) {
             Run with = launch("run", script.toString(), "--class-path", classes.toString());

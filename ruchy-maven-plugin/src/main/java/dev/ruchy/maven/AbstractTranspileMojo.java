@@ -157,6 +157,7 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
         long start = System.nanoTime();
         Path output = outputDirectory().toPath();
         IncrementalTranspiler.Outcome outcome = null;
+        ClassFileJavaTypes jars = null; // the class path's jars, opened as the transpiler reads them
         try {
             Path status = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                     .resolve("maven-status").resolve("ruchy").resolve(mojoExecution.getGoal())
@@ -174,11 +175,13 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
                         + ", class path " + classPath + " and the JDK");
             }
             JavaTypes jdk = ClassFileJavaTypes.jdk();
+            jars = new ClassFileJavaTypes(classPath);
+            ClassFileJavaTypes libraries = jars;
             IncrementalTranspiler.Config config = new IncrementalTranspiler.Config(sourceDirectory().toPath(), output,
                     status, List.copyOf(includes == null || includes.isEmpty() ? Set.of("**/*.ruchy") : includes),
                     List.copyOf(excludes == null ? Set.of() : excludes), charset,
                     testSources(), ToolFingerprint.of(pluginDescriptor.getVersion()),
-                    () -> javaTypes(ruchyRoots, javaRoots, classPath, charset, jdk), jdk);
+                    () -> javaTypes(ruchyRoots, javaRoots, libraries, charset, jdk), jdk);
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Ruchy: sources " + config.sourceDirectory() + ", includes " + config.includes()
                         + ", excludes " + config.excludes() + ", output " + output + ", status " + status + ", tool "
@@ -191,6 +194,9 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("Ruchy transpilation could not read or write a file: " + e, e);
         } finally {
+            if (jars != null) {
+                jars.close();
+            }
             if (output.toFile().isDirectory()) {
                 addSourceRoot(project, output.toString());
                 // the line maps beside the Java go into the classes, where the runtime finds them
@@ -268,9 +274,9 @@ public abstract class AbstractTranspileMojo extends AbstractMojo {
      * What a source may use, first found first: the Ruchy files of the roots, the project's Java sources
      * (read before they are compiled), the class path, the JDK.
      */
-    private static JavaTypes javaTypes(List<Path> ruchyRoots, List<Path> javaRoots, List<Path> classPath, Charset charset,
-            JavaTypes jdk) {
-        JavaTypes libraries = JavaTypes.chain(List.of(new ClassFileJavaTypes(classPath), jdk));
+    private static JavaTypes javaTypes(List<Path> ruchyRoots, List<Path> javaRoots, ClassFileJavaTypes classPath,
+            Charset charset, JavaTypes jdk) {
+        JavaTypes libraries = JavaTypes.chain(List.of(classPath, jdk));
         JavaTypes java = new JavaSourceTypes(javaRoots, libraries, charset);
         return new RuchySourceTypes(ruchyRoots, charset, JavaTypes.chain(List.of(java, libraries))).inReach();
     }

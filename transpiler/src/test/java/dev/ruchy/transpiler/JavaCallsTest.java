@@ -222,6 +222,21 @@ class JavaCallsTest {
     }
 
     @Test
+    void typeParametersAndAliasesAreNoNearMissesOfDeclaredTypes() {
+        var diagnostics = Transpiler.check(SourceFile.of("t.ruchy", """
+                use java::time::Duration;
+                struct U { v: int }
+                type Durations = int
+                fn first<T>(xs: Vec<T>) -> T {
+                    xs[0]
+                }
+                fn count(d: Durations) -> Durations { d }
+                println(first([1, 2]) + count(3))
+                """)).diagnostics();
+        assertTrue(diagnostics.isEmpty(), diagnostics.toString());
+    }
+
+    @Test
     void usesOfOtherPathsAreAsBefore() {
         var diagnostics = Transpiler.check(SourceFile.of("u.ruchy", """
                 use std::collections::HashMap;

@@ -79,6 +79,10 @@ public enum DiagnosticCode {
     JAVA_ARGUMENT_TYPES("R0214", "no overload of `{0}` takes arguments of types ({1})"),
     /** 0: the member, 1: the Java signatures that fit equally well. */
     AMBIGUOUS_JAVA_CALL("R0215", "the call of `{0}` is ambiguous: {1} fit equally well"),
+    /** 0: the closure's parameter, 1: the Java member the closure is passed to ({@code Comparator::comparing}). */
+    UNTYPED_JAVA_CLOSURE("R0216", "cannot infer the type of closure parameter `{0}` passed to `{1}`"),
+    /** 0: the field as written ({@code p.x}), 1: why ({@code it is a double, the value a str}). */
+    JAVA_FIELD_ASSIGNMENT("R0217", "cannot assign to Java field `{0}`: {1}"),
 
     // warnings: R09xx
     /** 0: what ends the code before it ({@code return}, an endless {@code loop}, ...), 1: its line. */

@@ -258,7 +258,7 @@ final class CallPrinter extends Printer {
     CodeBlock methodCall(Expr.MethodCall m) {
         if (types.javaSite(m) instanceof JavaSite js && js.resolved()) {
             boolean discarded = statement == m;
-            return javaCall(js, cx.expressions.parenthesized(m.receiver()), m.args(), discarded);
+            return javaCall(js, m.receiver(), m.args(), discarded);
         }
         Type receiver = types.of(m.receiver());
         if (receiver instanceof Type.RuntimeClass rc) {
@@ -292,7 +292,7 @@ final class CallPrinter extends Printer {
      * {@code new Invoice(a, b)}, {@code sb.append(x)}, each argument converted to its parameter's Java
      * type and the result to its Ruchy type ({@code (long) s.length()}).
      *
-     * @param receiver  the receiver's code for an instance method, else null
+     * @param receiver  the receiver for an instance method, else null
      * @param discarded the call is a statement of its own: its value is not converted
      */
     /** The call being printed as a statement of its own, whose value is not used. */
@@ -309,14 +309,40 @@ final class CallPrinter extends Printer {
         }
     }
 
-    CodeBlock javaCall(JavaSite js, CodeBlock receiver, List<Expr.Arg> args, boolean discarded) {
+    CodeBlock javaCall(JavaSite js, Expr receiverExpr, List<Expr.Arg> args, boolean discarded) {
         statement = null; // the arguments' calls are values
         JavaInterop.Chosen chosen = js.choice().chosen();
         JavaMethod m = chosen.method().member();
+        boolean checked = types.java().throwsChecked(m);
+        // a checked call runs in a lambda: the locals it reads that are not effectively final are its parameters
+        List<Symbol> passed = checked ? changingLocals(receiverExpr, args) : List.of();
+        List<String> originals = new ArrayList<>();
+        List<String> inside = new ArrayList<>();
+        // a part printed as statements before the call (a `match`) reads them there, outside the lambda:
+        // then each is copied into a local first (`var nameNow = name;`), which the lambda may capture
+        boolean copied = !passed.isEmpty() && (receiverExpr != null && hoists(receiverExpr)
+                || args.stream().anyMatch(a -> hoists(a.value())));
+        for (Symbol sym : passed) {
+            String name = cx.scope.nameOf(sym);
+            originals.add(name);
+            inside.add(cx.scope.allocate(name + "Now"));
+            if (copied) {
+                stmt("var $N = $N", inside.get(inside.size() - 1), name);
+            }
+            cx.scope.alias(sym, inside.get(inside.size() - 1));
+        }
+        CodeBlock receiver;
         List<CodeBlock> codes = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            codes.add(javaArgument(args.get(i).value(), chosen.params().get(i), chosen.bindings(),
-                    m.varargs() && i >= m.parameterTypes().size() - 1));
+        try {
+            receiver = receiverExpr == null ? null : cx.expressions.parenthesized(receiverExpr);
+            for (int i = 0; i < args.size(); i++) {
+                codes.add(javaArgument(args.get(i).value(), chosen.params().get(i), chosen.bindings(),
+                        m.varargs() && i >= m.parameterTypes().size() - 1));
+            }
+        } finally {
+            for (int i = 0; i < passed.size(); i++) {
+                cx.scope.alias(passed.get(i), originals.get(i));
+            }
         }
         ClassName owner = Coercions.javaClass(js.owner().name());
         CodeBlock witness = typeWitness(m, chosen);
@@ -328,13 +354,69 @@ final class CallPrinter extends Printer {
             case STATIC_CALL -> CodeBlock.of("$T.$L$N($L)", owner, witness, m.name(), arguments(codes));
             default -> CodeBlock.of("$L.$L$N($L)", receiver, witness, m.name(), arguments(codes));
         };
-        if (types.java().throwsChecked(m)) {
+        if (checked) {
             // Ruchy has no checked exceptions: the call's exception goes on unchanged
-            call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"),
-                    !m.isConstructor() && m.returnType().equals("void") ? "run" : "call", call);
+            String kind = !m.isConstructor() && m.returnType().equals("void") ? "run" : "call";
+            if (copied) {
+                call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"), kind, call);
+            } else if (passed.size() > 3) {
+                // Checked.call(a, b, c, (A aNow, B bNow, C cNow) -> ...) takes at most three values: more go in an array
+                String array = cx.scope.allocate("now");
+                inside.add(array);
+                CodeBlock.Builder body = CodeBlock.builder();
+                for (int i = 0; i < passed.size(); i++) {
+                    com.palantir.javapoet.TypeName t = javaType(types.of(passed.get(i)));
+                    body.add("$T $N = ($T) $N[$L];\n", t, inside.get(i), t, array, i);
+                }
+                body.add(kind.equals("run") ? "$L;\n" : "return $L;\n", call);
+                call = CodeBlock.of("$T.$L(new $T[] {$L}, ($T[] $N) -> {\n$>$L$<})", RuntimeApi.type("Checked"), kind, OBJECT,
+                        CodeBlock.join(originals.stream().map(n -> CodeBlock.of("$N", n)).toList(), ", "), OBJECT, array,
+                        body.build());
+            } else if (!passed.isEmpty()) {
+                // typed, so that javac infers the call's result from the lambda (a zero-parameter one is typed already)
+                List<CodeBlock> params = new ArrayList<>();
+                for (int i = 0; i < passed.size(); i++) {
+                    params.add(CodeBlock.of("$T $N", javaType(types.of(passed.get(i))).box(), inside.get(i)));
+                }
+                call = CodeBlock.of("$T.$L($L,$W($L) ->$W$L)", RuntimeApi.type("Checked"), kind,
+                        CodeBlock.join(originals.stream().map(n -> CodeBlock.of("$N", n)).toList(), ", "),
+                        CodeBlock.join(params, ",$W"), call);
+            }
+            if (passed.isEmpty()) {
+                call = CodeBlock.of("$T.$L(() -> $L)", RuntimeApi.type("Checked"), kind, call);
+            }
+        }
+        if (!copied) {
+            inside.forEach(cx.scope::free); // lambda parameters: their names may be used again
         }
         return js.kind() == JavaSite.Kind.CONSTRUCTOR || discarded ? call
                 : fromJava(call, TypeText.parse(m.returnType()), chosen.bindings());
+    }
+
+    /** Whether part of {@code e} is printed as statements before the statement it is in. */
+    private boolean hoists(Expr e) {
+        return AstScan.any(e, n -> n instanceof Expr x && !(x instanceof Expr.Lambda) && !cx.flow.isExpressible(x));
+    }
+
+    /**
+     * The locals of this method that {@code receiver} and {@code args} read and that Java does not
+     * take as effectively final (reassigned, or a {@code for} loop's counter), each once, in order.
+     */
+    private List<Symbol> changingLocals(Expr receiver, List<Expr.Arg> args) {
+        java.util.LinkedHashSet<Symbol> out = new java.util.LinkedHashSet<>();
+        java.util.function.Predicate<Object> collect = n -> {
+            if (n instanceof Expr.Ident id && cx.symbolOf(id) instanceof Symbol sym && !sym.isGlobal() && !sym.needsCell()
+                    && (sym.kind() == Symbol.Kind.VARIABLE || sym.kind() == Symbol.Kind.PARAMETER)
+                    && cx.scope.nameOf(sym) != null && !cx.flow.effectivelyFinal(sym)) {
+                out.add(sym);
+            }
+            return false;
+        };
+        if (receiver != null) {
+            AstScan.any(receiver, collect);
+        }
+        args.forEach(a -> AstScan.any(a.value(), collect));
+        return new ArrayList<>(out);
     }
 
     /**

@@ -353,6 +353,14 @@ final class ControlFlowPrinter extends Printer {
         cx.rows.end(rows);
     }
 
+    /** The locals that are the counters of Java {@code for} loops ({@code i++}): not effectively final. */
+    final Set<Symbol> counters = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Whether Java takes local {@code sym} as effectively final: it is never reassigned nor a loop's counter. */
+    boolean effectivelyFinal(Symbol sym) {
+        return !sym.isReassigned() && !counters.contains(sym);
+    }
+
     void forLoopScoped(Expr.For f) {
         String label = f.label() == null ? null : StatementPrinter.javaLabel(f.label());
         cx.loops.push(new EmitContext.LoopContext(label, f.label(), null, null));
@@ -367,6 +375,7 @@ final class ControlFlowPrinter extends Printer {
                 && !(resolution.declaration(b) != null && resolution.declaration(b).isCaptured())) {
             Symbol sym = resolution.declaration(b);
             String name = cx.scope.declare(sym, b.name());
+            counters.add(sym);
             CodeBlock end = intOperand(r.end());
             if (!ExpressionPrinter.isSimple(r.end())) {
                 String endName = cx.scope.allocate(name + "End");
@@ -515,6 +524,7 @@ final class ControlFlowPrinter extends Printer {
                 && types.of(r.start()) instanceof Type.Int && types.of(r.end()) instanceof Type.Int
                 && pattern instanceof Pattern.Binding b && !symbolNeedsSpecial(b) && ExpressionPrinter.isSimple(r.end())) {
             String name = cx.scope.declare(resolution.declaration(b), b.name());
+            counters.add(resolution.declaration(b));
             cx.out.beginControlFlow("for (long $N = $L; $N $L $L; $N++)", name, intOperand(r.start()), name,
                     r.inclusive() ? "<=" : "<", intOperand(r.end()), name);
             body.run();

@@ -41,6 +41,11 @@ final class NameScope {
         return name;
     }
 
+    /** Frees {@code name}, allocated for a lambda's parameter whose lambda has been written. */
+    void free(String name) {
+        used.remove(name);
+    }
+
     /** Gives {@code sym} the name of an existing local ({@code x => ...} on a plain variable). */
     void alias(Symbol sym, String name) {
         names.put(sym, name);

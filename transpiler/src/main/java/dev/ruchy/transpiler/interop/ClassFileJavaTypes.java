@@ -36,8 +36,12 @@ import org.objectweb.asm.Opcodes;
  * is asked for and kept; a package is listed only when {@link #classesIn} asks. Public classes and
  * their public members only; generic types come from the Signature attribute, parameter names from
  * MethodParameters (else {@code arg0}...). Thread-safe.
+ *
+ * <p>A jar is opened the first time a class is looked for in it and kept open for the next look-ups
+ * (a REPL session asks for classes input after input); its owner {@linkplain #close() closes} it when
+ * done transpiling.
  */
-public final class ClassFileJavaTypes implements JavaTypes {
+public final class ClassFileJavaTypes implements JavaTypes, AutoCloseable {
     /** Where class files are found: the bytes of one class, and the class-file names of one package. */
     private interface Location {
         /** The class file {@code path} ({@code java/util/UUID.class}), or null. */
@@ -45,6 +49,10 @@ public final class ClassFileJavaTypes implements JavaTypes {
 
         /** The names of the files directly in package folder {@code folder} ({@code java/util}). */
         List<String> list(String folder) throws IOException;
+
+        /** Releases the files it holds open; a later read opens them again. */
+        default void close() throws IOException {
+        }
     }
 
     private static final class JdkHolder {
@@ -90,6 +98,32 @@ public final class ClassFileJavaTypes implements JavaTypes {
     @Override
     public Optional<JavaClass> find(String binaryName) {
         return classes.computeIfAbsent(binaryName, this::load);
+    }
+
+    /**
+     * Closes the jars opened so far (the classes read from them stay known). A look-up of a class
+     * not read yet opens its jar again, so closing early costs time, never a wrong answer. The JDK's
+     * {@linkplain #jdk() shared instance} holds no jar: closing it does nothing.
+     *
+     * @throws UncheckedIOException when a jar cannot be closed
+     */
+    @Override
+    public void close() {
+        UncheckedIOException failed = null;
+        for (Location location : locations) {
+            try {
+                location.close();
+            } catch (IOException e) {
+                if (failed == null) {
+                    failed = new UncheckedIOException("cannot close a jar of the class path", e);
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     @Override
@@ -268,12 +302,22 @@ public final class ClassFileJavaTypes implements JavaTypes {
 
         @Override
         public byte[] read(String path) throws IOException {
-            ZipEntry entry = zip().getEntry(path);
+            ZipFile z = zip();
+            ZipEntry entry = z.getEntry(path);
             if (entry == null) {
                 return null;
             }
-            try (InputStream in = zip().getInputStream(entry)) {
+            try (InputStream in = z.getInputStream(entry)) {
                 return in.readAllBytes();
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            ZipFile z = zip;
+            zip = null;
+            if (z != null) {
+                z.close();
             }
         }
 

@@ -39,6 +39,35 @@ public interface JavaTypes {
      */
     Set<String> classesIn(String packageName);
 
+    /**
+     * Whether these are every class a program transpiled with them can use when it runs (the JDK and
+     * the whole class path it runs with, as {@code ruchy run --class-path} has them): a class they
+     * do not have is not there at all, whatever its package. False unless said so ({@link #complete}).
+     */
+    default boolean isComplete() {
+        return false;
+    }
+
+    /** {@code types}, said to be every class the program can use ({@link #isComplete()}). */
+    static JavaTypes complete(JavaTypes types) {
+        return new JavaTypes() {
+            @Override
+            public Optional<JavaClass> find(String binaryName) {
+                return types.find(binaryName);
+            }
+
+            @Override
+            public Set<String> classesIn(String packageName) {
+                return types.classesIn(packageName);
+            }
+
+            @Override
+            public boolean isComplete() {
+                return true;
+            }
+        };
+    }
+
     /** The first of {@code sources} that has a class wins; package listings are merged. */
     static JavaTypes chain(List<JavaTypes> sources) {
         List<JavaTypes> copy = List.copyOf(sources);

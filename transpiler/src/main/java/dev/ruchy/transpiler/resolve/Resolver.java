@@ -50,6 +50,10 @@ public final class Resolver {
     private boolean hasTraits;
 
     private final JavaTypes javaTypes;
+    /** With {@linkplain JavaTypes#isComplete() every class} in reach: the modules the program declares. */
+    private final Set<String> modules = new HashSet<>();
+    /** With every class in reach: the first names of the program's paths and written types ({@code Nope} of {@code Nope::hello()}). */
+    private final Set<String> pathRoots = new HashSet<>();
     /** Packages a glob {@code use} imports ({@code use java::util::*;}): their classes are found when named. */
     private final List<String> javaPackages = new ArrayList<>();
 
@@ -76,6 +80,18 @@ public final class Resolver {
     }
 
     private void program(Program program) {
+        if (javaTypes.isComplete()) {
+            dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+                if (n instanceof Stmt.Mod m) {
+                    modules.add(m.name());
+                } else if (n instanceof Expr.Path p && !p.segments().isEmpty()) {
+                    pathRoots.add(p.segments().get(0));
+                } else if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && !t.path().isEmpty()) {
+                    pathRoots.add(t.path().get(0));
+                }
+                return false;
+            });
+        }
         scopes.push(new LinkedHashMap<>());
         contexts.push(0);
         hoist(program.statements(), true);
@@ -91,6 +107,63 @@ public final class Resolver {
             }
         }
         deferred.forEach(this::stmt);
+        checkWrittenTypes(program);
+    }
+
+    /** Type names Ruchy knows without a declaration ({@code Vec<T>}, {@code Option<T>}, ...). */
+    private static final Set<String> BUILTIN_TYPES = Set.of("String", "Vec", "VecDeque", "List", "Array", "Option",
+            "HashMap", "BTreeMap", "Map", "Object", "Result", "Self");
+
+    /**
+     * A written type ({@code fn show(d: Duraton)}) that names no type the program declares or imports
+     * but is a near miss of one (an imported Java class, a struct, an enum, a class): R0204 with the
+     * name it probably means, where the type would otherwise quietly be dynamic. A name near none of
+     * them (a Rust-style {@code Box<T>}, a type parameter) is left as it was.
+     */
+    private void checkWrittenTypes(Program program) {
+        Set<String> known = new HashSet<>(resolution.javaImports.keySet());
+        known.addAll(resolution.structs.keySet());
+        known.addAll(resolution.enums.keySet());
+        known.addAll(resolution.classes.keySet());
+        if (known.isEmpty()) {
+            return;
+        }
+        Set<String> declared = new HashSet<>(); // type parameters and aliases: names no near miss may stand for
+        dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+            switch (n) {
+                case Stmt.Fun f -> declared.addAll(f.typeParams());
+                case Stmt.Struct st -> declared.addAll(st.typeParams());
+                case Stmt.Enum en -> declared.addAll(en.typeParams());
+                case Stmt.Impl i -> declared.addAll(i.typeParams());
+                case Stmt.Trait t -> {
+                    declared.addAll(t.typeParams());
+                    declared.add(t.name());
+                }
+                case Stmt.Class c -> declared.addAll(c.typeParams());
+                case Stmt.TypeAlias a -> {
+                    declared.addAll(a.typeParams());
+                    declared.add(a.name());
+                }
+                default -> {
+                }
+            }
+            return false;
+        });
+        dev.ruchy.transpiler.ast.Nodes.any(program, n -> {
+            if (n instanceof dev.ruchy.transpiler.ast.TypeRef.Named t && t.path().size() == 1 && !declared.contains(t.path().get(0))) {
+                String name = t.path().get(0);
+                if (!name.isEmpty() && Character.isUpperCase(name.codePointAt(0)) && !known.contains(name)
+                        && !BUILTIN_TYPES.contains(name) && !importedNames.contains(name) && lookup(name) == null
+                        && !(globImport(name))) {
+                    String near = Suggestions.closest(name, known);
+                    if (near != null) {
+                        diagnostics.report(DiagnosticCode.UNDEFINED_TYPE.at(t.span(), name)
+                                .withHint("did you mean `" + near + "`?"));
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     /** Declares functions and types of a statement list before any statement runs, so order does not matter. */
@@ -181,6 +254,12 @@ public final class Resolver {
         if (root.equals("java") || root.equals("javax") || root.equals("jdk") || !known.isEmpty()) {
             Diagnostic d = DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted);
             diagnostics.report(Suggestions.withSuggestion(d, path.get(path.size() - 1), known.stream().sorted().toList()));
+        } else if (javaTypes.isComplete() && pathRoots.contains(alias) && !modules.contains(root)
+                && !Set.of("self", "super", "crate").contains(root)) {
+            // every class the program can use is in reach, and the program uses this name as one
+            // (Nope::hello(), a type): it would fail where it runs
+            diagnostics.report(DiagnosticCode.UNKNOWN_JAVA_CLASS.at(item.span(), dotted)
+                    .withHint("neither the JDK nor the class path has it (--class-path gives a project's classes)"));
         }
     }
 

@@ -372,6 +372,35 @@ public final class JavaInterop {
         return new Sam(only.member(), params, valueType(ret, b), ret, b);
     }
 
+    /** Whether type variable {@code v} occurs in {@code t}. */
+    public static boolean mentions(TypeText t, String v) {
+        return switch (t) {
+            case TypeText.Variable var -> var.name().equals(v);
+            case TypeText.Wildcard w -> w.bound() != null && mentions(w.bound(), v);
+            case TypeText.Array a -> mentions(a.element(), v);
+            case TypeText.ClassType c -> c.arguments().stream().anyMatch(a -> mentions(a, v));
+            case TypeText.Primitive p -> false;
+        };
+    }
+
+    /**
+     * The parameter types of the single abstract method of {@code param} (a functional interface)
+     * in terms of the called method's type variables: {@code Function<? super T, ? extends U>}'s
+     * {@code apply} takes a {@code ? super T}. Null when {@code param} is no functional interface.
+     */
+    public List<TypeText> samParameters(TypeText param, Map<String, Type> bindings) {
+        TypeText p = param instanceof TypeText.Wildcard w && w.bound() != null ? w.bound() : param;
+        JavaInterop.Sam sam = sam(p, bindings);
+        if (sam == null || !(p instanceof TypeText.ClassType ct) || !(find(ct.binaryName()).orElse(null) instanceof JavaClass fi)) {
+            return null;
+        }
+        Map<String, TypeText> own = new HashMap<>();
+        for (int k = 0; k < fi.typeParameters().size() && k < ct.arguments().size(); k++) {
+            own.put(fi.typeParameters().get(k), ct.arguments().get(k));
+        }
+        return sam.method().parameterTypes().stream().map(t -> TypeText.parse(t).substitute(own)).toList();
+    }
+
     private static boolean isObjectMethod(JavaMethod m) {
         return m.name().equals("equals") && m.parameterTypes().equals(List.of(OBJECT))
                 || m.name().equals("hashCode") && m.parameterTypes().isEmpty()
@@ -406,11 +435,23 @@ public final class JavaInterop {
      * The overload a call chose: its method, the Java type each argument is passed as (a varargs
      * call's extra arguments as the component type), the type variables' bindings (the class's and
      * the method's) and the Ruchy type of its result.
+     *
+     * @param widened the method's type variables the call must name ({@code List.<Object>of(1, "a")}, or
+     *                {@code Comparator.<String, Long>comparing(...)} when only a closure's written
+     *                parameter types give them): a type witness names them all
+     * @param unbound the method's type variables that nothing gives a type: no argument, no target
+     *                type, no closure
      */
     public record Chosen(Found<JavaMethod> method, List<TypeText> params, Map<String, Type> bindings, Type result,
-                         Set<String> widened) {
+                         Set<String> widened, Set<String> unbound) {
         public Chosen {
             widened = Set.copyOf(widened);
+            unbound = Set.copyOf(unbound);
+        }
+
+        public Chosen(Found<JavaMethod> method, List<TypeText> params, Map<String, Type> bindings, Type result,
+                      Set<String> widened) {
+            this(method, params, bindings, result, widened, Set.of());
         }
     }
 

@@ -34,6 +34,10 @@ public final class MemberChecks {
     public static void check(Program program, Resolver.Resolution resolution, TypeInference.Types types, Diagnostics diagnostics) {
         Nodes.any(program, node -> {
             switch (node) {
+                case Expr.Assign a when types.javaSite(a.target()) instanceof JavaSite site && site.field() != null ->
+                        checkFieldAssignment(a.target(), site, types.of(a.value()), types.java(), diagnostics);
+                case Expr.CompoundAssign a when types.javaSite(a.target()) instanceof JavaSite site && site.field() != null ->
+                        checkFieldAssignment(a.target(), site, null, types.java(), diagnostics);
                 case Expr e when types.javaSite(e) != null -> checkJava(e, types.javaSite(e), types.java(), diagnostics);
                 case Expr.Field f when types.of(f.receiver()) instanceof Type.Named n -> {
                     Stmt.Struct st = resolution.structs().get(n.name());
@@ -118,13 +122,16 @@ public final class MemberChecks {
     private static final int MAX_SIGNATURES = 4;
 
     private static void checkJava(Expr e, JavaSite site, JavaInterop java, Diagnostics diagnostics) {
-        if (site.resolved()) {
-            return;
-        }
         String owner = site.owner().simpleName();
         boolean statics = site.kind() == JavaSite.Kind.STATIC_CALL || site.kind() == JavaSite.Kind.STATIC_FIELD;
         String display = site.kind() == JavaSite.Kind.CONSTRUCTOR ? owner + "::new"
                 : statics ? owner + "::" + site.name() : owner + "." + site.name();
+        if (site.resolved()) {
+            if (site.isCall()) {
+                checkClosureTypes(e, display, site.choice().chosen(), java, diagnostics);
+            }
+            return;
+        }
         Span where = switch (e) {
             case Expr.MethodCall m -> nameSpan(m);
             case Expr.Call c -> c.callee().span();
@@ -166,6 +173,59 @@ public final class MemberChecks {
                     String.join(" and ", signatures)).withHint("give the arguments types that only one of them takes"));
             default -> {
             }
+        }
+    }
+
+    /**
+     * A closure passed to a generic Java method whose parameter's type is one of the method's type
+     * variables that nothing gives a type ({@code Comparator::comparing(|s| s.len())} with no target
+     * type): javac could not type the lambda either, so it is R0216 at the parameter, unless the
+     * parameter's type is written ({@code |s: String|}).
+     */
+    private static void checkClosureTypes(Expr e, String display, JavaInterop.Chosen chosen, JavaInterop java,
+            Diagnostics diagnostics) {
+        if (chosen.unbound().isEmpty()) {
+            return;
+        }
+        List<Expr.Arg> args = switch (e) {
+            case Expr.MethodCall m -> m.args();
+            case Expr.Call c -> c.args();
+            default -> List.of();
+        };
+        for (int i = 0; i < args.size() && i < chosen.params().size(); i++) {
+            if (!(args.get(i).value() instanceof Expr.Lambda l)) {
+                continue;
+            }
+            List<dev.ruchy.transpiler.interop.TypeText> params = java.samParameters(chosen.params().get(i), chosen.bindings());
+            for (int k = 0; params != null && k < params.size() && k < l.params().size(); k++) {
+                dev.ruchy.transpiler.interop.TypeText p = params.get(k);
+                if (l.params().get(k).type() == null && chosen.unbound().stream().anyMatch(v -> JavaInterop.mentions(p, v))) {
+                    String name = l.params().get(k).name() == null ? "_" : l.params().get(k).name();
+                    diagnostics.report(DiagnosticCode.UNTYPED_JAVA_CLOSURE.at(l.params().get(k).span(), name, display)
+                            .withHint("write its type (`|" + name + ": String| ...`), or pass the call where a typed value"
+                                    + " is expected (`names.sort(Comparator::comparing(...))`)"));
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A Java field assigned ({@code p.x = v}): R0217 when it is final, or when {@code value} (the
+     * value's type; null for a compound assignment) is of a type the field cannot hold
+     * ({@code inv.total = "x"} for a {@code double}); a dynamic value is converted where it runs.
+     */
+    private static void checkFieldAssignment(Expr target, JavaSite site, Type value, JavaInterop java,
+            Diagnostics diagnostics) {
+        JavaInterop.Found<dev.ruchy.transpiler.interop.JavaField> f = site.field();
+        String shown = target instanceof Expr.Field field ? field.receiver().span().text() + "." + field.name()
+                : target.span().text();
+        dev.ruchy.transpiler.interop.TypeText type = dev.ruchy.transpiler.interop.TypeText.parse(f.member().type());
+        if (f.member().isFinal()) {
+            diagnostics.report(DiagnosticCode.JAVA_FIELD_ASSIGNMENT.at(target.span(), shown, "it is final"));
+        } else if (value != null && !java.fits(JavaInterop.Arg.value(value), type, f.bindings(), JavaInterop.Phase.CONVERT)) {
+            diagnostics.report(DiagnosticCode.JAVA_FIELD_ASSIGNMENT.at(target.span(), shown,
+                    "it is a " + type.display() + ", the value a " + JavaInterop.describe(value)));
         }
     }
 

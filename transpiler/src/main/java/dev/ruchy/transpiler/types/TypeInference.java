@@ -93,6 +93,14 @@ public final class TypeInference {
     private final Map<Expr.Lambda, JavaInterop.Sam> javaLambdas = new IdentityHashMap<>();
     /** The type of each such closure's body, for the method's type variables it gives ({@code R} of {@code map}). */
     private final Map<Expr.Lambda, Type> javaLambdaBodies = new IdentityHashMap<>();
+    /**
+     * The type a Java call passed to another one is expected to have ({@code Comparator<String>} for
+     * {@code names.sort(Comparator::comparing(...))}): the type variables of its method that nothing
+     * else gives a type take it from there, as javac's target typing does.
+     */
+    private final Map<Expr, Type> javaTargets = new IdentityHashMap<>();
+    /** Java calls whose result mentions a type variable of their method that nothing has given a type yet. */
+    private final java.util.Set<Expr> javaPolyCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Inferring an input of an interactive session: top-level closures stay dynamic. */
     private boolean session;
     /** The function whose body is being analysed, for {@code return}. */
@@ -1654,7 +1662,12 @@ public final class TypeInference {
                 expr(value);
             } else {
                 Type t = expr(value);
-                infos.add(JavaInterop.Arg.value(t));
+                // a generic call whose type arguments its target gives (Comparator::comparing(|s| s.len())):
+                // they say nothing of this call's type variables until it has them
+                infos.add(JavaInterop.Arg.value(!finished && javaPolyCalls.contains(value) && t instanceof Type.JavaType j
+                        ? new Type.JavaType(j.binaryName(), j.typeArguments().stream()
+                                .map(ta -> ta instanceof Type.Dyn ? Type.UNKNOWN : ta).toList())
+                        : t));
                 argTypes.add(t);
             }
         }
@@ -1676,12 +1689,55 @@ public final class TypeInference {
             }
             Map<String, Type> fromClosures = new java.util.HashMap<>();
             java.util.Set<String> vars = new java.util.HashSet<>(chosen.method().member().typeParameters());
+            // the method's type variables no argument gives a type: from the call's target, else from the
+            // closures' written parameter types (Comparator::comparing(|s: String| s.len()))
+            java.util.Set<String> unbound = new java.util.HashSet<>(vars);
+            Map<String, Type> fromArgs = new java.util.HashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                if (infos.get(i).functionArity() < 0) {
+                    interop.unify(chosen.params().get(i), infos.get(i).type(), vars, fromArgs);
+                }
+            }
+            unbound.removeAll(fromArgs.keySet());
+            java.util.Set<String> named = new java.util.HashSet<>(chosen.widened());
+            if (!unbound.isEmpty()) {
+                Map<String, Type> given = new java.util.HashMap<>();
+                if (javaTargets.get(site) instanceof Type target && !chosen.method().member().isConstructor()) {
+                    interop.unify(TypeText.parse(chosen.method().member().returnType()), unknownForDyn(target), unbound, given);
+                }
+                Map<String, Type> written = new java.util.HashMap<>();
+                for (int i = 0; i < args.size(); i++) {
+                    if (args.get(i).value() instanceof Expr.Lambda l) {
+                        bindClosureParams(chosen.params().get(i), bindings, l, unbound, written);
+                    }
+                }
+                written.forEach((v, t) -> {
+                    if (!given.containsKey(v) || given.get(v) instanceof Type.Dyn) {
+                        given.put(v, t);
+                        named.add(v); // no target says it: javac must be told
+                    }
+                });
+                given.forEach((v, t) -> {
+                    if (!(t instanceof Type.Dyn)) {
+                        bindings.put(v, t);
+                        unbound.remove(v);
+                    }
+                });
+            }
             for (int i = 0; i < args.size(); i++) {
                 Expr value = args.get(i).value();
                 if (infos.get(i).functionArity() < 0) {
                     continue;
                 }
-                JavaInterop.Sam sam = interop.sam(chosen.params().get(i), bindings);
+                Map<String, Type> typing = bindings;
+                if (!finished && !unbound.isEmpty()) {
+                    // not known yet (a later round may find the call's target): typed as nothing rather than dynamic
+                    typing = new java.util.HashMap<>(bindings);
+                    for (String v : unbound) {
+                        typing.put(v, Type.UNKNOWN);
+                    }
+                }
+                JavaInterop.Sam sam = interop.sam(chosen.params().get(i), typing);
                 if (sam == null) {
                     expr(value);
                     continue;
@@ -1705,12 +1761,42 @@ public final class TypeInference {
             fromClosures.forEach((v, t) -> {
                 if (bindings.get(v) instanceof Type.Dyn) {
                     bindings.put(v, t);
+                    unbound.remove(v);
                 }
             });
-            result = made != null ? made
-                    : interop.valueType(TypeText.parse(chosen.method().member().returnType()), bindings);
+            boolean allKnown = vars.stream().allMatch(v -> bindings.get(v) instanceof Type t && !(t instanceof Type.Dyn)
+                    && !t.isUnknown());
+            if (!allKnown) {
+                named.retainAll(chosen.widened()); // a witness naming Object could break the variables' bounds
+            }
+            TypeText returned = chosen.method().member().isConstructor() ? null
+                    : TypeText.parse(chosen.method().member().returnType());
+            if (returned != null && unbound.stream().anyMatch(v -> JavaInterop.mentions(returned, v))) {
+                javaPolyCalls.add(site);
+            } else {
+                javaPolyCalls.remove(site);
+            }
+            Map<String, Type> resulting = bindings;
+            if (!finished && javaPolyCalls.contains(site)) {
+                // its target may give them in a later round: not dynamic yet, so a variable of its value is not
+                resulting = new java.util.HashMap<>(bindings);
+                for (String v : unbound) {
+                    resulting.put(v, Type.UNKNOWN);
+                }
+            }
+            result = made != null ? made : interop.valueType(returned, resulting);
             choice = new JavaInterop.Choice(new JavaInterop.Chosen(chosen.method(), chosen.params(), bindings, result,
-                    chosen.widened()), null, choice.candidates());
+                    named, unbound), null, choice.candidates());
+            // the type each Java call passed here is expected to have, for the type variables of its own method
+            for (int i = 0; i < args.size(); i++) {
+                Expr value = args.get(i).value();
+                if (infos.get(i).functionArity() < 0 && javaSites.get(value) instanceof JavaSite) {
+                    Type target = interop.typeArgument(chosen.params().get(i), bindings);
+                    if (!target.equals(javaTargets.put(value, target))) {
+                        changed = true;
+                    }
+                }
+            }
         } else {
             for (Expr.Arg a : args) {
                 if (a.value() instanceof Expr.Lambda) {
@@ -1782,6 +1868,33 @@ public final class TypeInference {
         Type result = found == null ? Type.DYN : interop.valueType(TypeText.parse(found.member().type()), found.bindings());
         javaSites.put(site, new JavaSite(kind, owner, name, receiver, null, found, List.of(), result));
         return result;
+    }
+
+    /** {@code t} with each dynamic part unknown: a target type's parts that say nothing of a type variable. */
+    private static Type unknownForDyn(Type t) {
+        return switch (t) {
+            case Type.Dyn d -> Type.UNKNOWN;
+            case Type.ListType l -> Type.list(unknownForDyn(l.element()));
+            case Type.JavaType j -> new Type.JavaType(j.binaryName(), j.typeArguments().stream().map(TypeInference::unknownForDyn).toList());
+            default -> t;
+        };
+    }
+
+    /** Binds the variables of {@code vars} that a closure's written parameter types give ({@code |s: String|}). */
+    private void bindClosureParams(TypeText param, Map<String, Type> bindings, Expr.Lambda l,
+            java.util.Set<String> vars, Map<String, Type> found) {
+        List<TypeText> params = interop.samParameters(param, bindings);
+        if (params == null || params.size() != l.params().size()) {
+            return;
+        }
+        for (int k = 0; k < params.size(); k++) {
+            if (l.params().get(k).type() != null) {
+                Type written = annotation(l.params().get(k).type());
+                if (!written.isUnknown() && !(written instanceof Type.Dyn)) {
+                    interop.unify(params.get(k), written, vars, found);
+                }
+            }
+        }
     }
 
     /**

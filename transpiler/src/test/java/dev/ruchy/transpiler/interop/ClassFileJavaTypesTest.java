@@ -27,6 +27,50 @@ class ClassFileJavaTypesTest {
         return c.methods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** How many of this process's open files are {@code file} (Linux: /proc/self/fd), or -1 where that cannot be told. */
+    private static long openHandles(Path file) throws java.io.IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!java.nio.file.Files.isDirectory(fds)) {
+            return -1;
+        }
+        Path real = file.toRealPath();
+        try (java.util.stream.Stream<Path> links = java.nio.file.Files.list(fds)) {
+            return links.filter(link -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(link).equals(real);
+                } catch (java.io.IOException | UnsupportedOperationException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void closingReleasesTheJarsAndALaterLookUpOpensThemAgain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path classes = Path.of(Shelf.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = dir.resolve("fixture.jar");
+        String entry = FIXTURE.replace('.', '/') + "Shelf.class";
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            out.write(java.nio.file.Files.readAllBytes(classes.resolve(entry)));
+            out.closeEntry();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(openHandles(jar) == 0, "open files cannot be listed here");
+        ClassFileJavaTypes types = new ClassFileJavaTypes(List.of(jar));
+        assertTrue(types.find(FIXTURE + "Shelf").isPresent());
+        assertEquals(1, openHandles(jar), "the jar stays open for the next look-up");
+        assertTrue(types.find(FIXTURE + "Colour").isEmpty());
+        assertEquals(1, openHandles(jar), "one handle, however many look-ups");
+        types.close();
+        assertEquals(0, openHandles(jar));
+        assertTrue(types.find(FIXTURE + "Shelf").isPresent(), "a class read before stays known");
+        assertTrue(types.classesIn("dev.ruchy.transpiler.interop.fixture").contains("Shelf"), "the jar is opened again");
+        types.close();
+        assertEquals(0, openHandles(jar));
+        ClassFileJavaTypes.jdk().close(); // the shared JDK holds no jar: still usable
+        assertTrue(ClassFileJavaTypes.jdk().find("java.util.UUID").isPresent());
+    }
+
     @Test
     void readsAJdkClassLazily() {
         JavaClass uuid = ClassFileJavaTypes.jdk().find("java.util.UUID").orElseThrow();
