@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,13 +128,20 @@ final class Json {
      * @throws RuchyError as {@link #write}
      */
     static byte[] writeUtf8(Object value) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder();
-                JsonGenerator g = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
-            new Walk(g).write(value, 0);
-            g.flush();
-            return out.toByteArray();
+        // as Jackson's ObjectMapper.writeValueAsBytes: the builder's first block comes from the
+        // factory's buffer recycler, so a small body is written without growing the builder
+        BufferRecycler recycler = WRITER._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+                new Walk(g).write(value, 0);
+            }
+            byte[] bytes = out.toByteArray();
+            out.release();
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
+        } finally {
+            recycler.releaseToPool();
         }
     }
 

@@ -85,10 +85,13 @@ final class Connect {
         // a transaction takes the write lock when it begins, so it never has to upgrade a read lock
         // (which SQLite refuses with SQLITE_BUSY rather than wait)
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // the generated keys of an INSERT come back through RETURNING: without this the driver
+        // matches every statement it runs against an INSERT pattern, for getGeneratedKeys()
+        config.setGetGeneratedKeys(false);
         if (file.equals(":memory:")) {
             SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite::memory:");
-            return new SqlDatabase("sqlite::memory:", new SharedConnectionSource(source.getConnection()));
+            return new SqlDatabase("sqlite::memory:", new SharedConnectionSource(source.getConnection()), false);
         }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -96,6 +99,6 @@ final class Connect {
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + path);
         PooledSource pool = new PooledSource("ruchy-sqlite", source, new ReentrantLock(true));
-        return new SqlDatabase("sqlite:" + file, pool);
+        return new SqlDatabase("sqlite:" + file, pool, false);
     }
 }

@@ -118,7 +118,7 @@ record PostgresUrl(String user, String password, String host, int port, String n
             }
             // PostgreSQL serves concurrent writers itself: the write gate never blocks
             PooledSource pool = new PooledSource("ruchy-postgres", source, new ReentrantReadWriteLock().readLock());
-            return new SqlDatabase(shown(), pool);
+            return new SqlDatabase(shown(), pool, true);
         } catch (SQLException e) {
             throw cannot(e);
         } catch (HikariPool.PoolInitializationException e) {

@@ -33,17 +33,25 @@ final class SqlDatabase implements Database {
     private final String name;
     private final ConnectionSource source;
     private final Schema schema;
+    /** Whether result columns may be {@code timestamptz} ones (PostgreSQL), read with their offset. */
+    private final boolean zonedColumns;
     private final Connection transaction;
     private volatile boolean ended;
 
-    SqlDatabase(String name, ConnectionSource source) {
-        this(name, source, new Schema(), null);
+    /**
+     * A database named {@code name} (for messages) on {@code source}; {@code zonedColumns} when the
+     * database has {@code timestamptz} columns (PostgreSQL), whose type is then looked up for each
+     * column of a result, a lookup SQLite spares.
+     */
+    SqlDatabase(String name, ConnectionSource source, boolean zonedColumns) {
+        this(name, source, new Schema(), zonedColumns, null);
     }
 
-    private SqlDatabase(String name, ConnectionSource source, Schema schema, Connection transaction) {
+    private SqlDatabase(String name, ConnectionSource source, Schema schema, boolean zonedColumns, Connection transaction) {
         this.name = name;
         this.source = source;
         this.schema = schema;
+        this.zonedColumns = zonedColumns;
         this.transaction = transaction;
     }
 
@@ -61,7 +69,7 @@ final class SqlDatabase implements Database {
                 SqlValues.bind(ps, values);
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        return SqlValues.rows(rs);
+                        return SqlValues.rows(rs, zonedColumns);
                     }
                 }
                 schema.invalidate();
@@ -117,7 +125,7 @@ final class SqlDatabase implements Database {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 SqlValues.bind(ps, 1, value);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<RObject> rows = SqlValues.rows(rs);
+                    List<RObject> rows = SqlValues.rows(rs, zonedColumns);
                     return rows.isEmpty() ? null : rows.get(0);
                 }
             }
@@ -214,7 +222,7 @@ final class SqlDatabase implements Database {
         try (ConnectionSource.Lease lease = source.borrow()) {
             Connection c = lease.connection();
             c.setAutoCommit(false);
-            SqlDatabase tx = new SqlDatabase(name, source, schema, c);
+            SqlDatabase tx = new SqlDatabase(name, source, schema, zonedColumns, c);
             try {
                 Object result = Callbacks.callLenient(body, tx);
                 c.commit();

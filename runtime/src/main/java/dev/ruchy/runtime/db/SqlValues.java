@@ -74,15 +74,19 @@ final class SqlValues {
         return "aeiou".indexOf(type.isEmpty() ? 'x' : type.charAt(0)) >= 0 ? "an" : "a";
     }
 
-    /** Every row of {@code rs} as an object from column label to value. */
-    static List<RObject> rows(ResultSet rs) throws SQLException {
+    /**
+     * Every row of {@code rs} as an object from column label to value; {@code zonedColumns}: some
+     * columns may be {@code timestamptz} ones (only PostgreSQL's driver names a type so), read with
+     * their offset.
+     */
+    static List<RObject> rows(ResultSet rs, boolean zonedColumns) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String[] labels = new String[n];
         boolean[] zoned = new boolean[n];
         for (int i = 0; i < n; i++) {
             labels[i] = md.getColumnLabel(i + 1);
-            zoned[i] = "timestamptz".equals(md.getColumnTypeName(i + 1));
+            zoned[i] = zonedColumns && "timestamptz".equals(md.getColumnTypeName(i + 1));
         }
         List<RObject> rows = new ArrayList<>();
         while (rs.next()) {

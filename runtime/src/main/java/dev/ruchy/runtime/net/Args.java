@@ -10,6 +10,9 @@ import java.util.Map;
 
 /** Checks and converts the arguments Ruchy code passes to the networking API. */
 public final class Args {
+    /** The characters an HTTP token cannot hold besides controls, spaces and non-ASCII. */
+    private static final String SEPARATORS = "()<>@,;:\\\"/[]?={}";
+
     private Args() {
     }
 
@@ -33,7 +36,16 @@ public final class Args {
      * Whether {@code s} is an HTTP token (RFC 9110 §5.6.2), as method and header names must be.
      */
     public static boolean isHttpToken(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 32 || c >= 127 || SEPARATORS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -47,8 +59,11 @@ public final class Args {
         if (!isHttpToken(name)) {
             throw RuchyError.runtime("Invalid header name '" + name + "'");
         }
-        if (value.chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
-            throw RuchyError.runtime("Invalid value for header " + name + ": it contains a control character (CR, LF, ...)");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 32 && c != '\t' || c == 127) {
+                throw RuchyError.runtime("Invalid value for header " + name + ": it contains a control character (CR, LF, ...)");
+            }
         }
     }
 

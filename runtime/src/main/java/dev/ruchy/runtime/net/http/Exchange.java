@@ -45,12 +45,12 @@ final class Exchange {
         }
         Exchange previous = CURRENT.get();
         CURRENT.set(new Exchange(server, req, res));
-        IdleConnections.handling(req);
+        IdleConnections.Connection connection = IdleConnections.handling(req);
         try {
             chain.proceed();
         } finally {
             // Helidon 4.5 keeps a connection open after answering a request that asked to close it
-            IdleConnections.done(req, wantsClose(req));
+            IdleConnections.done(connection, wantsClose(req));
             if (previous == null) {
                 CURRENT.remove();
             } else {
@@ -121,9 +121,22 @@ final class Exchange {
         }
         Object fn = handlers.get(i);
         if (i == handlers.size() - 1) {
-            Callbacks.callLenient(fn, request, response, next(() -> { }));
+            call(fn, fn instanceof Handler ? null : next(() -> { }));
         } else {
-            Callbacks.callLenient(fn, request, response, next(() -> step(handlers, i + 1)));
+            call(fn, next(() -> step(handlers, i + 1)));
+        }
+    }
+
+    /**
+     * Calls a middleware or handler with this request, response and {@code next} (unused by a
+     * {@link Handler}): a typed one directly, any other function value as {@link Callbacks#callLenient}
+     * calls it.
+     */
+    void call(Object fn, Next next) {
+        switch (fn) {
+            case Middleware m -> m.handle(request, response, next);
+            case Handler h -> h.handle(request, response);
+            default -> Callbacks.callLenient(fn, request, response, next);
         }
     }
 

@@ -305,7 +305,7 @@ final class HelidonHttpServer implements HttpServer {
             boolean[] proceeded = {false};
             RuntimeException[] fromHelidon = {null};
             try {
-                Callbacks.callLenient(fn, exchange.request, exchange.response, exchange.next(() -> {
+                exchange.call(fn, exchange.next(() -> {
                     proceeded[0] = true;
                     try {
                         chain.proceed();

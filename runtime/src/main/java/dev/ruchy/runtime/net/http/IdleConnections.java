@@ -37,13 +37,14 @@ final class IdleConnections {
     private record Key(SocketAddress remote, SocketAddress local) {
     }
 
-    private static final class Entry {
+    /** An accepted connection: its channel and its clock. */
+    static final class Connection {
         final SocketChannel channel;
         final long timeoutNanos;
         volatile long since = System.nanoTime();
         volatile State state = State.WAITING;
 
-        Entry(SocketChannel channel, long timeoutNanos) {
+        Connection(SocketChannel channel, long timeoutNanos) {
             this.channel = channel;
             this.timeoutNanos = timeoutNanos;
         }
@@ -54,7 +55,7 @@ final class IdleConnections {
         }
     }
 
-    private static final Map<Key, Entry> CONNECTIONS = new ConcurrentHashMap<>();
+    private static final Map<Key, Connection> CONNECTIONS = new ConcurrentHashMap<>();
     private static volatile ScheduledExecutorService sweeper;
     private static volatile long sweepPeriodMs = Long.MAX_VALUE;
 
@@ -70,21 +71,26 @@ final class IdleConnections {
         return new Registering(SocketOptions.create(), timeout.isZero() ? Long.MAX_VALUE : timeout.toNanos());
     }
 
-    /** The request's handlers run: its connection is not timed until {@link #done}. */
-    static void handling(ServerRequest request) {
-        Entry e = entry(request);
+    /**
+     * The request's handlers run: its connection is not timed until {@link #done}.
+     *
+     * @return the request's connection, for {@link #done}; null when it is not registered (gone)
+     */
+    static Connection handling(ServerRequest request) {
+        Connection e = connection(request);
         if (e != null) {
             e.set(State.HANDLING);
         }
+        return e;
     }
 
     /**
-     * The request was answered: its connection waits for the next one, timed from now; or, when
-     * {@code close} (the client sent {@code Connection: close}), this side of it is shut down: the
-     * client reads the response, then the end of the stream.
+     * The request {@link #handling} gave {@code e} for was answered: its connection waits for the
+     * next one, timed from now; or, when {@code close} (the client sent {@code Connection: close}),
+     * this side of it is shut down: the client reads the response, then the end of the stream.
+     * Nothing for a null {@code e}.
      */
-    static void done(ServerRequest request, boolean close) {
-        Entry e = entry(request);
+    static void done(Connection e, boolean close) {
         if (e != null) {
             e.set(State.WAITING);
             if (close) {
@@ -99,7 +105,7 @@ final class IdleConnections {
 
     /** {@code body}, timed while a read waits for the client. */
     static InputStream watched(ServerRequest request, InputStream body) {
-        Entry e = entry(request);
+        Connection e = connection(request);
         if (e == null) {
             return body;
         }
@@ -131,7 +137,7 @@ final class IdleConnections {
         return CONNECTIONS.size();
     }
 
-    private static Entry entry(ServerRequest request) {
+    private static Connection connection(ServerRequest request) {
         try {
             return CONNECTIONS.get(new Key(request.remotePeer().address(), request.localPeer().address()));
         } catch (RuntimeException e) {
@@ -158,7 +164,7 @@ final class IdleConnections {
     static void sweep() {
         long now = System.nanoTime();
         CONNECTIONS.entrySet().removeIf(kv -> {
-            Entry e = kv.getValue();
+            Connection e = kv.getValue();
             if (!e.channel.isOpen()) {
                 return true;
             }
@@ -180,7 +186,7 @@ final class IdleConnections {
         public void configureSocket(SocketChannel channel) {
             base.configureSocket(channel);
             try {
-                CONNECTIONS.put(new Key(channel.getRemoteAddress(), channel.getLocalAddress()), new Entry(channel, timeoutNanos));
+                CONNECTIONS.put(new Key(channel.getRemoteAddress(), channel.getLocalAddress()), new Connection(channel, timeoutNanos));
             } catch (IOException e) {
                 // the connection is already gone
             }
