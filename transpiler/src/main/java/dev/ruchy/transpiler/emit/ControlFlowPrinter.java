@@ -377,7 +377,8 @@ final class ControlFlowPrinter extends Printer {
             String name = cx.scope.declare(sym, b.name());
             counters.add(sym);
             CodeBlock end = intOperand(r.end());
-            if (!ExpressionPrinter.isSimple(r.end())) {
+            if (!fixedDuringLoop(r.end())) {
+                // Ruchy makes the range once: a bound the body could change is read before the loop
                 String endName = cx.scope.allocate(name + "End");
                 stmt("var $N = $L", endName, end);
                 end = CodeBlock.of("$N", endName);
@@ -414,6 +415,15 @@ final class ControlFlowPrinter extends Printer {
         cx.statements.blockStatements(f.body());
         cx.out.endControlFlow();
         cx.loops.pop();
+    }
+
+    /** Whether {@code e} reads the same value every round: a literal, or a local never reassigned. */
+    private boolean fixedDuringLoop(Expr e) {
+        if (e instanceof Expr.Ident id) {
+            Symbol sym = resolution.reference(id);
+            return sym != null && !sym.isReassigned() && !sym.needsCell();
+        }
+        return e instanceof Expr.IntLit;
     }
 
     /** An integer operand next to a {@code long}: small literals without the {@code L}. */

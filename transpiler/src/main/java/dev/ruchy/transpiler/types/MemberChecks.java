@@ -11,9 +11,13 @@ import dev.ruchy.transpiler.diag.Diagnostic;
 import dev.ruchy.transpiler.diag.DiagnosticCode;
 import dev.ruchy.transpiler.diag.Diagnostics;
 import dev.ruchy.transpiler.diag.Suggestions;
+import dev.ruchy.transpiler.interop.JavaMethod;
+import dev.ruchy.transpiler.interop.TypeText;
 import dev.ruchy.transpiler.resolve.Resolver;
 import dev.ruchy.transpiler.source.Span;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The checks that need inferred types, on members: a field read or written on a value known to be a
@@ -154,7 +158,7 @@ public final class MemberChecks {
         String expected = (signatures.size() == 1 ? "the Java signature is " : "the Java signatures are ")
                 + (signatures.size() <= MAX_SIGNATURES ? String.join(", ", signatures)
                 : String.join(", ", signatures.subList(0, MAX_SIGNATURES)) + " and " + (signatures.size() - MAX_SIGNATURES)
-                + " more");
+                + " more") + boundVariables(site.choice().candidates());
         switch (site.choice().error()) {
             case WRONG_ARITY -> {
                 int min = site.choice().candidates().stream().mapToInt(f -> f.member().parameterTypes().size()
@@ -171,6 +175,39 @@ public final class MemberChecks {
             }
             case AMBIGUOUS -> diagnostics.report(DiagnosticCode.AMBIGUOUS_JAVA_CALL.at(e.span(), display,
                     String.join(" and ", signatures)).withHint("give the arguments types that only one of them takes"));
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * {@code ", where E is str"}: what the receiver's type arguments make of the class's type variables
+     * that the signatures name ({@code ArrayList.add(E)} on an {@code ArrayList<String>}); empty when
+     * none is bound to a known type.
+     */
+    private static String boundVariables(List<JavaInterop.Found<JavaMethod>> candidates) {
+        Map<String, String> bound = new LinkedHashMap<>();
+        for (var f : candidates.subList(0, Math.min(candidates.size(), MAX_SIGNATURES))) {
+            for (String p : f.member().parameterTypes()) {
+                collectVariables(TypeText.parse(p), f.bindings(), bound);
+            }
+        }
+        return bound.isEmpty() ? "" : ", where " + String.join(" and ",
+                bound.entrySet().stream().map(e -> e.getKey() + " is " + e.getValue()).toList());
+    }
+
+    private static void collectVariables(TypeText t, Map<String, Type> bindings,
+            Map<String, String> bound) {
+        switch (t) {
+            case TypeText.Variable v -> {
+                Type b = bindings.get(v.name());
+                if (b != null && !b.isUnknown() && !(b instanceof Type.Dyn)) {
+                    bound.putIfAbsent(v.name(), JavaInterop.describe(b));
+                }
+            }
+            case TypeText.Array a -> collectVariables(a.element(), bindings, bound);
+            case TypeText.Wildcard w when w.bound() != null -> collectVariables(w.bound(), bindings, bound);
+            case TypeText.ClassType c -> c.arguments().forEach(a -> collectVariables(a, bindings, bound));
             default -> {
             }
         }
@@ -196,9 +233,9 @@ public final class MemberChecks {
             if (!(args.get(i).value() instanceof Expr.Lambda l)) {
                 continue;
             }
-            List<dev.ruchy.transpiler.interop.TypeText> params = java.samParameters(chosen.params().get(i), chosen.bindings());
+            List<TypeText> params = java.samParameters(chosen.params().get(i), chosen.bindings());
             for (int k = 0; params != null && k < params.size() && k < l.params().size(); k++) {
-                dev.ruchy.transpiler.interop.TypeText p = params.get(k);
+                TypeText p = params.get(k);
                 if (l.params().get(k).type() == null && chosen.unbound().stream().anyMatch(v -> JavaInterop.mentions(p, v))) {
                     String name = l.params().get(k).name() == null ? "_" : l.params().get(k).name();
                     diagnostics.report(DiagnosticCode.UNTYPED_JAVA_CLOSURE.at(l.params().get(k).span(), name, display)
@@ -220,7 +257,7 @@ public final class MemberChecks {
         JavaInterop.Found<dev.ruchy.transpiler.interop.JavaField> f = site.field();
         String shown = target instanceof Expr.Field field ? field.receiver().span().text() + "." + field.name()
                 : target.span().text();
-        dev.ruchy.transpiler.interop.TypeText type = dev.ruchy.transpiler.interop.TypeText.parse(f.member().type());
+        TypeText type = TypeText.parse(f.member().type());
         if (f.member().isFinal()) {
             diagnostics.report(DiagnosticCode.JAVA_FIELD_ASSIGNMENT.at(target.span(), shown, "it is final"));
         } else if (value != null && !java.fits(JavaInterop.Arg.value(value), type, f.bindings(), JavaInterop.Phase.CONVERT)) {

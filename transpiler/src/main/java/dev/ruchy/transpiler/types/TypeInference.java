@@ -907,7 +907,9 @@ public final class TypeInference {
     }
 
     private void updateParam(Signature sig, int index, Type t) {
-        if (index >= sig.params.size() || sig.annotated.get(index) || t.isUnknown()) {
+        // the last pass types the bodies with the settled signatures: an argument whose parts settled
+        // to dynamic (an array never filled) is converted at the call, not joined into the parameter
+        if (finished || index >= sig.params.size() || sig.annotated.get(index) || t.isUnknown()) {
             return;
         }
         Type joined = Type.join(sig.params.get(index), t);
