@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
  * Generated from closure_counter.ruchy.
  */
 public final class ClosureCounter {
-    private static long total = 0L;
+    private static volatile long total = 0L;
 
     private ClosureCounter() {
     }
@@ -32,7 +32,9 @@ public final class ClosureCounter {
         Ops.call(next);
         Builtins.println(Ops.call(next)); // expect: 3
         LongConsumer add = n -> {
-            total += n;
+            synchronized (ClosureCounter.class) {
+                total += n;
+            }
         };
         add.accept(5L);
         add.accept(7L);

@@ -14,7 +14,7 @@ import dev.ruchy.runtime.net.pcap.PacketCapture;
  * <p>Generated from pcap_typed.ruchy.
  */
 public final class PcapTyped {
-    private static long payload = 0L;
+    private static volatile long payload = 0L;
 
     private PcapTyped() {
     }
@@ -22,7 +22,10 @@ public final class PcapTyped {
     public static void main(String[] args) {
         var trace = PacketCapture.open("src/test/resources/golden/pcap_typed.pcap");
         trace.onPacket(packet -> {
-            payload += packet.payloadLen();
+            var operand = packet.payloadLen();
+            synchronized (PcapTyped.class) {
+                payload += operand;
+            }
             if (packet.protocol().equals("TCP")) {
                 Builtins.println("TCP: " + Fmt.interpolate(packet.src()) + ":"
                         + Fmt.interpolate(packet.srcPort()) + " -> " + Fmt.interpolate(packet.dst())

@@ -445,6 +445,9 @@ public final class JavaEmitter {
         }
         cx.globalNames.put(sym, name);
         FieldSpec.Builder field = FieldSpec.builder(cx.coercions.javaType(cx.types.of(sym)), name, Modifier.PRIVATE, Modifier.STATIC);
+        if (cx.sharedGlobals.contains(sym)) {
+            field.addModifiers(Modifier.VOLATILE); // updated by handlers or tasks that may run at once
+        }
         if (initializer != null) {
             field.initializer(initializer);
         }

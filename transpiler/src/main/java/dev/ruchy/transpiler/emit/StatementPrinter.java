@@ -529,31 +529,52 @@ final class StatementPrinter extends Printer {
 
     void compoundAssign(Expr.CompoundAssign a) {
         Expr target = a.target();
-        Type targetType = types.of(target);
-        Type valueType = types.of(a.value());
-        if (target instanceof Expr.Ident id) {
-            Symbol sym = cx.symbolOf(id);
-            String name = sym == null ? Names.camelCase(id.name()) : cx.nameOf(sym, id.name());
-            boolean cell = sym != null && sym.needsCell();
-            CodeBlock current = cell ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
-            boolean javaOp = (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB || a.op() == BinaryOp.MUL)
-                    && (targetType instanceof Type.Int && valueType instanceof Type.Int
-                    || targetType instanceof Type.Float && valueType.isNumeric())
-                    || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
-            if (javaOp && !cell && !(cx.checkedArithmetic && targetType instanceof Type.Int)) {
-                stmt("$N $L= $L", name, a.op().symbol(), cx.flow.intOperand(a.value()));
-                return;
-            }
-            CodeBlock value = cx.operators.print(types.operation(a), current, expr(a.value()));
-            Type variableType = sym == null ? Type.DYN : types.of(sym);
-            Type opType = types.of(a);
-            if (cell) {
-                stmt("$N.set($L)", name, coerce(value, opType, variableType));
-            } else {
-                stmt("$N = $L", name, coerce(value, opType, variableType));
-            }
+        if (target instanceof Expr.Ident id && cx.sharedGlobals.contains(cx.symbolOf(id))) {
+            // a top-level variable handlers or tasks update at once: one step under the class's monitor;
+            // an operand that may block (a call) is evaluated before the monitor is taken
+            CodeBlock operand = isPure(a.value()) ? null : evaluatedFirst(expr(a.value()), a.value(), "operand");
+            cx.out.beginControlFlow("synchronized ($T.class)", cx.self);
+            identCompoundAssign(a, id, operand);
+            cx.out.endControlFlow();
             return;
         }
+        if (target instanceof Expr.Ident id) {
+            identCompoundAssign(a, id, null);
+            return;
+        }
+        compoundAssignElement(a);
+    }
+
+    /** {@code x op= value} on a variable; {@code operand}, when given, is the value already evaluated. */
+    private void identCompoundAssign(Expr.CompoundAssign a, Expr.Ident id, CodeBlock operand) {
+        Type targetType = types.of(a.target());
+        Type valueType = types.of(a.value());
+        Symbol sym = cx.symbolOf(id);
+        String name = sym == null ? Names.camelCase(id.name()) : cx.nameOf(sym, id.name());
+        boolean cell = sym != null && sym.needsCell();
+        CodeBlock current = cell ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
+        boolean javaOp = (a.op() == BinaryOp.ADD || a.op() == BinaryOp.SUB || a.op() == BinaryOp.MUL)
+                && (targetType instanceof Type.Int && valueType instanceof Type.Int
+                || targetType instanceof Type.Float && valueType.isNumeric())
+                || a.op() == BinaryOp.ADD && targetType instanceof Type.Str && valueType instanceof Type.Str;
+        if (javaOp && !cell && !(cx.checkedArithmetic && targetType instanceof Type.Int)) {
+            stmt("$N $L= $L", name, a.op().symbol(), operand != null ? operand : cx.flow.intOperand(a.value()));
+            return;
+        }
+        CodeBlock value = cx.operators.print(types.operation(a), current, operand != null ? operand : expr(a.value()));
+        Type variableType = sym == null ? Type.DYN : types.of(sym);
+        Type opType = types.of(a);
+        if (cell) {
+            stmt("$N.set($L)", name, coerce(value, opType, variableType));
+        } else {
+            stmt("$N = $L", name, coerce(value, opType, variableType));
+        }
+    }
+
+    /** {@code x.f op= value} and {@code xs[i] op= value}. */
+    private void compoundAssignElement(Expr.CompoundAssign a) {
+        Expr target = a.target();
+        Type valueType = types.of(a.value());
         if (target instanceof Expr.Field f) {
             Type receiver = types.of(f.receiver());
             if (receiver instanceof Type.Named n && cx.structsAsClasses.contains(n.name())) {

@@ -1,0 +1,51 @@
+import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.Strings;
+import dev.ruchy.runtime.Task;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A top-level variable that tasks (or request handlers) update with `+=` at the same time: each
+ * update is one step, under the program class's monitor, and the field is volatile.
+ *
+ * <p>Generated from shared_global_counter.ruchy.
+ */
+public final class SharedGlobalCounter {
+    private static volatile long hits = 0L;
+
+    private static volatile String log = "";
+
+    private SharedGlobalCounter() {
+    }
+
+    static void record_(long n) {
+        synchronized (SharedGlobalCounter.class) {
+            hits += n;
+        }
+    }
+
+    public static void main(String[] args) {
+        List<Task> tasks = new ArrayList<>();
+        for (long t = 0; t < 8; t++) {
+            Lists.push(tasks, Ops.spawn(() -> {
+                for (long i = 0; i < 20000; i++) {
+                    synchronized (SharedGlobalCounter.class) {
+                        hits += 1;
+                    }
+                }
+                synchronized (SharedGlobalCounter.class) {
+                    log += ".";
+                }
+                return null;
+            }));
+        }
+        for (Task task : tasks) {
+            Ops.await(task);
+        }
+        record_(5);
+        Builtins.println(hits); // expect: 160005
+        Builtins.println(Strings.len(log)); // expect: 8
+    }
+}
