@@ -22,7 +22,7 @@ public final class IntCounters {
      */
     static long total(List<Long> xs, long n) {
         var sum = 0L;
-        var i = 0;
+        int i = 0;
         while (i < n) {
             sum = sum + Lists.getLong(xs, i);
             i = i + 1;
@@ -36,14 +36,14 @@ public final class IntCounters {
      */
     static long productSum(List<List<Long>> a, List<List<Long>> b, long n) {
         var sum = 0L;
-        var i = 0;
+        int i = 0;
         while (i < n) {
-            var j = 0;
+            int j = 0;
             // the same row in every round, read once: the loop assigns no a or i
             // and calls nothing that could change an array of arrays
             List<Long> aRowI = Lists.row(a, i);
             while (j < n) {
-                var k = 0;
+                int k = 0;
                 while (k < n) {
                     sum = sum + Lists.getLong(aRowI, k) * Lists.getLong(Lists.get(b, k), j);
                     k = k + 1;

@@ -37,7 +37,7 @@ public final class LoopRows {
         var i = 0L;
         while (i < rows) {
             var total = 0.0;
-            var j = 0;
+            int j = 0;
             // the same row in every round, read once: the loop assigns no m or i
             // and calls nothing that could change an array of arrays
             List<Double> mRowI = Lists.row(m, i);
@@ -86,7 +86,7 @@ public final class LoopRows {
      * a row index out of bounds, and the loop that would use it runs count times
      */
     static void fillRow(List<List<Double>> m, long i, long count, List<Double> values) {
-        var k = 0;
+        int k = 0;
         // the same row in every round, read once: the loop assigns no m or i
         // and calls nothing that could change an array of arrays
         List<Double> mRowI = Lists.row(m, i);
@@ -98,7 +98,7 @@ public final class LoopRows {
 
     static double readRow(List<List<Double>> m, long i, long count, List<Double> values) {
         var total = 0.0;
-        var k = 0;
+        int k = 0;
         // the same row in every round, read once: the loop assigns no m or i
         // and calls nothing that could change an array of arrays
         List<Double> mRowI = Lists.row(m, i);
@@ -114,7 +114,7 @@ public final class LoopRows {
      */
     static double replacedRow(List<List<Double>> m) {
         var total = 0.0;
-        var j = 0;
+        int j = 0;
         while (j < 2) {
             total = total + Lists.getDouble(Lists.get(m, 0), j);
             Ops.setIndex(m, 0L, DoubleList.of(10.0, 20.0));

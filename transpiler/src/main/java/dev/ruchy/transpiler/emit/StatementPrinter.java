@@ -135,8 +135,9 @@ final class StatementPrinter extends Printer {
                 return;
             }
             if (cx.intCounters.isInt(let)) {
-                // a counter that only indexes arrays: an int, which the JIT checks against their bounds once per loop
-                stmt("var $N = $L", cx.scope.declare(sym, b.name()), ((Expr.IntLit) let.init()).value());
+                // a counter that only indexes arrays: an int, written out beside `var x = 0L`;
+                // the JIT checks it against the arrays' bounds once per loop
+                stmt("int $N = $L", cx.scope.declare(sym, b.name()), ((Expr.IntLit) let.init()).value());
                 return;
             }
             declareVariable(sym, b.name(), let.init(), types.of(let.init()));
