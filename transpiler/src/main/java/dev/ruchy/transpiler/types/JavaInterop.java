@@ -130,6 +130,7 @@ public final class JavaInterop {
             case Type.Bool b -> "java.lang.Boolean";
             case Type.ListType l -> "java.util.List";
             case Type.JavaType j -> j.binaryName();
+            case Type.ObjectType o -> "dev.ruchy.runtime.RObject"; // how the Java names a Ruchy object
             default -> OBJECT;
         };
     }
