@@ -12,7 +12,7 @@ public final class Arrays {
 
     public static void main(String[] args) {
         var numbers = LongList.of(3L, 1L, 4L, 1L, 5L);
-        Lists.push(numbers, 9L);
+        numbers.add(9L);
         Builtins.println((long) numbers.size()); // expect: 6
         Builtins.println(Lists.getLong(numbers, 0), Lists.getLong(numbers, 5)); // expect: 3 9
         var sum = 0L;

@@ -1,6 +1,5 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
-import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Task;
@@ -20,7 +19,7 @@ public final class AsyncWaitAll {
     public static void main(String[] args) {
         List<Task> tasks = new ArrayList<>();
         for (long port : LongList.of(21L, 22L, 80L)) {
-            Lists.push(tasks, Ops.async(() -> {
+            tasks.add(Ops.async(() -> {
                 if (port != 22) {
                     return port;
                 }

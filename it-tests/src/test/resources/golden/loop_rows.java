@@ -25,9 +25,9 @@ public final class LoopRows {
         for (long r = 0; r < rows; r++) {
             List<Double> row = new DoubleList<>();
             for (long c = 0; c < cols; c++) {
-                Lists.push(row, (r * cols + c) * 1.0);
+                row.add((r * cols + c) * 1.0);
             }
-            Lists.push(m, row);
+            m.add(row);
         }
         return m;
     }
@@ -45,7 +45,7 @@ public final class LoopRows {
                 total = total + Lists.getDouble(mRowI, j);
                 j = j + 1;
             }
-            Lists.push(sums, total);
+            sums.add(total);
             i = i + 1;
         }
         return sums;

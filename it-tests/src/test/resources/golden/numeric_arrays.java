@@ -24,10 +24,10 @@ public final class NumericArrays {
             List<Double> row = new DoubleList<>();
             var j = 0L;
             while (j < n) {
-                Lists.push(row, 0.0);
+                row.add(0.0);
                 j = j + 1;
             }
-            Lists.push(m, row);
+            m.add(row);
             i = i + 1;
         }
         return m;

@@ -1,5 +1,4 @@
 import dev.ruchy.runtime.Builtins;
-import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Strings;
 import dev.ruchy.runtime.Task;
@@ -29,7 +28,7 @@ public final class SharedGlobalCounter {
     public static void main(String[] args) {
         List<Task> tasks = new ArrayList<>();
         for (long t = 0; t < 8; t++) {
-            Lists.push(tasks, Ops.spawn(() -> {
+            tasks.add(Ops.spawn(() -> {
                 for (long i = 0; i < 20000; i++) {
                     synchronized (SharedGlobalCounter.class) {
                         hits += 1;

@@ -26,7 +26,7 @@ public final class SharedState {
     public static void main(String[] args) {
         List<Task> tasks = new ArrayList<>();
         for (long t : Ops.longs(Ops.range(0L, 8L, false))) {
-            Lists.push(tasks, Ops.spawn(() -> {
+            tasks.add(Ops.spawn(() -> {
                 for (long i = 0; i < 250; i++) {
                     Lists.push(hits, i);
                     Ops.updateField(counter, "n", old -> Ops.add(old, 1L));

@@ -22,7 +22,7 @@ public final class StructShared {
         stats = new Stats(0L, Ops.<Long>asList(new ArrayList<>()));
         List<Task> tasks = new ArrayList<>();
         for (long t = 0; t < 4; t++) {
-            Lists.push(tasks, Ops.spawn(() -> {
+            tasks.add(Ops.spawn(() -> {
                 for (long i = 0; i < 500; i++) {
                     synchronized (stats) {
                         stats.hits += 1L;

@@ -1,5 +1,4 @@
 import dev.ruchy.runtime.Builtins;
-import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Strings;
 import dev.ruchy.runtime.net.tcp.TcpListener;
@@ -54,7 +53,7 @@ public final class TcpCloseAtBlockEnd {
         Builtins.println(ask("hello")); // expect: echo: hello, then 0 characters
         List<TcpStream> kept = new ArrayList<>();
         var held = TcpStream.connect("127.0.0.1:" + port);
-        Lists.push(kept, held);
+        kept.add(held);
         Builtins.println(held.isClosed()); // expect: false
     }
 }

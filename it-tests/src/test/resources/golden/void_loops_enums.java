@@ -49,7 +49,7 @@ public final class VoidLoopsEnums {
         // expect: circle 2.0
         List<Fn0> fns = new ArrayList<>();
         for (long i : Ops.longs(Ops.range(0L, 3L, false))) {
-            Lists.push(fns, (Fn0) () -> i * 10);
+            fns.add((Fn0) () -> i * 10);
         }
         Builtins.println(Ops.call(Lists.get(fns, 2))); // expect: 20
         Builtins.println(Level.High.value()); // expect: 10

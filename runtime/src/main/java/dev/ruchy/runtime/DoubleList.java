@@ -169,6 +169,22 @@ public final class DoubleList<E> extends AbstractList<E> implements RandomAccess
         return (E) boxed.set(index, element);
     }
 
+    /**
+     * Appends {@code element}: unboxed when it is a {@link Double} and the list still is, as
+     * {@link #addDouble}; anything else turns the list boxed. Generated code calls it for a push onto a local
+     * array no other code can see yet ({@code row.add(0.0)}), where {@link Lists#push} would take the
+     * monitor.
+     */
+    @Override
+    public boolean add(E element) {
+        if (boxed == null && element instanceof Double v) {
+            addDouble(v);
+        } else {
+            add(size(), element);
+        }
+        return true;
+    }
+
     /** Inserts {@code element} at {@code index}; one that is not a {@link Double} turns the list boxed. */
     @Override
     public void add(int index, E element) {

@@ -70,6 +70,25 @@ class PrimitiveListsTest {
     }
 
     @Test
+    void appendingStaysUnboxedUntilAnotherKindArrives() {
+        List<Double> xs = new DoubleList<>();
+        xs.add(1.5);
+        xs.add(2.5);
+        assertTrue(((DoubleList<?>) xs).isUnboxed());
+        assertEquals(2.5, Lists.getDouble(xs, -1));
+        ((List<Object>) (List<?>) xs).add("three");
+        assertFalse(((DoubleList<?>) xs).isUnboxed());
+        xs.add(4.5);
+        assertEquals("[1.5, 2.5, \"three\", 4.5]", Fmt.display(xs));
+        List<Long> ns = LongList.of(1L);
+        ns.add(2L);
+        assertTrue(((LongList<?>) ns).isUnboxed());
+        ((List<Object>) (List<?>) ns).add(null);
+        assertEquals("[1, 2, nil]", Fmt.display(ns));
+        assertEquals(3, ns.size());
+    }
+
+    @Test
     void otherListsStillWork() {
         List<Double> boxed = new ArrayList<>(List.of(1.0, 2.0));
         Lists.setDouble(boxed, -1, 3.0);

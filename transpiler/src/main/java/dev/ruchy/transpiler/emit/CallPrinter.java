@@ -273,6 +273,11 @@ final class CallPrinter extends Printer {
                 return userCall(CodeBlock.of("$L.$N", cx.statements.receiverCode(m.receiver()), Names.camelCase(m.name())), method, m.args());
             }
         }
+        if (statement == m && receiver instanceof Type.ListType list && cx.unsharedArrays.isUnshared(m)) {
+            // an array no other code can see yet: no monitor to take
+            Expr value = m.args().get(0).value();
+            return CodeBlock.of("$L.add($L)", expr(m.receiver()), coerce(expr(value), types.of(value), list.element()));
+        }
         RuntimeCatalog.Method fast = fastPath(m);
         if (fast != null) {
             // a dynamic result inference knows more of (a lookup table's `get`): cast to that

@@ -84,6 +84,8 @@ final class EmitContext {
     final ResourceScopes resources;
     /** Which loop counters are printed as {@code int}s. */
     final IntCounters intCounters;
+    /** Which pushes go onto arrays no other code can see yet, printed without the monitor. */
+    final UnsharedArrays unsharedArrays;
     /** The try-with-resources blocks opened in the current statement lists, closed as each list ends. */
     int openResources;
 
@@ -112,6 +114,7 @@ final class EmitContext {
         this.commentUsed = new boolean[program.comments().size()];
         this.resources = ResourceScopes.of(program, resolution, types, mode.session() == null);
         this.intCounters = IntCounters.of(program, resolution, types, checkedArithmetic);
+        this.unsharedArrays = UnsharedArrays.of(program, resolution, types);
         Nodes.visit(mode.session() != null ? List.of() : program.statements(), (node, ancestors) -> {
             if (node instanceof Expr.CompoundAssign a && a.target() instanceof Expr.Ident id
                     && ancestors.stream().anyMatch(n -> n instanceof Expr.Lambda || n instanceof Expr.Spawn
