@@ -61,9 +61,35 @@ public final class IntCounters {
     static List<Long> doubled(List<Long> xs, long n) {
         List<Long> out = new LongList<>();
         for (int i = 0; i < n; i++) {
-            Lists.push(out, Lists.getLong(xs, i) * 2);
+            out.add(Lists.getLong(xs, i) * 2);
         }
         return out;
+    }
+
+    /**
+     * int: against a list's length
+     */
+    static long sumAll(List<Long> xs) {
+        var sum = 0L;
+        int i = 0;
+        while (i < xs.size()) {
+            sum = sum + Lists.getLong(xs, i);
+            i = i + 1;
+        }
+        return sum;
+    }
+
+    /**
+     * int: an inclusive bound, which may be below zero (no round)
+     */
+    static long sumThrough(List<Long> xs, long last) {
+        var sum = 0L;
+        int i = 0;
+        while (i <= last) {
+            sum = sum + Lists.getLong(xs, i);
+            i = i + 1;
+        }
+        return sum;
     }
 
     /**
@@ -86,7 +112,7 @@ public final class IntCounters {
         var count = 0L;
         var i = 0L;
         while (i < n) {
-            if (i < (long) xs.size()) {
+            if (i < xs.size()) {
                 count = count + Lists.getLong(xs, i) % 2;
             }
             i = i + 1;
@@ -125,6 +151,9 @@ public final class IntCounters {
         Builtins.println(productSum(Lists.of(LongList.of(1L, 2L), LongList.of(3L, 4L)),
                 Lists.of(LongList.of(5L, 6L), LongList.of(7L, 8L)), 2)); // expect: 134
         Builtins.println(doubled(xs, 3)); // expect: [6, 8, 10]
+        Builtins.println(sumAll(xs)); // expect: 12
+        Builtins.println(sumThrough(xs, 1)); // expect: 7
+        Builtins.println(sumThrough(xs, -5000000000L)); // expect: 0
         Builtins.println(weighted(xs, 3)); // expect: 14
         Builtins.println(evens(xs, 5)); // expect: 2
         Builtins.println(skipFirst(xs, 3)); // expect: 12

@@ -54,6 +54,10 @@ final class OperatorPrinter extends Printer {
 
     /** An operand of {@code parent}, in parentheses when Java's precedence would regroup it. */
     CodeBlock operand(Expr operand, Expr.Binary parent) {
+        if (isComparison(parent.op()) && isListLength(operand)) {
+            // `i < xs.size()`: a comparison widens the int itself, where arithmetic needs the long
+            return CodeBlock.of("$L.size()", cx.expressions.parenthesized(((Expr.MethodCall) operand).receiver()));
+        }
         CodeBlock code = shortLiteral(operand, parent) ? CodeBlock.of("$L", ((Expr.IntLit) operand).value()) : expr(operand);
         Expr e = AstScan.unwrapBlock(operand); // `2 * { 1 + 3 }` prints the block as its expression
         boolean right = operand == parent.right();
@@ -67,6 +71,19 @@ final class OperatorPrinter extends Printer {
             return CodeBlock.of("($L)", code);
         }
         return code;
+    }
+
+    private static boolean isComparison(BinaryOp op) {
+        return switch (op) {
+            case LT, LE, GT, GE, EQ, NE -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code xs.len()} (or {@code length()}) on an array, which the catalog prints as {@code (long) xs.size()}. */
+    private boolean isListLength(Expr e) {
+        return e instanceof Expr.MethodCall m && m.args().isEmpty() && !m.optional() && types.javaSite(m) == null
+                && (m.name().equals("len") || m.name().equals("length")) && types.of(m.receiver()) instanceof Type.ListType;
     }
 
     /** `n - 1` reads better than `n - 1L`: an int literal beside a long (or double) operand of Java arithmetic. */
