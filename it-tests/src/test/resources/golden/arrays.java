@@ -1,6 +1,8 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
+import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RuchyError;
 import java.util.List;
 
 /**
@@ -28,5 +30,18 @@ public final class Arrays {
         Builtins.println(grow); // expect: [1, 2, 11, 12]
         List<Long> zeros = LongList.repeat(0L, 3L);
         Builtins.println(zeros); // expect: [0, 0, 0]
+        // arrays of other known element types are written with Lists.set: negative indexes count from the
+        // end, an index past it is Ruchy's error (caught as `e`, which is dynamic: any value can be thrown)
+        List<Boolean> flags = Lists.repeat(false, 3L);
+        Lists.set(flags, -1, true);
+        var words = Lists.of("a", "b");
+        Lists.set(words, 0, "z");
+        Builtins.println(flags, words); // expect: [false, false, true] ["z", "b"]
+        try {
+            Lists.set(words, 2, "c");
+        } catch (RuchyError error) {
+            Object e = error.caught();
+            Builtins.println(Ops.field(e, "message")); // expect: Index 2 out of bounds for array of length 2
+        }
     }
 }

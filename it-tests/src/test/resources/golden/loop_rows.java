@@ -117,7 +117,7 @@ public final class LoopRows {
         int j = 0;
         while (j < 2) {
             total = total + Lists.getDouble(Lists.get(m, 0), j);
-            Ops.setIndex(m, 0L, DoubleList.of(10.0, 20.0));
+            Lists.set(m, 0, DoubleList.of(10.0, 20.0));
             j = j + 1;
         }
         return total;

@@ -197,6 +197,16 @@ public final class Lists {
     }
 
     /**
+     * {@code list[index] = value} on an array of a known element type (strings, booleans, objects...);
+     * a negative index counts from the end.
+     *
+     * @throws RuchyError {@code Runtime error: Index 5 out of bounds for array of length 3}
+     */
+    public static <T> void set(List<T> list, long index, T value) {
+        list.set(position(index, list.size(), "array"), value);
+    }
+
+    /**
      * {@code list.push(value)} on an array of a known element type. It holds the array's monitor, as
      * every array method of the runtime does, so pushes from many threads at once all land.
      */

@@ -41,6 +41,18 @@ class ListsTest {
     }
 
     @Test
+    void setCountsNegativeIndexesFromTheEndAndRaisesRuchysErrorPastIt() {
+        List<String> xs = Lists.of("a", "b");
+        Lists.set(xs, -1, "z");
+        Lists.set(xs, 0, "y");
+        assertEquals(List.of("y", "z"), xs);
+        assertEquals("Runtime error: Index 2 out of bounds for array of length 2", error(() -> Lists.set(xs, 2, "c")));
+        assertEquals("Runtime error: Index -3 out of bounds for array of length 2", error(() -> Lists.set(xs, -3, "c")));
+        assertEquals("Runtime error: Index 4294967296 out of bounds for array of length 2",
+                error(() -> Lists.set(xs, 1L << 32, "c")));
+    }
+
+    @Test
     void getTakesIndexesBeyondAnIntAsOutOfBounds() {
         List<Object> xs = Lists.of("a", "b");
         assertEquals("Runtime error: Index 4294967296 out of bounds for array of length 2",

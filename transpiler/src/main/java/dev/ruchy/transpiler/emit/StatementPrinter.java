@@ -486,7 +486,10 @@ final class StatementPrinter extends Printer {
         }
     }
 
-    /** {@code xs[i] = v}; an array of floats or integers is written unboxed (Lists.setDouble/setLong). */
+    /**
+     * {@code xs[i] = v}; an array of floats or integers is written unboxed (Lists.setDouble/setLong),
+     * one of another known element type with {@code Lists.set}, anything else with {@code Ops.setIndex}.
+     */
     void assignIndex(Expr.Index i, Expr value) {
         if (types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
                 && (l.element() instanceof Type.Float || l.element() instanceof Type.Int)
@@ -496,6 +499,12 @@ final class StatementPrinter extends Printer {
             CodeBlock index = cx.flow.intOperand(i.index());
             stmt("$T.$N($L, $L, $L)", LISTS, l.element() instanceof Type.Float ? "setDouble" : "setLong", target, index,
                     cx.flow.exprOrHoist(value));
+            return;
+        }
+        if (types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
+                && (types.of(value).equals(l.element()) || l.element() instanceof Type.Dyn)) {
+            stmt("$T.set($L,$W$L,$W$L)", LISTS, expr(i.target()), cx.flow.intOperand(i.index()),
+                    coerce(cx.flow.exprOrHoist(value), types.of(value), l.element()));
             return;
         }
         stmt("$T.setIndex($L,$W$L,$W$L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
