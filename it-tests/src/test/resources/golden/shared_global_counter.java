@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A top-level variable that tasks (or request handlers) update with `+=` at the same time: each
- * update is one step, under the program class's monitor, and the field is volatile.
+ * A top-level variable that tasks (or request handlers) update at the same time: each update is
+ * one step, under the program class's monitor, and the field is volatile. An update is `+=` (or
+ * another compound assignment) or an assignment that reads the variable itself, in a closure or in
+ * a function that a closure calls.
  *
  * <p>Generated from shared_global_counter.ruchy.
  */
@@ -16,12 +18,23 @@ public final class SharedGlobalCounter {
 
     private static volatile String log = "";
 
+    private static volatile long ticket = 0L;
+
     private SharedGlobalCounter() {
     }
 
     static void record_(long n) {
         synchronized (SharedGlobalCounter.class) {
             hits += n;
+        }
+    }
+
+    /**
+     * called from the tasks below: `ticket = ticket + 1` is one step
+     */
+    static void takeTicket() {
+        synchronized (SharedGlobalCounter.class) {
+            ticket = ticket + 1;
         }
     }
 
@@ -33,6 +46,7 @@ public final class SharedGlobalCounter {
                     synchronized (SharedGlobalCounter.class) {
                         hits += 1;
                     }
+                    takeTicket();
                 }
                 synchronized (SharedGlobalCounter.class) {
                     log += ".";
@@ -45,6 +59,7 @@ public final class SharedGlobalCounter {
         }
         record_(5);
         Builtins.println(hits); // expect: 160005
+        Builtins.println(ticket); // expect: 160000
         Builtins.println(Strings.len(log)); // expect: 8
     }
 }

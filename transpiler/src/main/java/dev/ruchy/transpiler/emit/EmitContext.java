@@ -3,7 +3,6 @@ package dev.ruchy.transpiler.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.ruchy.transpiler.ast.Expr;
-import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
@@ -47,13 +46,8 @@ final class EmitContext {
     /** Top-level {@code let}s of constants that initialise their field where it is declared. */
     final Set<Stmt.Let> hoistedLets = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Symbol, String> globalNames = new IdentityHashMap<>();
-    /**
-     * Top-level variables a closure, a {@code spawn} or an {@code async} block updates with {@code +=}
-     * and the like: handlers and tasks may run at once, so each such update is one step under the
-     * class's monitor and the field is {@code volatile}. (Not in an interactive session, whose bindings
-     * outlive each input's class.)
-     */
-    final Set<Symbol> sharedGlobals = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Top-level variables handlers and tasks may update at once ({@link SharedGlobals}); none in an interactive session. */
+    final Set<Symbol> sharedGlobals;
     /** Comments already carried into the Java, by index in {@code program.comments()}. */
     final boolean[] commentUsed;
     /** Comments before this offset belong to an enclosing scope and are not pulled into the current one. */
@@ -115,16 +109,8 @@ final class EmitContext {
         this.resources = ResourceScopes.of(program, resolution, types, mode.session() == null);
         this.intCounters = IntCounters.of(program, resolution, types, checkedArithmetic);
         this.unsharedArrays = UnsharedArrays.of(program, resolution, types);
-        Nodes.visit(mode.session() != null ? List.of() : program.statements(), (node, ancestors) -> {
-            if (node instanceof Expr.CompoundAssign a && a.target() instanceof Expr.Ident id
-                    && ancestors.stream().anyMatch(n -> n instanceof Expr.Lambda || n instanceof Expr.Spawn
-                            || n instanceof Expr.AsyncBlock)) {
-                Symbol sym = resolution.reference(id);
-                if (sym != null && sym.isGlobal() && !sym.needsCell()) {
-                    sharedGlobals.add(sym);
-                }
-            }
-        });
+        // an interactive session's bindings outlive each input's class
+        this.sharedGlobals = mode.session() != null ? Set.of() : SharedGlobals.of(program, resolution);
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);
         this.statements = new StatementPrinter(this);

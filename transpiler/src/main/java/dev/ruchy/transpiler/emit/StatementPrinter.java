@@ -449,6 +449,14 @@ final class StatementPrinter extends Printer {
                     }
                     return;
                 }
+                if (sym != null && cx.sharedGlobals.contains(sym) && SharedGlobals.readsItself(a, resolution)
+                        && cx.flow.isExpressible(a.value())) {
+                    // a top-level variable handlers or tasks update at once: read and written in one step
+                    cx.out.beginControlFlow("synchronized ($T.class)", cx.self);
+                    stmt("$N = $L", cx.nameOf(sym, id.name()), coerce(expr(a.value()), types.of(a.value()), t));
+                    cx.out.endControlFlow();
+                    return;
+                }
                 CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
                 if (sym != null && sym.needsCell()) {
                     stmt("$N.set($L)", cx.nameOf(sym, id.name()), value);
