@@ -1,4 +1,5 @@
 import dev.ruchy.runtime.Builtins;
+import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.Strings;
 import dev.ruchy.runtime.Task;
@@ -9,7 +10,7 @@ import java.util.List;
  * A top-level variable that tasks (or request handlers) update at the same time: each update is
  * one step, under the program class's monitor, and the field is volatile. An update is `+=` (or
  * another compound assignment) or an assignment that reads the variable itself, in a closure or in
- * a function that a closure calls.
+ * a function that a closure calls. What follows an update reads the value it wrote.
  *
  * <p>Generated from shared_global_counter.ruchy.
  */
@@ -19,6 +20,10 @@ public final class SharedGlobalCounter {
     private static volatile String log = "";
 
     private static volatile long ticket = 0L;
+
+    private static volatile long nextId = 0L;
+
+    private static List<Long> ids = new ArrayList<>();
 
     private SharedGlobalCounter() {
     }
@@ -38,6 +43,18 @@ public final class SharedGlobalCounter {
         }
     }
 
+    /**
+     * the id it returns is the one its own update wrote, even while other tasks take ids
+     */
+    static long newId() {
+        long updatedNextId;
+        synchronized (SharedGlobalCounter.class) {
+            nextId = nextId + 1;
+            updatedNextId = nextId;
+        }
+        return updatedNextId;
+    }
+
     public static void main(String[] args) {
         List<Task> tasks = new ArrayList<>();
         for (long t = 0; t < 8; t++) {
@@ -47,6 +64,9 @@ public final class SharedGlobalCounter {
                         hits += 1;
                     }
                     takeTicket();
+                    if (i < 1000) {
+                        Lists.push(ids, newId());
+                    }
                 }
                 synchronized (SharedGlobalCounter.class) {
                     log += ".";
@@ -61,5 +81,6 @@ public final class SharedGlobalCounter {
         Builtins.println(hits); // expect: 160005
         Builtins.println(ticket); // expect: 160000
         Builtins.println(Strings.len(log)); // expect: 8
+        Builtins.println((long) Lists.unique(ids).size()); // expect: 8000
     }
 }

@@ -47,7 +47,9 @@ final class EmitContext {
     final Set<Stmt.Let> hoistedLets = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Symbol, String> globalNames = new IdentityHashMap<>();
     /** Top-level variables handlers and tasks may update at once ({@link SharedGlobals}); none in an interactive session. */
-    final Set<Symbol> sharedGlobals;
+    final SharedGlobals sharedGlobals;
+    /** Reads of a shared top-level variable that use the value an update before them wrote: the local holding it. */
+    final Map<Expr.Ident, String> updatedValues = new IdentityHashMap<>();
     /** Comments already carried into the Java, by index in {@code program.comments()}. */
     final boolean[] commentUsed;
     /** Comments before this offset belong to an enclosing scope and are not pulled into the current one. */
@@ -110,7 +112,7 @@ final class EmitContext {
         this.intCounters = IntCounters.of(program, resolution, types, checkedArithmetic);
         this.unsharedArrays = UnsharedArrays.of(program, resolution, types);
         // an interactive session's bindings outlive each input's class
-        this.sharedGlobals = mode.session() != null ? Set.of() : SharedGlobals.of(program, resolution);
+        this.sharedGlobals = mode.session() != null ? SharedGlobals.none() : SharedGlobals.of(program, resolution, types);
         // last: the printers read the fields above
         this.declarations = new DeclarationPrinter(this);
         this.statements = new StatementPrinter(this);

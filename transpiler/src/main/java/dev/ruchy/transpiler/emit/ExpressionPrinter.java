@@ -194,7 +194,8 @@ final class ExpressionPrinter extends Printer {
         }
         return switch (sym.kind()) {
             case VARIABLE, PARAMETER -> {
-                String name = sym.isGlobal() ? cx.globalName(sym) : cx.nameOf(sym, id.name());
+                String updated = cx.updatedValues.get(id); // the value an update just before wrote
+                String name = updated != null ? updated : sym.isGlobal() ? cx.globalName(sym) : cx.nameOf(sym, id.name());
                 yield sym.needsCell() ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);
             }
             case FUNCTION -> types.of(id) instanceof Type.FunctionType f && f.typed()

@@ -6,10 +6,14 @@ import dev.ruchy.transpiler.ast.Program;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
+import dev.ruchy.transpiler.code.Type;
+import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,39 +24,126 @@ import java.util.Set;
  * block, or in a function such code calls (directly or through other functions). Closures are taken
  * as possibly running on other threads wherever they go (a request handler, a listener, a thread),
  * even to an array method that calls them at once: an uncontended monitor costs next to nothing.
+ *
+ * <p>After such an update, the statements that follow it in its block read the value it wrote (a
+ * local the update sets under the monitor) rather than the field again, up to the first that may
+ * update the variable itself (an assignment of it, a call of a function or closure, a method of a
+ * struct, an {@code await}): {@code current = (current + 1) % n; return backends[current]} uses the
+ * index it computed even when another handler has moved the field on meanwhile, as though the two
+ * statements had run without another thread between them, which they may.
  */
 final class SharedGlobals {
-    private final Resolution resolution;
-    private final Set<Symbol> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    private static final SharedGlobals NONE = new SharedGlobals(null, null);
 
-    private SharedGlobals(Resolution resolution) {
+    private final Resolution resolution;
+    private final TypeInference.Types types;
+    private final Set<Symbol> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For each update whose value later statements read: those reads of the variable. */
+    private final Map<Expr.Assign, Set<Expr.Ident>> readsAfter = new IdentityHashMap<>();
+
+    private SharedGlobals(Resolution resolution, TypeInference.Types types) {
         this.resolution = resolution;
+        this.types = types;
     }
 
-    /** The shared top-level variables of {@code program}. */
-    static Set<Symbol> of(Program program, Resolution resolution) {
-        SharedGlobals globals = new SharedGlobals(resolution);
+    /** None at all: an interactive session's bindings outlive each input's class. */
+    static SharedGlobals none() {
+        return NONE;
+    }
+
+    /** The shared top-level variables of {@code program}, and the reads after their updates. */
+    static SharedGlobals of(Program program, Resolution resolution, TypeInference.Types types) {
+        SharedGlobals globals = new SharedGlobals(resolution, types);
         Set<Stmt.Fun> reached = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object> work = new ArrayDeque<>();
-        Nodes.any(program.statements(), node -> {
+        Nodes.visit(program.statements(), (node, ancestors) -> {
             if (node instanceof Expr.Lambda || node instanceof Expr.Spawn || node instanceof Expr.AsyncBlock) {
                 work.add(node);
+            } else if (node instanceof Expr.Ident id && globals.function(id) instanceof Stmt.Fun fun
+                    && !(!ancestors.isEmpty() && ancestors.getLast() instanceof Expr.Call c && c.callee() == id)
+                    && reached.add(fun)) {
+                work.add(fun.body()); // a function passed as a value (a handler): it may run on any thread
             }
-            return false; // every one, nested ones too
         });
         while (!work.isEmpty()) {
             Object code = work.pop();
             Nodes.any(code, node -> {
                 globals.update(node);
                 if (node instanceof Expr.Call c && c.callee() instanceof Expr.Ident callee
-                        && resolution.reference(callee) instanceof Symbol f && f.kind() == Symbol.Kind.FUNCTION
-                        && f.declaration() instanceof Stmt.Fun fun && reached.add(fun)) {
+                        && globals.function(callee) instanceof Stmt.Fun fun && reached.add(fun)) {
                     work.add(fun.body());
                 }
                 return false;
             });
         }
-        return globals.shared;
+        if (!globals.shared.isEmpty()) {
+            globals.block(program.statements());
+            Nodes.any(program.statements(), node -> {
+                if (node instanceof Expr.Block b) {
+                    globals.block(b.statements());
+                }
+                return false;
+            });
+        }
+        return globals;
+    }
+
+    /** Whether {@code sym} is a top-level variable handlers and tasks may update at once. */
+    boolean contains(Symbol sym) {
+        return shared.contains(sym);
+    }
+
+    /** Whether {@code a} is an update of a shared variable, printed under the class's monitor. */
+    boolean isUpdate(Expr.Assign a) {
+        return !shared.isEmpty() && a.target() instanceof Expr.Ident id && shared.contains(resolution.reference(id))
+                && readsItself(a, resolution);
+    }
+
+    /** The reads of the variable {@code update} assigns, in the statements after it, that use the value it wrote. */
+    Set<Expr.Ident> readsAfter(Expr.Assign update) {
+        return readsAfter.getOrDefault(update, Set.of());
+    }
+
+    private void block(List<Stmt> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) instanceof Stmt.ExprStmt es && es.expr() instanceof Expr.Assign a && isUpdate(a)) {
+                Symbol sym = resolution.reference(a.target());
+                Set<Expr.Ident> reads = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Stmt next : statements.subList(i + 1, statements.size())) {
+                    if (mayUpdate(next, sym)) {
+                        break;
+                    }
+                    Nodes.any(next, n -> {
+                        if (n instanceof Expr.Ident read && resolution.reference(read) == sym) {
+                            reads.add(read);
+                        }
+                        return false;
+                    });
+                }
+                if (!reads.isEmpty()) {
+                    readsAfter.put(a, reads);
+                }
+            }
+        }
+    }
+
+    /** Whether running {@code s} may assign {@code sym}, in this thread: directly or through code it calls. */
+    private boolean mayUpdate(Stmt s, Symbol sym) {
+        return Nodes.any(s, n -> switch (n) {
+            case Expr.Assign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
+            case Expr.CompoundAssign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
+            case Expr.Call c -> !(c.callee() instanceof Expr.Ident callee) || resolution.reference(callee) != null;
+            case Expr.MethodCall m -> types.of(m.receiver()) instanceof Type.Named || types.of(m.receiver()) instanceof Type.Dyn;
+            case Expr.Await w -> true;
+            case Stmt.Fun f -> true;
+            default -> false;
+        });
+    }
+
+    /** The function {@code id} names, or null. */
+    private Stmt.Fun function(Expr.Ident id) {
+        return resolution.reference(id) instanceof Symbol f && f.kind() == Symbol.Kind.FUNCTION
+                && f.declaration() instanceof Stmt.Fun fun ? fun : null;
     }
 
     /** Records the variable {@code node} updates, when it is a top-level one. */

@@ -449,12 +449,8 @@ final class StatementPrinter extends Printer {
                     }
                     return;
                 }
-                if (sym != null && cx.sharedGlobals.contains(sym) && SharedGlobals.readsItself(a, resolution)
-                        && cx.flow.isExpressible(a.value())) {
-                    // a top-level variable handlers or tasks update at once: read and written in one step
-                    cx.out.beginControlFlow("synchronized ($T.class)", cx.self);
-                    stmt("$N = $L", cx.nameOf(sym, id.name()), coerce(expr(a.value()), types.of(a.value()), t));
-                    cx.out.endControlFlow();
+                if (sym != null && cx.sharedGlobals.isUpdate(a) && cx.flow.isExpressible(a.value())) {
+                    sharedUpdate(a, sym, t);
                     return;
                 }
                 CodeBlock value = coerce(cx.flow.exprOrHoist(a.value()), types.of(a.value()), t);
@@ -516,6 +512,32 @@ final class StatementPrinter extends Printer {
             return;
         }
         stmt("$T.setIndex($L,$W$L,$W$L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
+    }
+
+    /**
+     * {@code x = f(x)} on a top-level variable handlers or tasks update at once: read and written in
+     * one step under the class's monitor; the statements after it that read {@code x} read the value
+     * written, kept in a local ({@link SharedGlobals}).
+     */
+    private void sharedUpdate(Expr.Assign a, Symbol sym, Type t) {
+        String field = cx.globalName(sym);
+        CodeBlock value = coerce(expr(a.value()), types.of(a.value()), t);
+        Set<Expr.Ident> reads = cx.sharedGlobals.readsAfter(a);
+        if (reads.isEmpty()) {
+            cx.out.beginControlFlow("synchronized ($T.class)", cx.self);
+            stmt("$N = $L", field, value);
+            cx.out.endControlFlow();
+            return;
+        }
+        String local = cx.scope.allocate("updated" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+        stmt("$T $N", javaType(t), local);
+        cx.out.beginControlFlow("synchronized ($T.class)", cx.self);
+        stmt("$N = $L", field, value);
+        stmt("$N = $N", local, field);
+        cx.out.endControlFlow();
+        for (Expr.Ident read : reads) {
+            cx.updatedValues.put(read, local);
+        }
     }
 
     CodeBlock receiverCode(Expr receiver) {
