@@ -23,8 +23,7 @@ public final class TcpCloseAtBlockEnd {
 
     static String ask(String text) {
         try (var socket = TcpStream.connect("127.0.0.1:" + port)) {
-            socket.write(text + "\n"
-                    + "\n");
+            socket.write(text + "\n\n");
             var reply = socket.readLine();
             var after = socket.readLine(); // "": the server closed the connection after the empty line
             return reply + ", then " + Strings.len(after) + " characters";

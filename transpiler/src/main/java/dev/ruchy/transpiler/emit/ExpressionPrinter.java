@@ -30,12 +30,21 @@ final class ExpressionPrinter extends Printer {
     }
 
     /**
-     * A Java string literal for {@code value}: JavaPoet's {@code $S}, except that U+0085, U+2028 and
-     * U+2029, which JavaPoet's writer takes for line breaks (it would cut the literal in two), are
-     * written as Unicode escapes.
+     * A Java string literal for {@code value}: JavaPoet's {@code $S}, which writes text of several
+     * lines as one literal per line joined with {@code +}, where the text has at least two line
+     * breaks before its end; one literal otherwise ({@code "\nScanning "}, not
+     * {@code "\n" + "Scanning "}), with U+0085, U+2028 and U+2029, which JavaPoet's writer takes for
+     * line breaks (it would cut the literal in two), written as Unicode escapes.
      */
     static CodeBlock stringLiteral(String value) {
-        if (value.indexOf('\u0085') < 0 && value.indexOf('\u2028') < 0 && value.indexOf('\u2029') < 0) {
+        boolean lineBreakChars = value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
+        int inner = value.indexOf('\n');
+        boolean lines = inner >= 0 && inner < value.length() - 1 && value.indexOf('\n', inner + 1) >= 0
+                && value.indexOf('\n', inner + 1) < value.length() - 1;
+        if (!lineBreakChars && lines) {
+            return CodeBlock.of("$S", value);
+        }
+        if (!lineBreakChars && value.indexOf('\n') < 0) {
             return CodeBlock.of("$S", value);
         }
         StringBuilder sb = new StringBuilder(value.length() + 8).append('"');
