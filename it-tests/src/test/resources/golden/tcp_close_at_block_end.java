@@ -45,7 +45,6 @@ public final class TcpCloseAtBlockEnd {
                             line = conn.readLine();
                         }
                     }
-                    return null;
                 });
             }
         });

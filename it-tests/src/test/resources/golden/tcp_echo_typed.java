@@ -24,7 +24,6 @@ public final class TcpEchoTyped {
             var line = conn.readLine();
             conn.write("echo: " + line + "\n");
             conn.close();
-            return null;
         });
         var client = TcpStream.connect("127.0.0.1:" + port);
         client.write("hello\n");

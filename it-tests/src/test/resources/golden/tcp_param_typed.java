@@ -37,7 +37,6 @@ public final class TcpParamTyped {
             var packet = receivePacket(conn); // parsed JSON returned by a function stays dynamic
             sendPacket(conn, RObject.of("echo", Ops.field(packet, "text")));
             conn.close();
-            return null;
         });
         var client = TcpStream.connect("127.0.0.1:" + port);
         sendPacket(client, RObject.of("text", "hello"));

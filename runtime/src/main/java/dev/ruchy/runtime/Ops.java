@@ -869,6 +869,17 @@ public final class Ops {
     }
 
     /**
+     * {@code spawn { body }} whose value nobody reads (a statement of its own): as
+     * {@link #spawn(Fn0)}, for a body of statements with no value; its task's value is nil.
+     */
+    public static Task spawn(Runnable body) {
+        return Task.start(() -> {
+            body.run();
+            return null;
+        }, true);
+    }
+
+    /**
      * {@code a + b} where at least one side is a string (ruchy-semantics §3.6): two strings join; an
      * integer joins in decimal, a float in {@link Fmt#plain plain form} ({@code "x" + 2.0} →
      * {@code x2}), a boolean as {@code true}/{@code false}, on either side.

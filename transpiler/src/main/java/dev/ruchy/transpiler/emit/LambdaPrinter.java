@@ -200,7 +200,7 @@ final class LambdaPrinter extends Printer {
         CodeBlock body;
         cx.out = CodeBlock.builder();
         if (callback) {
-            body = callbackBody(prelude, lambdaBody, span);
+            body = callbackBody(prelude, lambdaBody, span, closes);
             cx.out = savedOut;
             cx.inLambda = savedInLambda;
             CodeBlock paramList = params.size() == 1 ? params.get(0) : CodeBlock.of("($L)", CodeBlock.join(params, ", "));
@@ -236,12 +236,7 @@ final class LambdaPrinter extends Printer {
         } else {
             cx.out.add(prelude);
             int resources = cx.openResources;
-            if (!closes.isEmpty()) {
-                // the task owns these sockets: closed when its body ends, however it ends
-                cx.out.beginControlFlow("try ($L)", CodeBlock.join(closes.stream()
-                        .map(sym -> CodeBlock.of("$N", cx.scope.nameOf(sym))).toList(), "; "));
-                cx.openResources++;
-            }
+            tryClosing(closes);
             if (lambdaBody instanceof Expr.Block b) {
                 List<Stmt> stmts = b.statements();
                 for (int i = 0; i < stmts.size(); i++) {
@@ -300,18 +295,38 @@ final class LambdaPrinter extends Printer {
         return supplier(spawn.body());
     }
 
+    /**
+     * The body of a {@code spawn} that is a statement of its own, whose value nobody reads: a lambda
+     * of statements with no value ({@code Ops.spawn(Runnable)}), as a callback's, closing the
+     * resources the task owns when it ends.
+     */
+    CodeBlock spawnStatementBody(Expr.Spawn spawn) {
+        closing = cx.resources.closedBy(spawn);
+        nextIsCallback = true;
+        return lambdaCode(List.of(), spawn.body(), spawn.body().span(), false);
+    }
+
     /** The resources the lambda being started closes at its end, read once by {@link #lambdaCodeInner}. */
     private List<Symbol> closing = List.of();
+
+    /** Opens {@code try (socket; ...)} for the resources a task owns: closed when its body ends, however it ends. */
+    private void tryClosing(List<Symbol> closes) {
+        if (!closes.isEmpty()) {
+            cx.out.beginControlFlow("try ($L)", CodeBlock.join(closes.stream()
+                    .map(sym -> CodeBlock.of("$N", cx.scope.nameOf(sym))).toList(), "; "));
+            cx.openResources++;
+        }
+    }
 
     /**
      * The body of a callback lambda, which returns nothing: a call on the lambda's own line stays an
      * expression ({@code (req, res) -> res.html(page)}); anything else is a block of statements, and
      * so is a call of a Java {@code void} method ({@code |p| println(p)}), whose value is nil.
      */
-    private CodeBlock callbackBody(CodeBlock prelude, Expr lambdaBody, Span span) {
+    private CodeBlock callbackBody(CodeBlock prelude, Expr lambdaBody, Span span, List<Symbol> closes) {
         boolean call = (lambdaBody instanceof Expr.MethodCall || lambdaBody instanceof Expr.Call)
                 && !cx.statements.isVoidCall(lambdaBody);
-        if (prelude.isEmpty() && call && lambdaBody.span().startLine() == span.startLine()) {
+        if (prelude.isEmpty() && closes.isEmpty() && call && lambdaBody.span().startLine() == span.startLine()) {
             CodeBlock value = expr(lambdaBody);
             CodeBlock hoisted = cx.out.build();
             if (hoisted.isEmpty()) {
@@ -320,15 +335,16 @@ final class LambdaPrinter extends Printer {
             return CodeBlock.builder().add("{\n$>").add(hoisted).addStatement("$L", value).add("$<}").build();
         }
         cx.out.add(prelude);
+        int resources = cx.openResources;
+        tryClosing(closes);
         if (lambdaBody instanceof Expr.Block b) {
-            int resources = cx.openResources;
             for (Stmt s : b.statements()) {
                 cx.statements.statement(s);
             }
-            cx.statements.closeResources(resources);
         } else {
             cx.statements.statement(new Stmt.ExprStmt(lambdaBody, true, lambdaBody.span()));
         }
+        cx.statements.closeResources(resources);
         return CodeBlock.builder().add("{\n$>").add(cx.out.build()).add("$<}").build();
     }
 }

@@ -242,6 +242,7 @@ final class StatementPrinter extends Printer {
             case Expr.WhileLet w -> cx.flow.whileLet(w);
             case Expr.For f -> cx.flow.forLoop(f);
             case Expr.Loop l -> cx.flow.loop(l, null, null);
+            case Expr.Spawn s -> stmt("$T.spawn($L)", OPS, cx.lambdas.spawnStatementBody(s));
             case Expr.Block b -> {
                 cx.out.beginControlFlow("");
                 blockStatements(b);
