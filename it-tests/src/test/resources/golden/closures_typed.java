@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * <p>Generated from closures_typed.ruchy.
  */
 public final class ClosuresTyped {
-    private static long offset = 10L;
+    private static final long offset = 10L;
 
     private ClosuresTyped() {
     }

@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
  * <p>Generated from java_interop_jdk.ruchy.
  */
 public final class JavaInteropJdk {
-    private static List<Long> doubled = new ArrayList<>();
+    private static final List<Long> doubled = new ArrayList<>();
 
     private JavaInteropJdk() {
     }

@@ -23,7 +23,7 @@ public final class SharedGlobalCounter {
 
     private static volatile long nextId = 0L;
 
-    private static List<Long> ids = new ArrayList<>();
+    private static final List<Long> ids = new ArrayList<>();
 
     private SharedGlobalCounter() {
     }

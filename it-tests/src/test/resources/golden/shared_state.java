@@ -14,11 +14,11 @@ import java.util.List;
  * <p>Generated from shared_state.ruchy.
  */
 public final class SharedState {
-    private static List<Long> hits = new ArrayList<>();
+    private static final List<Long> hits = new ArrayList<>();
 
-    private static RObject counter = RObject.of("n", 0L);
+    private static final RObject counter = RObject.of("n", 0L);
 
-    private static List<Long> slots = LongList.of(0L, 0L);
+    private static final List<Long> slots = LongList.of(0L, 0L);
 
     private SharedState() {
     }

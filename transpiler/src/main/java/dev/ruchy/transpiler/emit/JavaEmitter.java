@@ -447,6 +447,8 @@ public final class JavaEmitter {
         FieldSpec.Builder field = FieldSpec.builder(cx.coercions.javaType(cx.types.of(sym)), name, Modifier.PRIVATE, Modifier.STATIC);
         if (cx.sharedGlobals.contains(sym)) {
             field.addModifiers(Modifier.VOLATILE); // updated by handlers or tasks that may run at once
+        } else if (initializer != null && !sym.isReassigned() && cx.session == null && !cx.replMode && !cx.evalMode) {
+            field.addModifiers(Modifier.FINAL); // set with the class and never again
         }
         if (initializer != null) {
             field.initializer(initializer);
