@@ -18,5 +18,8 @@ public final class IntMethods {
         Builtins.println(Math.abs(n), Ops.asInt(Ops.invoke(n, "pow", 2L)), Ops.asInt(Ops.invoke(n,
                 "min", 3L)), Ops.asInt(Ops.invoke(n, "max", 30L)), Ops.asFloat(Ops.invoke(n,
                 "to_float"))); // expect: 16 256 3 30 16.0
+        // the builtins min, max and abs on numbers are Java's Math methods
+        var page = Math.min(Math.max(n - 20, 1), 10);
+        Builtins.println(page, Math.max(n, 2.5), Math.abs(page - n)); // expect: 1 16.0 15
     }
 }

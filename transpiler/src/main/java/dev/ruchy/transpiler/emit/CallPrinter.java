@@ -73,6 +73,16 @@ final class CallPrinter extends Printer {
                     return CodeBlock.of("$T.ok($L)", RESULT, boxedArgs(c.args()));
                 case "Err":
                     return CodeBlock.of("$T.err($L)", RESULT, boxedArgs(c.args()));
+                case "min", "max", "abs":
+                    // on numbers the builtins are Java's own: min(max(page, 1), 1000) is Math.min(Math.max(page, 1), 1000)
+                    if (c.args().size() == (id.name().equals("abs") ? 1 : 2)
+                            && c.args().stream().allMatch(a -> types.of(a.value()).isNumeric())) {
+                        List<Expr> values = c.args().stream().map(Expr.Arg::value).toList();
+                        return CodeBlock.of("$T.$L($L)", Math.class, id.name(), CodeBlock.join(values.stream()
+                                .map(v -> mathArgument(v, values.size() == 2 ? values.get(values.get(0) == v ? 1 : 0) : null))
+                                .toList(), ", "));
+                    }
+                    break;
                 default:
                     break;
             }
@@ -94,6 +104,12 @@ final class CallPrinter extends Printer {
             return pathCall(p, c.args(), types.of(c));
         }
         return CodeBlock.of("$T.call($L$L)", OPS, expr(c.callee()), leadingComma(boxedArgs(c.args())));
+    }
+
+    /** An argument of {@code Math.min}/{@code max}: an {@code int} literal beside a {@code long} or {@code double}, which widens it. */
+    private CodeBlock mathArgument(Expr value, Expr sibling) {
+        return value instanceof Expr.IntLit i && i.value() == (int) i.value() && sibling != null && cx.operators.widens(sibling)
+                ? CodeBlock.of("$L", i.value()) : expr(value);
     }
 
     String javaFunctionName(Stmt.Fun f) {
