@@ -2,6 +2,7 @@ package dev.ruchy.transpiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Node;
 import dev.ruchy.transpiler.ast.Program;
@@ -12,6 +13,7 @@ import dev.ruchy.transpiler.lexer.Comment;
 import dev.ruchy.transpiler.resolve.Resolver.Resolution;
 import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -82,6 +84,11 @@ final class EmitContext {
     final IntCounters intCounters;
     /** Which pushes go onto arrays no other code can see yet, printed without the monitor. */
     final UnsharedArrays unsharedArrays;
+    /** Lookup tables in functions made once, as fields ({@link ConstantLocals}). */
+    final ConstantLocals constantLocals;
+    /** The fields of those tables, by the local they replace, and their declarations, in order. */
+    final Map<Symbol, String> constantFields = new IdentityHashMap<>();
+    final List<FieldSpec> constantFieldSpecs = new ArrayList<>();
     /** The try-with-resources blocks opened in the current statement lists, closed as each list ends. */
     int openResources;
 
@@ -111,6 +118,7 @@ final class EmitContext {
         this.resources = ResourceScopes.of(program, resolution, types, mode.session() == null);
         this.intCounters = IntCounters.of(program, resolution, types, checkedArithmetic);
         this.unsharedArrays = UnsharedArrays.of(program, resolution, types);
+        this.constantLocals = ConstantLocals.of(program, resolution, mode.session() != null || mode.replMode() || mode.evalMode());
         // an interactive session's bindings outlive each input's class
         this.sharedGlobals = mode.session() != null ? SharedGlobals.none() : SharedGlobals.of(program, resolution, types);
         // last: the printers read the fields above

@@ -203,6 +203,10 @@ final class ExpressionPrinter extends Printer {
         }
         return switch (sym.kind()) {
             case VARIABLE, PARAMETER -> {
+                String constant = cx.constantFields.get(sym); // a lookup table made once
+                if (constant != null) {
+                    yield CodeBlock.of("$N", constant);
+                }
                 String updated = cx.updatedValues.get(id); // the value an update just before wrote
                 String name = updated != null ? updated : sym.isGlobal() ? cx.globalName(sym) : cx.nameOf(sym, id.name());
                 yield sym.needsCell() ? CodeBlock.of("$N.get()", name) : CodeBlock.of("$N", name);

@@ -189,6 +189,7 @@ public final class JavaEmitter {
             }
         }
         type.addMethod(mainMethod());
+        cx.constantFieldSpecs.forEach(type::addField);
         // test classes are instantiated by JUnit
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(cx.testMode ? Modifier.PUBLIC : Modifier.PRIVATE).build());
         JavaFile file = JavaFile.builder(packageName, type.build())

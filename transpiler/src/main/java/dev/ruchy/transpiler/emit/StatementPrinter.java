@@ -10,6 +10,7 @@ import static dev.ruchy.transpiler.emit.RuntimeApi.R_OBJECT;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Pattern;
@@ -24,6 +25,7 @@ import dev.ruchy.transpiler.types.TypeInference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /** Statements: {@code let}, assignments and compound assignments, expressions evaluated for their effect, {@code return}, {@code break}. */
 final class StatementPrinter extends Printer {
@@ -87,6 +89,10 @@ final class StatementPrinter extends Printer {
     }
 
     void let(Stmt.Let let) {
+        if (let.pattern() instanceof Pattern.Binding b && cx.constantLocals.isConstant(let)) {
+            constantField(resolution.declaration(b), b.name(), let.init());
+            return;
+        }
         if (let.pattern() instanceof Pattern.Binding b) {
             Symbol sym = resolution.declaration(b);
             if (let.init() == null) {
@@ -513,6 +519,18 @@ final class StatementPrinter extends Printer {
             return;
         }
         stmt("$T.setIndex($L,$W$L,$W$L)", OPS, expr(i.target()), expr(i.index()), cx.flow.exprOrHoist(value));
+    }
+
+    /** A lookup table made once ({@link ConstantLocals}): {@code private static final RObject SERVICES = RObject.of(...)}. */
+    private void constantField(Symbol sym, String rubyName, Expr init) {
+        String name = Names.constantCase(rubyName);
+        String base = name;
+        for (int n = 2; cx.globalNames.containsValue(name) || cx.constantFields.containsValue(name); n++) {
+            name = base + n;
+        }
+        cx.constantFields.put(sym, name);
+        cx.constantFieldSpecs.add(FieldSpec.builder(javaType(types.of(sym)), name, Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer(coerce(expr(init), types.of(init), types.of(sym))).build());
     }
 
     /**
