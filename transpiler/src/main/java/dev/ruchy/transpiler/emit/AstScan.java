@@ -3,12 +3,31 @@ package dev.ruchy.transpiler.emit;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Program;
+import dev.ruchy.transpiler.ast.Stmt;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Small whole-tree questions the emitter asks, answered by walking the records of the AST. */
 final class AstScan {
     private AstScan() {
+    }
+
+    /**
+     * Gives {@code visit} every list of statements of {@code program}: its top level when
+     * {@code topLevel} (a file's; an interactive session's bindings outlive each input), then every
+     * block, nested ones too, in source order.
+     */
+    static void statementLists(Program program, boolean topLevel, Consumer<List<Stmt>> visit) {
+        if (topLevel) {
+            visit.accept(program.statements());
+        }
+        Nodes.any(program.statements(), node -> {
+            if (node instanceof Expr.Block b) {
+                visit.accept(b.statements());
+            }
+            return false; // every block
+        });
     }
 
     /** Whether a method body assigns a field of {@code self}: the struct then needs mutable fields. */

@@ -53,15 +53,12 @@ final class IntCounters {
         if (checkedArithmetic) {
             return counters;
         }
-        counters.block(program.statements());
+        AstScan.statementLists(program, true, counters::block);
         Nodes.any(program.statements(), node -> {
-            if (node instanceof Expr.Block b) {
-                counters.block(b.statements());
-            }
             if (node instanceof Expr.For f && counters.intFor(f)) {
                 counters.counters.add(f);
             }
-            return false; // every block and loop
+            return false; // every loop
         });
         return counters;
     }

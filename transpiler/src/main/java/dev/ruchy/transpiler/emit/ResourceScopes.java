@@ -50,15 +50,7 @@ final class ResourceScopes {
      */
     static ResourceScopes of(Program program, Resolution resolution, TypeInference.Types types, boolean topLevel) {
         ResourceScopes scopes = new ResourceScopes(resolution, types);
-        if (topLevel) {
-            scopes.block(program.statements());
-        }
-        Nodes.any(program.statements(), node -> {
-            if (node instanceof Expr.Block b) {
-                scopes.block(b.statements());
-            }
-            return false; // every block
-        });
+        AstScan.statementLists(program, topLevel, scopes::block);
         return scopes;
     }
 

@@ -77,13 +77,7 @@ final class SharedGlobals {
             });
         }
         if (!globals.shared.isEmpty()) {
-            globals.block(program.statements());
-            Nodes.any(program.statements(), node -> {
-                if (node instanceof Expr.Block b) {
-                    globals.block(b.statements());
-                }
-                return false;
-            });
+            AstScan.statementLists(program, true, globals::block);
         }
         return globals;
     }

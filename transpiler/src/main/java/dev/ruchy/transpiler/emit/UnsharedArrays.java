@@ -42,13 +42,7 @@ final class UnsharedArrays {
     /** The pushes of {@code program} onto arrays no other code can see yet. */
     static UnsharedArrays of(Program program, Resolution resolution, TypeInference.Types types) {
         UnsharedArrays arrays = new UnsharedArrays(resolution, types);
-        arrays.block(program.statements());
-        Nodes.any(program.statements(), node -> {
-            if (node instanceof Expr.Block b) {
-                arrays.block(b.statements());
-            }
-            return false; // every block
-        });
+        AstScan.statementLists(program, true, arrays::block);
         return arrays;
     }
 
