@@ -425,7 +425,7 @@ class RuntimeCatalogContractTest {
             String type = m.params().get(Math.min(i, m.params().size() - 1)).type();
             args[i] = switch (type) {
                 case "str" -> "a";
-                case "int", "elem", "same-elem", "any" -> 1L;
+                case "int", "elem", "any" -> 1L;
                 case "float", "num" -> 1.5;
                 case "bool" -> true;
                 case "list" -> new ArrayList<>(List.of(1L));
@@ -442,7 +442,7 @@ class RuntimeCatalogContractTest {
             String type = m.params().get(Math.min(i, m.params().size() - 1)).type();
             types.add(switch (type) {
                 case "str" -> Type.STR;
-                case "int", "elem", "same-elem", "any" -> Type.INT;
+                case "int", "elem", "any" -> Type.INT;
                 case "float", "num" -> Type.FLOAT;
                 case "bool" -> Type.BOOL;
                 case "list" -> Type.list(Type.INT);
@@ -473,8 +473,6 @@ class RuntimeCatalogContractTest {
             case Type.Nil n -> c == void.class;
             case Type.ListType l -> List.class.isAssignableFrom(c);
             case Type.ObjectType o -> RObject.class.isAssignableFrom(c);
-            case Type.ResultType r -> dev.ruchy.runtime.Result.class.isAssignableFrom(c);
-            case Type.OptionType o -> dev.ruchy.runtime.Option.class.isAssignableFrom(c);
             default -> true;
         };
     }
