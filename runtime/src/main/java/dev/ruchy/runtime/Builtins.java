@@ -661,7 +661,7 @@ public final class Builtins {
     }
 
     /** {@code env_var(name)}: {@code Ok(value)}, or {@code Err("NotFound")} when unset (§5.2). */
-    public static Result<String, String> envVar(Object name) {
+    public static Object envVar(Object name) {
         String value = System.getenv(string("env_var", name));
         return value == null ? Result.err("NotFound") : Result.ok(value);
     }

@@ -160,7 +160,7 @@ public final class RuntimeCatalog {
     }
 
     /**
-     * A parameter of a method: its type word ({@code str int float num bool list fn any elem same-elem}), and
+     * A parameter of a method: its type word ({@code str int float num bool list fn any elem}), and
      * whether it is optional (only trailing ones) or takes any number of arguments (only the last).
      */
     public record Param(String type, boolean optional, boolean rest) {
@@ -218,18 +218,12 @@ public final class RuntimeCatalog {
          * Whether the template applies to arguments of these types: each has its parameter's type; a
          * {@code fn(elem)} argument is a typed function (one {@code ->bool} gives a boolean).
          */
-        public boolean templateApplies(Type receiver, List<Type> args) {
+        public boolean templateApplies(List<Type> args) {
             if (!hasTemplate() || !arity().accepts(args.size())) {
                 return false;
             }
             for (int i = 0; i < args.size(); i++) {
                 String word = param(i).type();
-                if (word.equals("same-elem")) {
-                    if (!args.get(i).equals(element(receiver))) {
-                        return false;
-                    }
-                    continue;
-                }
                 if (word.startsWith("fn(")) {
                     if (!(args.get(i) instanceof Type.FunctionType f && f.typed() && f.arity() == 1
                             && (!word.endsWith("->bool") || f.result() instanceof Type.Bool))) {
@@ -248,7 +242,7 @@ public final class RuntimeCatalog {
         /** The type argument {@code index} is converted to on {@code receiver}: {@code elem} is its element type. */
         public Type paramType(int index, Type receiver) {
             String word = param(index).type();
-            if (word.equals("elem") || word.equals("same-elem")) {
+            if (word.equals("elem")) {
                 return element(receiver);
             }
             Type fixed = fixedParamType(word);
@@ -711,10 +705,8 @@ public final class RuntimeCatalog {
 
     // ---- parsing ---------------------------------------------------------------------------------
 
-    private static final Pattern RESULT_TYPE = Pattern.compile("result<([^,<>]+),([^,<>]+)>");
     private static final Pattern FUNCTION_PARAM = Pattern.compile("fn\\(elem\\)(->bool)?");
-    private static final Set<String> PARAM_TYPES = Set.of("str", "int", "float", "num", "bool", "list", "fn", "any", "elem",
-            "same-elem");
+    private static final Set<String> PARAM_TYPES = Set.of("str", "int", "float", "num", "bool", "list", "fn", "any", "elem");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A literal member parameter: a quoted word ({@code "message"}). */
     private static final Pattern LITERAL = Pattern.compile("\"[A-Za-z_][A-Za-z0-9_-]*\"");
@@ -1078,7 +1070,7 @@ public final class RuntimeCatalog {
             String word = rest ? p.substring(0, p.length() - 3) : optional ? p.substring(0, p.length() - 1) : p;
             if (!PARAM_TYPES.contains(word) && !FUNCTION_PARAM.matcher(word).matches()) {
                 throw new IllegalArgumentException("unknown parameter type `" + word + "` (expected str, int, float, num,"
-                        + " bool, list, fn, fn(elem), fn(elem)->bool, any, elem or same-elem)");
+                        + " bool, list, fn, fn(elem), fn(elem)->bool, any or elem)");
             }
             if (rest && i != parts.length - 1) {
                 throw new IllegalArgumentException("only the last parameter may take any number of arguments");
@@ -1112,10 +1104,6 @@ public final class RuntimeCatalog {
         if (text.startsWith("[") && text.endsWith("]")) {
             return Type.list(valueType(text.substring(1, text.length() - 1)));
         }
-        Matcher result = RESULT_TYPE.matcher(text);
-        if (result.matches()) {
-            return new Type.ResultType(valueType(result.group(1)), valueType(result.group(2)));
-        }
         return switch (text) {
             case "int" -> Type.INT;
             case "float" -> Type.FLOAT;
@@ -1128,7 +1116,7 @@ public final class RuntimeCatalog {
             case "range" -> Type.RANGE;
             case "unknown" -> Type.UNKNOWN;
             default -> throw new IllegalArgumentException("unknown type `" + text + "` (expected int, float, bool, str, nil,"
-                    + " dyn, json, obj, tuple, range, unknown, [TYPE] or result<TYPE,TYPE>)");
+                    + " dyn, json, obj, tuple, range, unknown or [TYPE])");
         };
     }
 

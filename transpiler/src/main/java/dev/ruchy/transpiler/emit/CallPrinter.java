@@ -660,7 +660,7 @@ final class CallPrinter extends Printer {
             return null;
         }
         for (RuntimeCatalog.Method method : CATALOG.methods(first.kind(), m.name())) {
-            if (method.templateApplies(types.of(m.receiver()), args)) {
+            if (method.templateApplies(args)) {
                 return method; // of the receiver's kind, the first whose arity and parameter types the arguments fit
             }
         }
