@@ -1,7 +1,9 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Fmt;
+import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.Result;
 import dev.ruchy.runtime.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,16 @@ import java.util.List;
  * <p>Generated from async_wait_all.ruchy.
  */
 public final class AsyncWaitAll {
+    private static final List<Long> done = new ArrayList<>();
+
     private AsyncWaitAll() {
+    }
+
+    /**
+     * a spawn whose value nobody reads is a Runnable, unless `?` in it returns an error as its value
+     */
+    static Result<Long, String> checked(long x) {
+        return x > 0 ? Result.ok(x) : Result.err("negative");
     }
 
     public static void main(String[] args) {
@@ -34,5 +45,18 @@ public final class AsyncWaitAll {
             }
         }
         // expect: open 80
+        Ops.spawn(() -> {
+            Lists.push(done, 1L);
+        });
+        Ops.spawn(() -> {
+            var vResult = checked(-1);
+            if (!(vResult instanceof Result.Ok(var v))) {
+                return vResult;
+            }
+            Lists.push(done, v);
+            return null;
+        });
+        Builtins.sleep(200L);
+        Builtins.println(done); // expect: [1]
     }
 }

@@ -11,6 +11,8 @@ public final class ObjectLookup {
             80L, "HTTP",
             443L, "HTTPS");
 
+    private static final RObject SERVICES2 = RObject.of(1L, "Mon", 2L, "Tue");
+
     private ObjectLookup() {
     }
 
@@ -21,6 +23,13 @@ public final class ObjectLookup {
      */
     static String serviceName(long port) {
         return (String) SERVICES.getOrDefault(port, "Unknown");
+    }
+
+    /**
+     * another function's table of the same name is another field
+     */
+    static String dayName(long day) {
+        return (String) SERVICES2.getOrDefault(day, "?");
     }
 
     /**
@@ -38,6 +47,7 @@ public final class ObjectLookup {
         var name = serviceName(80);
         Builtins.println(Strings.len(name)); // expect: 4
         Builtins.println(serviceName(9)); // expect: Unknown
+        Builtins.println(dayName(2)); // expect: Tue
         // Changed after it is made, an object's values are whatever the program put there: dynamic.
         var limits = RObject.of("low", 1L, "high", 10L);
         limits.set("high", "many");

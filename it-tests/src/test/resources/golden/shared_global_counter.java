@@ -25,6 +25,8 @@ public final class SharedGlobalCounter {
 
     private static final List<Long> ids = new ArrayList<>();
 
+    private static volatile long ready = 0L;
+
     private SharedGlobalCounter() {
     }
 
@@ -82,5 +84,23 @@ public final class SharedGlobalCounter {
         Builtins.println(ticket); // expect: 160000
         Builtins.println(Strings.len(log)); // expect: 8
         Builtins.println((long) Lists.unique(ids).size()); // expect: 8000
+        // a loop after an update reads the field again each round: it sees the other tasks' updates
+        for (long t = 0; t < 3; t++) {
+            Ops.spawn(() -> {
+                Builtins.sleep(50L);
+                synchronized (SharedGlobalCounter.class) {
+                    ready += 1;
+                }
+            });
+        }
+        synchronized (SharedGlobalCounter.class) {
+            ready = ready + 10;
+        }
+        var waited = 0L;
+        while (ready < 13 && waited < 400) {
+            Builtins.sleep(5L);
+            waited += 1;
+        }
+        Builtins.println(ready); // expect: 13
     }
 }

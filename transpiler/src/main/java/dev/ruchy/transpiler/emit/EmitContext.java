@@ -267,6 +267,12 @@ final class EmitContext {
         return sym != null ? sym : resolution.declaration(id);
     }
 
+    /** Whether a field of the class already has {@code name} (top-level variables and tables made once). */
+    boolean fieldNameTaken(String name) {
+        return globalNames.values().stream().anyMatch(name::equals)
+                || constantFields.values().stream().anyMatch(name::equals);
+    }
+
     String nameOf(Symbol sym, String rubyName) {
         if (sym.isGlobal()) {
             return globalName(sym);

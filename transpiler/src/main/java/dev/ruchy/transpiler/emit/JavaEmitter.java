@@ -441,7 +441,7 @@ public final class JavaEmitter {
 
     void addGlobalField(Symbol sym, String rubyName, CodeBlock initializer) {
         String name = Names.camelCase(rubyName);
-        while (cx.globalNames.containsValue(name)) {
+        while (cx.fieldNameTaken(name)) {
             name = name + "2";
         }
         cx.globalNames.put(sym, name);

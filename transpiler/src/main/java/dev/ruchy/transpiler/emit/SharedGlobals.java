@@ -25,12 +25,14 @@ import java.util.Set;
  * as possibly running on other threads wherever they go (a request handler, a listener, a thread),
  * even to an array method that calls them at once: an uncontended monitor costs next to nothing.
  *
- * <p>After such an update, the statements that follow it in its block read the value it wrote (a
- * local the update sets under the monitor) rather than the field again, up to the first that may
- * update the variable itself (an assignment of it, a call of a function or closure, a method of a
- * struct, an {@code await}): {@code current = (current + 1) % n; return backends[current]} uses the
- * index it computed even when another handler has moved the field on meanwhile, as though the two
- * statements had run without another thread between them, which they may.
+ * <p>An update {@code x = f(x)} is under the monitor when {@code f(x)} calls nothing that could
+ * block or wait for another thread (else it stays an assignment of the volatile field). After it,
+ * the statements that follow it in its block read the value it wrote (a local the update sets under
+ * the monitor) rather than the field again, as long as they only compute with values (no call,
+ * loop, closure or {@code await}) and do not assign it: {@code current = (current + 1) % n; return
+ * backends[current]} uses the index it computed even when another handler has moved the field on
+ * meanwhile, as though the two statements had run without another thread between them, which they
+ * may.
  */
 final class SharedGlobals {
     private static final SharedGlobals NONE = new SharedGlobals(null, null);
@@ -90,7 +92,7 @@ final class SharedGlobals {
     /** Whether {@code a} is an update of a shared variable, printed under the class's monitor. */
     boolean isUpdate(Expr.Assign a) {
         return !shared.isEmpty() && a.target() instanceof Expr.Ident id && shared.contains(resolution.reference(id))
-                && readsItself(a, resolution);
+                && readsItself(a, resolution) && quick(a.value());
     }
 
     /** The reads of the variable {@code update} assigns, in the statements after it, that use the value it wrote. */
@@ -104,7 +106,7 @@ final class SharedGlobals {
                 Symbol sym = resolution.reference(a.target());
                 Set<Expr.Ident> reads = Collections.newSetFromMap(new IdentityHashMap<>());
                 for (Stmt next : statements.subList(i + 1, statements.size())) {
-                    if (mayUpdate(next, sym)) {
+                    if (!straightLine(next, sym)) {
                         break;
                     }
                     Nodes.any(next, n -> {
@@ -121,15 +123,46 @@ final class SharedGlobals {
         }
     }
 
-    /** Whether running {@code s} may assign {@code sym}, in this thread: directly or through code it calls. */
-    private boolean mayUpdate(Stmt s, Symbol sym) {
-        return Nodes.any(s, n -> switch (n) {
+    /**
+     * Whether the reads in {@code s} may use the value an update just before it wrote: {@code s} only
+     * computes with values (no call, method, macro, loop, closure or {@code await}, which could wait
+     * for or run other code, possibly updating the variable) and does not assign {@code sym}.
+     */
+    private boolean straightLine(Stmt s, Symbol sym) {
+        return !Nodes.any(s, n -> switch (n) {
             case Expr.Assign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
             case Expr.CompoundAssign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
-            case Expr.Call c -> !(c.callee() instanceof Expr.Ident callee) || resolution.reference(callee) != null;
-            case Expr.MethodCall m -> types.of(m.receiver()) instanceof Type.Named || types.of(m.receiver()) instanceof Type.Dyn;
+            case Expr.Call c -> true;
+            case Expr.MethodCall m -> true;
+            case Expr.MacroCall m -> true;
+            case Expr.While w -> true;
+            case Expr.WhileLet w -> true;
+            case Expr.For f -> true;
+            case Expr.Loop l -> true;
+            case Expr.Lambda l -> true;
+            case Expr.Spawn sp -> true;
+            case Expr.AsyncBlock a -> true;
             case Expr.Await w -> true;
             case Stmt.Fun f -> true;
+            default -> false;
+        });
+    }
+
+    /**
+     * Whether {@code value} can be computed while holding the class's monitor: it calls nothing that
+     * could block or wait for another thread (no function, closure, builtin, {@code await}), only
+     * methods of arrays, strings, objects and numbers ({@code healthy.len()}).
+     */
+    private boolean quick(Expr value) {
+        return !Nodes.any(value, n -> switch (n) {
+            case Expr.Call c -> true;
+            case Expr.MacroCall m -> true;
+            case Expr.MethodCall m -> !(types.of(m.receiver()) instanceof Type.ListType || types.of(m.receiver()) instanceof Type.Str
+                    || types.of(m.receiver()) instanceof Type.ObjectType || types.of(m.receiver()).isNumeric());
+            case Expr.Lambda l -> true;
+            case Expr.Spawn sp -> true;
+            case Expr.AsyncBlock a -> true;
+            case Expr.Await w -> true;
             default -> false;
         });
     }

@@ -13,6 +13,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
+import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Pattern;
 import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.ast.UnaryOp;
@@ -248,6 +249,9 @@ final class StatementPrinter extends Printer {
             case Expr.WhileLet w -> cx.flow.whileLet(w);
             case Expr.For f -> cx.flow.forLoop(f);
             case Expr.Loop l -> cx.flow.loop(l, null, null);
+            // `?` in the body returns its error as the task's value: that needs the Fn0 form
+            case Expr.Spawn s when Nodes.any(s.body(), n -> n instanceof Expr.Try) ->
+                    stmt("$T.spawn($L)", OPS, cx.lambdas.spawnBody(s));
             case Expr.Spawn s -> stmt("$T.spawn($L)", OPS, cx.lambdas.spawnStatementBody(s));
             case Expr.Block b -> {
                 cx.out.beginControlFlow("");
@@ -513,7 +517,7 @@ final class StatementPrinter extends Printer {
             return;
         }
         if (types.of(i.target()) instanceof Type.ListType l && types.of(i.index()) instanceof Type.Int
-                && (types.of(value).equals(l.element()) || l.element() instanceof Type.Dyn)) {
+                && types.of(value).equals(l.element()) && !(l.element() instanceof Type.Dyn)) {
             stmt("$T.set($L,$W$L,$W$L)", LISTS, expr(i.target()), cx.flow.intOperand(i.index()),
                     coerce(cx.flow.exprOrHoist(value), types.of(value), l.element()));
             return;
@@ -525,7 +529,7 @@ final class StatementPrinter extends Printer {
     private void constantField(Symbol sym, String rubyName, Expr init) {
         String name = Names.constantCase(rubyName);
         String base = name;
-        for (int n = 2; cx.globalNames.containsValue(name) || cx.constantFields.containsValue(name); n++) {
+        for (int n = 2; cx.fieldNameTaken(name); n++) {
             name = base + n;
         }
         cx.constantFields.put(sym, name);
