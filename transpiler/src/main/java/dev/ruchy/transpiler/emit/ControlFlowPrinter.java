@@ -77,10 +77,11 @@ final class ControlFlowPrinter extends Printer {
                 if (sink.kind() == Sink.Kind.ASSIGN && !sink.cell()) {
                     loop(l, sink.target(), sink.type());
                 } else {
+                    Type t = types.of(l).isUnknown() || types.of(l) instanceof Type.Nil ? Type.DYN : types.of(l);
                     String tmp = cx.scope.allocate("result");
-                    stmt("$T $N = null", OBJECT, tmp);
-                    loop(l, tmp, Type.DYN);
-                    deliver(CodeBlock.of("$N", tmp), Type.DYN, sink);
+                    stmt("$T $N = $L", javaType(t), tmp, cx.coercions.defaultValue(t));
+                    loop(l, tmp, t);
+                    deliver(CodeBlock.of("$N", tmp), t, sink);
                 }
             }
             case Expr.Return r -> cx.statements.returnStatement(r);

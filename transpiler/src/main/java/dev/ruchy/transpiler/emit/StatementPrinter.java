@@ -421,9 +421,11 @@ final class StatementPrinter extends Printer {
             stmt("throw $T.runtime($S)", RUCHY_ERROR, "Break outside of loop");
             return;
         }
-        if (b.value() != null && target != null && target.valueTarget() != null) {
+        if (b.value() != null && target.valueTarget() != null) {
             stmt("$N = $L", target.valueTarget(),
                     coerce(expr(b.value()), types.of(b.value()), target.valueType()));
+        } else if (b.value() != null && !isPure(b.value())) {
+            effect(b.value()); // the loop's value is not used, but computing it may do something
         }
         if (b.label() != null) {
             stmt("break $L", javaLabel(b.label()));

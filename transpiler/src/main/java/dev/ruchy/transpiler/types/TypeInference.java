@@ -839,7 +839,7 @@ public final class TypeInference {
         currentSelfType = savedSelf;
     }
 
-    /** Whether a body's last statement yields a value (not a loop, a let or an empty object body). */
+    /** Whether a body's last statement yields a value (not a loop without {@code break v}, a let or an empty object body). */
     private static boolean endsWithValue(Expr.Block body) {
         if (body.statements().isEmpty()) {
             return false;
@@ -851,7 +851,7 @@ public final class TypeInference {
         return switch (es.expr()) {
             case Expr.While w -> false;
             case Expr.For f -> false;
-            case Expr.Loop l -> false;
+            case Expr.Loop l -> Nodes.any(l.body(), n -> n instanceof Expr.Break b && b.value() != null); // `break v`
             case Expr.Assign a -> false;
             case Expr.CompoundAssign a -> false;
             case Expr.Return r -> false;
@@ -982,6 +982,7 @@ public final class TypeInference {
     private static final class LoopValue {
         final String label;
         Type type = Type.UNKNOWN;
+        boolean breaksWithValue;
 
         LoopValue(String label) {
             this.label = label;
@@ -1284,16 +1285,16 @@ public final class TypeInference {
                 loopValues.push(new LoopValue(l.label()));
                 expr(l.body());
                 LoopValue value = loopValues.pop();
-                yield value.type.isUnknown() ? Type.NIL : value.type;
+                // a `break v` whose value is not known yet (a function inferred later): not nil either
+                yield !value.type.isUnknown() ? value.type : value.breaksWithValue && !finished ? Type.UNKNOWN : Type.NIL;
             }
             case Expr.Break b -> {
-                if (b.value() != null) {
-                    Type t = expr(b.value());
-                    for (LoopValue target : loopValues) {
-                        if (b.label() == null || b.label().equals(target.label)) {
-                            target.type = Type.join(target.type, t);
-                            break;
-                        }
+                Type t = b.value() == null ? Type.NIL : expr(b.value()); // a bare `break` gives the loop nil
+                for (LoopValue target : loopValues) {
+                    if (b.label() == null || b.label().equals(target.label)) {
+                        target.breaksWithValue |= b.value() != null;
+                        target.type = Type.join(target.type, t);
+                        break;
                     }
                 }
                 yield Type.UNKNOWN;
