@@ -27,8 +27,8 @@ public final class DbTyped {
         long changed = database.update("posts", first, RObject.of("votes", 4L));
         List<RObject> rows = database.query("SELECT title, votes FROM posts WHERE votes > ? ORDER BY id",
                 LongList.of(3L));
-        Builtins.println((long) rows.size() + " rows, " + changed + " changed, "
-                + database.count("posts") + " in all");
+        Builtins.println(rows.size() + " rows, " + changed + " changed, " + database.count("posts")
+                + " in all");
         for (RObject row : rows) {
             Builtins.println(Fmt.interpolate(row.get("title")) + ": "
                     + Fmt.interpolate(row.get("votes")));

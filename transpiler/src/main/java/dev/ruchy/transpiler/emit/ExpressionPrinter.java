@@ -147,6 +147,8 @@ final class ExpressionPrinter extends Printer {
                     Type t = types.of(in.expr());
                     if (in.spec() != null) {
                         parts.add(CodeBlock.of("$T.format($L, $S)", FMT, expr(in.expr()), in.spec()));
+                    } else if (cx.operators.isListLength(in.expr())) {
+                        parts.add(cx.operators.size(in.expr())); // `{ports.len()}`: the int prints as the long would
                     } else if (t instanceof Type.Str || t instanceof Type.Int || t instanceof Type.Bool) {
                         parts.add(parenthesizeIfNeeded(in.expr(), expr(in.expr())));
                     } else {

@@ -49,14 +49,25 @@ final class OperatorPrinter extends Printer {
 
     /** An operand of {@code parent} passed as an argument: no parentheses, an {@code int} literal where it widens. */
     private CodeBlock argument(Expr e, Expr.Binary parent) {
+        if (types.operation(parent) instanceof Operation.Call && isListLength(e)
+                && types.of(parent.left()).isNumeric() && types.of(parent.right()).isNumeric()) {
+            // `Ops.rem(i + 1, xs.size())`: the int widens to the long (or double) parameter by itself
+            return size(e);
+        }
         return shortLiteral(e, parent) ? CodeBlock.of("$L", ((Expr.IntLit) e).value()) : expr(e);
+    }
+
+    /** {@code xs.size()} for {@code xs.len()}: where an {@code int} does what the {@code long} would. */
+    CodeBlock size(Expr length) {
+        return CodeBlock.of("$L.size()", cx.expressions.parenthesized(((Expr.MethodCall) length).receiver()));
     }
 
     /** An operand of {@code parent}, in parentheses when Java's precedence would regroup it. */
     CodeBlock operand(Expr operand, Expr.Binary parent) {
-        if (isComparison(parent.op()) && isListLength(operand)) {
-            // `i < xs.size()`: a comparison widens the int itself, where arithmetic needs the long
-            return CodeBlock.of("$L.size()", cx.expressions.parenthesized(((Expr.MethodCall) operand).receiver()));
+        if (isListLength(operand) && (isComparison(parent.op()) || joinsStrings(parent))) {
+            // `i < xs.size()`, `"n: " + xs.size()`: the int compares and prints as the long would,
+            // where arithmetic needs the long
+            return size(operand);
         }
         CodeBlock code = shortLiteral(operand, parent) ? CodeBlock.of("$L", ((Expr.IntLit) operand).value()) : expr(operand);
         Expr e = AstScan.unwrapBlock(operand); // `2 * { 1 + 3 }` prints the block as its expression
@@ -73,6 +84,11 @@ final class OperatorPrinter extends Printer {
         return code;
     }
 
+    /** Whether {@code b} is Java's string {@code +}: a string result of a Java infix {@code +}. */
+    private boolean joinsStrings(Expr.Binary b) {
+        return b.op() == BinaryOp.ADD && types.of(b) instanceof Type.Str && types.operation(b) instanceof Operation.Infix;
+    }
+
     private static boolean isComparison(BinaryOp op) {
         return switch (op) {
             case LT, LE, GT, GE, EQ, NE -> true;
@@ -81,7 +97,7 @@ final class OperatorPrinter extends Printer {
     }
 
     /** {@code xs.len()} (or {@code length()}) on an array, which the catalog prints as {@code (long) xs.size()}. */
-    private boolean isListLength(Expr e) {
+    boolean isListLength(Expr e) {
         return e instanceof Expr.MethodCall m && m.args().isEmpty() && !m.optional() && types.javaSite(m) == null
                 && (m.name().equals("len") || m.name().equals("length")) && types.of(m.receiver()) instanceof Type.ListType;
     }
