@@ -30,6 +30,21 @@ final class AstScan {
         });
     }
 
+    /** Whether {@code node} runs its body any number of times: a loop or a comprehension. */
+    static boolean isLoop(Object node) {
+        return node instanceof Expr.While || node instanceof Expr.For || node instanceof Expr.WhileLet
+                || node instanceof Expr.Loop || node instanceof Expr.Comprehension;
+    }
+
+    /**
+     * Whether {@code node} makes code that runs later or on another thread, or waits for such code:
+     * a closure, {@code spawn}, {@code async}, {@code await}.
+     */
+    static boolean startsOrAwaits(Object node) {
+        return node instanceof Expr.Lambda || node instanceof Expr.Spawn || node instanceof Expr.AsyncBlock
+                || node instanceof Expr.Await;
+    }
+
     /** Whether a method body assigns a field of {@code self}: the struct then needs mutable fields. */
     static boolean assignsSelfField(Expr body) {
         return any(body, n -> n instanceof Expr.Assign a && isSelfField(a.target())

@@ -38,13 +38,8 @@ final class ExpressionPrinter extends Printer {
      */
     static CodeBlock stringLiteral(String value) {
         boolean lineBreakChars = value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
-        int inner = value.indexOf('\n');
-        boolean lines = inner >= 0 && inner < value.length() - 1 && value.indexOf('\n', inner + 1) >= 0
-                && value.indexOf('\n', inner + 1) < value.length() - 1;
-        if (!lineBreakChars && lines) {
-            return CodeBlock.of("$S", value);
-        }
-        if (!lineBreakChars && value.indexOf('\n') < 0) {
+        long innerBreaks = value.chars().limit(Math.max(0, value.length() - 1)).filter(c -> c == '\n').count();
+        if (!lineBreakChars && (innerBreaks >= 2 || value.indexOf('\n') < 0)) {
             return CodeBlock.of("$S", value);
         }
         StringBuilder sb = new StringBuilder(value.length() + 8).append('"');

@@ -129,23 +129,14 @@ final class SharedGlobals {
      * for or run other code, possibly updating the variable) and does not assign {@code sym}.
      */
     private boolean straightLine(Stmt s, Symbol sym) {
-        return !Nodes.any(s, n -> switch (n) {
-            case Expr.Assign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
-            case Expr.CompoundAssign a -> a.target() instanceof Expr.Ident id && resolution.reference(id) == sym;
-            case Expr.Call c -> true;
-            case Expr.MethodCall m -> true;
-            case Expr.MacroCall m -> true;
-            case Expr.While w -> true;
-            case Expr.WhileLet w -> true;
-            case Expr.For f -> true;
-            case Expr.Loop l -> true;
-            case Expr.Lambda l -> true;
-            case Expr.Spawn sp -> true;
-            case Expr.AsyncBlock a -> true;
-            case Expr.Await w -> true;
-            case Stmt.Fun f -> true;
-            default -> false;
-        });
+        return !Nodes.any(s, n -> n instanceof Expr.Call || n instanceof Expr.MethodCall || n instanceof Expr.MacroCall
+                || n instanceof Stmt.Fun || AstScan.isLoop(n) || AstScan.startsOrAwaits(n)
+                || n instanceof Expr.Assign a && isVariable(a.target(), sym)
+                || n instanceof Expr.CompoundAssign c && isVariable(c.target(), sym));
+    }
+
+    private boolean isVariable(Expr e, Symbol sym) {
+        return e instanceof Expr.Ident id && resolution.reference(id) == sym;
     }
 
     /**
@@ -154,17 +145,10 @@ final class SharedGlobals {
      * methods of arrays, strings, objects and numbers ({@code healthy.len()}).
      */
     private boolean quick(Expr value) {
-        return !Nodes.any(value, n -> switch (n) {
-            case Expr.Call c -> true;
-            case Expr.MacroCall m -> true;
-            case Expr.MethodCall m -> !(types.of(m.receiver()) instanceof Type.ListType || types.of(m.receiver()) instanceof Type.Str
-                    || types.of(m.receiver()) instanceof Type.ObjectType || types.of(m.receiver()).isNumeric());
-            case Expr.Lambda l -> true;
-            case Expr.Spawn sp -> true;
-            case Expr.AsyncBlock a -> true;
-            case Expr.Await w -> true;
-            default -> false;
-        });
+        return !Nodes.any(value, n -> n instanceof Expr.Call || n instanceof Expr.MacroCall || AstScan.startsOrAwaits(n)
+                || n instanceof Expr.MethodCall m && !(types.of(m.receiver()) instanceof Type.ListType
+                        || types.of(m.receiver()) instanceof Type.Str || types.of(m.receiver()) instanceof Type.ObjectType
+                        || types.of(m.receiver()).isNumeric()));
     }
 
     /** The function {@code id} names, or null. */

@@ -87,7 +87,7 @@ final class UnsharedArrays {
                 Expr.MethodCall push = parent instanceof Expr.MethodCall m && m.receiver() == id
                         && m.name().equals("push") && m.args().size() == 1 && !m.optional()
                         && grandparent instanceof Stmt.ExprStmt es && es.expr() == m ? m : null;
-                List<Object> loops = ancestors.stream().filter(UnsharedArrays::isLoop).toList();
+                List<Object> loops = ancestors.stream().filter(AstScan::isLoop).toList();
                 uses.add(new Use(id, push, loops, List.copyOf(ancestors)));
             }
         });
@@ -110,10 +110,5 @@ final class UnsharedArrays {
                 pushes.add(push.push());
             }
         }
-    }
-
-    private static boolean isLoop(Object node) {
-        return node instanceof Expr.While || node instanceof Expr.For || node instanceof Expr.WhileLet
-                || node instanceof Expr.Loop || node instanceof Expr.Comprehension;
     }
 }
