@@ -230,6 +230,19 @@ public final class LongList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     /**
+     * The array holding the unboxed elements, for {@link LongRows}: its first {@link #unboxedSize}
+     * entries are the elements while the list is unboxed; once boxed, an empty array.
+     */
+    long[] unboxedValues() {
+        return values;
+    }
+
+    /** How many entries of {@link #unboxedValues} are elements: 0 once the list is boxed. */
+    int unboxedSize() {
+        return size;
+    }
+
+    /**
      * Whether the elements are still held unboxed in a {@code long[]}: false once something stored an
      * element that is not a {@link Long}.
      */

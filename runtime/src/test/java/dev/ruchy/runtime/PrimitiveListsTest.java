@@ -133,4 +133,34 @@ class PrimitiveListsTest {
         assertEquals(40_000, xs.size());
         assertEquals(40_000L, ns.stream().mapToLong(Long::longValue).sum());
     }
+
+    @Test
+    void rowsReadOnceBeforeALoopReadTheRowsOwnArrays() {
+        List<List<Double>> m = new ArrayList<>(List.of(DoubleList.of(1.0, 2.0, 3.0), DoubleList.of(4.0, 5.0)));
+        DoubleRows rows = DoubleRows.of(m, 2);
+        assertEquals(5.0, rows.get(1, 1));
+        Lists.setDouble(m.get(0), 2, 9.0); // a store through the row itself, during the loop
+        assertEquals(9.0, rows.get(0, 2)); // past the shortest row: read from m
+        Lists.setDouble(m.get(0), 0, 7.0);
+        assertEquals(7.0, rows.get(0, 0));
+        assertEquals(5.0, rows.get(-1, -1)); // negative indexes count from the end, as Lists.get/getDouble
+        assertEquals("Runtime error: Index 2 out of bounds for array of length 2", error(() -> rows.get(1, 2)));
+        assertEquals("Runtime error: Index 2 out of bounds for array of length 2", error(() -> rows.get(2, 0)));
+        // rows the table does not hold unboxed are read from the array of rows
+        List<List<Double>> mixed = new ArrayList<>(List.of(new ArrayList<>(List.of(1.5)), DoubleList.of(2.5), DoubleList.of()));
+        Ops.setIndex(mixed.get(1), 0L, 3.5);
+        DoubleRows boxed = DoubleRows.of(mixed, 10);
+        assertEquals(1.5, boxed.get(0, 0));
+        assertEquals(3.5, boxed.get(1, 0));
+        assertEquals("Runtime error: Index 0 out of bounds for array of length 0", error(() -> boxed.get(2, 0)));
+        assertEquals(4.0, DoubleRows.of(m, -1).get(1, 0)); // an empty table: every read from m
+
+        List<List<Long>> ns = new ArrayList<>(List.of(LongList.of(1L, 2L), LongList.repeat(3L, 4)));
+        LongRows longs = LongRows.of(ns, 2);
+        assertEquals(2L, longs.get(0, 1));
+        Lists.setLong(ns.get(1), 3, 8L);
+        assertEquals(8L, longs.get(1, 3));
+        assertEquals(8L, longs.get(-1, -1));
+        assertEquals("Runtime error: Index 4 out of bounds for array of length 4", error(() -> longs.get(1, 4)));
+    }
 }

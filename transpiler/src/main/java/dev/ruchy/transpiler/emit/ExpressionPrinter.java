@@ -404,6 +404,10 @@ final class ExpressionPrinter extends Printer {
             // an array of floats or integers is read unboxed (Lists.getDouble/getLong: a DoubleList's double[])
             String get = l.element() instanceof Type.Float ? "getDouble" : l.element() instanceof Type.Int ? "getLong" : "get";
             CodeBlock row = cx.rows.read(i.target()); // a row a loop around read once, or null
+            CodeBlock table = row == null ? cx.rows.readElement(i) : null; // a table of the rows, or null
+            if (table != null) {
+                return table;
+            }
             return CodeBlock.of("$T.$N($L, $L)", LISTS, get, row != null ? row : expr(i.target()), cx.flow.intOperand(i.index()));
         }
         return coerce(CodeBlock.of("$T.index($L, $L)", OPS, expr(i.target()), expr(i.index())), Type.DYN, result);

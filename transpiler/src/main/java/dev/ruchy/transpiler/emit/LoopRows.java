@@ -1,7 +1,10 @@
 package dev.ruchy.transpiler.emit;
 
+import static dev.ruchy.transpiler.emit.RuntimeApi.LISTS;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.ruchy.transpiler.ast.BinaryOp;
 import dev.ruchy.transpiler.ast.Expr;
 import dev.ruchy.transpiler.ast.Nodes;
 import dev.ruchy.transpiler.ast.Pattern;
@@ -37,13 +40,19 @@ import java.util.Map;
  * before its value.
  */
 final class LoopRows extends Printer {
-    private static final ClassName LISTS = ClassName.get("dev.ruchy.runtime", "Lists");
+    /** The index of a {@link Key} that stands for a table of all the rows ({@code DoubleRows}/{@code LongRows}). */
+    private static final Object TABLE = new Object();
+    /** A counter with more than one bound (two loops of one counter): no table for the rows it indexes. */
+    private static final Expr.IntLit NO_BOUND = new Expr.IntLit(-1, null);
 
-    /** A row: the array of arrays, and the index, a local's symbol or a literal's value. */
+    /**
+     * A row: the array of arrays, and the index, a local's symbol or a literal's value; or, with the
+     * index {@link #TABLE}, the table of an array of arrays' rows.
+     */
     record Key(Symbol rows, Object index) {
     }
 
-    /** The rows hoisted by the loops around the code being printed, with the local holding each. */
+    /** The rows and tables hoisted by the loops around the code being printed, with the local holding each. */
     private final Map<Key, String> hoisted = new HashMap<>();
 
     LoopRows(EmitContext cx) {
@@ -58,6 +67,7 @@ final class LoopRows extends Printer {
         if (!parts.stream().allMatch(this::simple)) {
             return List.of();
         }
+        List<Key> keys = tables(parts);
         Map<Key, Expr.Index> candidates = new LinkedHashMap<>();
         Map<Key, Integer> uses = new HashMap<>();
         Map<Key, Integer> asContainer = new HashMap<>();
@@ -78,20 +88,20 @@ final class LoopRows extends Printer {
             }
             return false;
         });
-        List<Key> keys = new ArrayList<>();
+        List<Key> rowKeys = new ArrayList<>();
         for (Map.Entry<Key, Expr.Index> c : candidates.entrySet()) {
             Key key = c.getKey();
             if (!uses.get(key).equals(asContainer.get(key)) || hoisted.containsKey(key)
                     || assigns(parts, key.rows()) || key.index() instanceof Symbol s && assigns(parts, s)) {
                 continue;
             }
-            keys.add(key);
+            rowKeys.add(key);
         }
-        if (keys.isEmpty()) {
+        if (rowKeys.isEmpty()) {
             return keys;
         }
         List<String> names = new ArrayList<>();
-        for (Key key : keys) {
+        for (Key key : rowKeys) {
             Expr.Index row = candidates.get(key);
             names.add(((Expr.Ident) row.target()).name());
             if (row.index() instanceof Expr.Ident i) {
@@ -101,9 +111,9 @@ final class LoopRows extends Printer {
         names = names.stream().distinct().toList();
         String assigned = names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-        cx.out.add("// the same $L in every round, read once: the loop assigns no $L\n", keys.size() == 1 ? "row" : "rows", assigned);
+        cx.out.add("// the same $L in every round, read once: the loop assigns no $L\n", rowKeys.size() == 1 ? "row" : "rows", assigned);
         cx.out.add("// and calls nothing that could change an array of arrays\n");
-        for (Key key : keys) {
+        for (Key key : rowKeys) {
             Expr.Index row = candidates.get(key);
             Expr.Ident x = (Expr.Ident) row.target();
             String suffix = row.index() instanceof Expr.Ident i ? Names.camelCase(i.name()) : String.valueOf(((Expr.IntLit) row.index()).value());
@@ -111,8 +121,118 @@ final class LoopRows extends Printer {
                     + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1));
             stmt("$T $N = $T.row($L, $L)", javaType(types.of(row)), name, LISTS, expr(x), cx.flow.intOperand(row.index()));
             hoisted.put(key, name);
+            keys.add(key);
         }
         return keys;
+    }
+
+    /**
+     * Prints, before the loop made of {@code parts}, a table of the rows of each array of float or
+     * integer arrays the loop reads by a row index that a loop inside it counts ({@code b[k][j]} in
+     * {@code while k < n}): {@code DoubleRows bRows = DoubleRows.of(b, n)}, made once for all the rounds
+     * of the inner loop, instead of reading the array of rows, the row and its element at each
+     * {@code b[k][j]}. Only for an array every use of which in the loop is such an element read or
+     * write (never assigned, never a row on its own), and whose row indexes share one bound, a literal
+     * or a local declared before the loop: the table holds rows {@code 0} to that bound, so making it
+     * costs no more than one run of the inner loop. Sound for the reasons the class comment gives: the
+     * loop can store no row and change no array's length, so the table's arrays stay the rows' own;
+     * whatever the table does not hold is read as before.
+     */
+    private List<Key> tables(List<?> parts) {
+        Map<Symbol, Expr> bounds = new HashMap<>(); // the counters of the loops inside, with their bounds
+        Nodes.any(parts, n -> {
+            if (n instanceof Expr.While w && w.condition() instanceof Expr.Binary b && b.op() == BinaryOp.LT
+                    && b.left() instanceof Expr.Ident k && cx.symbolOf(k) != null) {
+                bounds.merge(cx.symbolOf(k), b.right(), (x, y) -> NO_BOUND);
+            }
+            if (n instanceof Expr.For f && f.pattern() instanceof Pattern.Binding b && f.iterable() instanceof Expr.Range r
+                    && !r.inclusive() && r.end() != null && resolution.declaration(b) != null) {
+                bounds.merge(resolution.declaration(b), r.end(), (x, y) -> NO_BOUND);
+            }
+            return false;
+        });
+        Map<Symbol, Expr> tableBounds = new LinkedHashMap<>();
+        Map<Symbol, Expr.Ident> tableRows = new HashMap<>();
+        Map<Symbol, Integer> reads = new HashMap<>();
+        Map<Symbol, Integer> uses = new HashMap<>();
+        Nodes.any(parts, n -> {
+            if (n instanceof Expr.Ident id && cx.symbolOf(id) != null) {
+                uses.merge(cx.symbolOf(id), 1, Integer::sum);
+            }
+            if (n instanceof Expr.Index element && element.target() instanceof Expr.Index row
+                    && row.target() instanceof Expr.Ident x && row.index() instanceof Expr.Ident k
+                    && tableType(types.of(x)) != null && types.of(row.index()) instanceof Type.Int
+                    && types.of(element.index()) instanceof Type.Int) {
+                Symbol rows = plainLocal(x);
+                Expr bound = cx.symbolOf(k) == null ? null : bounds.get(cx.symbolOf(k));
+                if (rows != null && bound != null) {
+                    reads.merge(rows, 1, Integer::sum);
+                    tableRows.putIfAbsent(rows, x);
+                    tableBounds.merge(rows, bound, (x1, y1) -> sameBound(x1, y1) ? x1 : NO_BOUND);
+                }
+            }
+            return false;
+        });
+        List<Key> keys = new ArrayList<>();
+        for (Map.Entry<Symbol, Expr> t : tableBounds.entrySet()) {
+            Symbol rows = t.getKey();
+            Expr bound = t.getValue();
+            Key key = new Key(rows, TABLE);
+            if (!reads.get(rows).equals(uses.get(rows)) || hoisted.containsKey(key) || assigns(parts, rows)
+                    || !invariantBound(parts, bound)) {
+                continue;
+            }
+            Expr.Ident x = tableRows.get(rows);
+            if (keys.isEmpty()) {
+                cx.out.add("// $L: the loop stores no row and changes no array's length\n",
+                        tableBounds.size() == 1 ? "the rows of " + x.name() + " read once"
+                                : "rows read once");
+            }
+            String name = cx.scope.allocate(Names.camelCase(x.name()) + "Rows");
+            stmt("$T $N = $T.of($L, $L)", tableType(types.of(x)), name, tableType(types.of(x)), expr(x),
+                    cx.flow.intOperand(bound));
+            hoisted.put(key, name);
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** {@code DoubleRows}/{@code LongRows} for an array of float/integer arrays; else null. */
+    private static ClassName tableType(Type t) {
+        if (t instanceof Type.ListType outer && outer.element() instanceof Type.ListType inner) {
+            return inner.element() instanceof Type.Float ? RuntimeApi.DOUBLE_ROWS
+                    : inner.element() instanceof Type.Int ? RuntimeApi.LONG_ROWS : null;
+        }
+        return null;
+    }
+
+    private boolean sameBound(Expr a, Expr b) {
+        return a instanceof Expr.IntLit x && b instanceof Expr.IntLit y && x.value() == y.value()
+                || a instanceof Expr.Ident x2 && b instanceof Expr.Ident y2 && cx.symbolOf(x2) != null
+                        && cx.symbolOf(x2).equals(cx.symbolOf(y2));
+    }
+
+    /** Whether {@code bound} can be read before the loop and means there what it means inside. */
+    private boolean invariantBound(List<?> parts, Expr bound) {
+        if (bound == NO_BOUND || !(types.of(bound) instanceof Type.Int)) {
+            return false;
+        }
+        return bound instanceof Expr.IntLit
+                || bound instanceof Expr.Ident id && plainLocal(id) != null && !assigns(parts, plainLocal(id));
+    }
+
+    /**
+     * The table a loop around made of {@code element}'s array of arrays, as the read
+     * {@code bRows.get(k, j)} of {@code b[k][j]}; null when there is none.
+     */
+    CodeBlock readElement(Expr.Index element) {
+        if (hoisted.isEmpty() || !(element.target() instanceof Expr.Index row) || !(row.target() instanceof Expr.Ident x)) {
+            return null;
+        }
+        Symbol rows = cx.symbolOf(x);
+        String name = rows == null ? null : hoisted.get(new Key(rows, TABLE));
+        return name == null ? null
+                : CodeBlock.of("$N.get($L, $L)", name, cx.flow.intOperand(row.index()), cx.flow.intOperand(element.index()));
     }
 
     /** Forgets the rows {@link #hoist} read for a loop now printed. */

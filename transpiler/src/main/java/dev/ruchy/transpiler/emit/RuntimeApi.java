@@ -24,6 +24,9 @@ final class RuntimeApi {
     /** Arrays of floats and of integers: {@code double[]}/{@code long[]} behind {@code List<Double>}/{@code List<Long>}. */
     static final ClassName DOUBLE_LIST = type("DoubleList");
     static final ClassName LONG_LIST = type("LongList");
+    /** Tables of the rows of an array of float or integer arrays, read once before a loop ({@link LoopRows}). */
+    static final ClassName DOUBLE_ROWS = type("DoubleRows");
+    static final ClassName LONG_ROWS = type("LongRows");
     static final ClassName STRUCT = type("RuchyStruct");
     static final ClassName ENUM = type("RuchyEnum");
     static final ClassName TEST_ASSERTIONS = type("TestAssertions");
