@@ -1,6 +1,7 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
+import dev.ruchy.runtime.LongRows;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyError;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class IntCounters {
     static long productSum(List<List<Long>> a, List<List<Long>> b, long n) {
         var sum = 0L;
         int i = 0;
+        // the rows of b read once: the loop stores no row and changes no array's length
+        LongRows bRows = LongRows.of(b, n);
         while (i < n) {
             int j = 0;
             // the same row in every round, read once: the loop assigns no a or i
@@ -45,7 +48,7 @@ public final class IntCounters {
             while (j < n) {
                 int k = 0;
                 while (k < n) {
-                    sum = sum + Lists.getLong(aRowI, k) * Lists.getLong(Lists.get(b, k), j);
+                    sum = sum + Lists.getLong(aRowI, k) * bRows.get(k, j);
                     k = k + 1;
                 }
                 j = j + 1;

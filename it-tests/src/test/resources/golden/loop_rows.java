@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.DoubleList;
+import dev.ruchy.runtime.DoubleRows;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyError;
@@ -11,8 +12,10 @@ import java.util.List;
  * or k) is read once before the loop, when nothing in the loop can assign the array, the index or a
  * row. Everything else behaves as before: a row out of bounds raises its error where the program
  * uses it (and not when the loop never runs), in the same order with other errors, and two names
- * for one array see each other's writes. (A caught error is dynamic, Object: `catch e` takes any
- * thrown value.)
+ * for one array see each other's writes. Rows an inner loop counts through (m[k][j] in a loop over k
+ * inside one over j) are read from a table of the rows made once before the outer loop; what the
+ * table does not hold (a row before 0 or past the bound, a column past a shorter row) is read from
+ * the array, with its errors. (A caught error is dynamic, Object: `catch e` takes any thrown value.)
  *
  * <p>Generated from loop_rows.ruchy.
  */
@@ -123,6 +126,42 @@ public final class LoopRows {
         return total;
     }
 
+    /**
+     * column totals from row `first` on, through the table of m's rows
+     */
+    static List<Double> columnSums(List<List<Double>> m, long first, long rows, long cols) {
+        List<Double> sums = DoubleList.repeat(0.0, cols);
+        // the rows of m read once: the loop stores no row and changes no array's length
+        DoubleRows mRows = DoubleRows.of(m, rows);
+        for (long j = 0; j < cols; j++) {
+            var k = first;
+            while (k < rows) {
+                Lists.setDouble(sums, j, Lists.getDouble(sums, j) + mRows.get(k, j));
+                k = k + 1;
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * a write through another name, then a read of the same element through the table: the new value
+     */
+    static double overwriteAndSum(List<List<Double>> m, List<List<Double>> alias, long rows,
+            long cols) {
+        var total = 0.0;
+        // the rows of m read once: the loop stores no row and changes no array's length
+        DoubleRows mRows = DoubleRows.of(m, rows);
+        for (long j = 0; j < cols; j++) {
+            int k = 0;
+            while (k < rows) {
+                Lists.setDouble(Lists.get(alias, k), j, 1.0 + j);
+                total = total + mRows.get(k, j);
+                k = k + 1;
+            }
+        }
+        return total;
+    }
+
     public static void main(String[] args) {
         List<List<Double>> m = grid(2, 3);
         Builtins.println(rowSums(m, 2, 3)); // expect: [3.0, 12.0]
@@ -157,5 +196,22 @@ public final class LoopRows {
             Builtins.println(Ops.field(e4, "message")); // expect: Index 0 out of bounds for array of length 0
         }
         Builtins.println(replacedRow(grid(1, 2))); // expect: 20.0
+        List<List<Double>> g = grid(3, 2);
+        Builtins.println(columnSums(g, 0, 3, 2)); // expect: [6.0, 9.0]
+        Builtins.println(columnSums(g, -1, 3, 2)); // expect: [10.0, 14.0]
+        try {
+            Builtins.println(columnSums(g, 0, 4, 2));
+        } catch (RuchyError error5) {
+            Object e5 = error5.caught();
+            Builtins.println(Ops.field(e5, "message")); // expect: Index 3 out of bounds for array of length 3
+        }
+        try {
+            Builtins.println(columnSums(Lists.of(DoubleList.of(1.0, 2.0), DoubleList.of(3.0)), 0, 2,
+                    2));
+        } catch (RuchyError error6) {
+            Object e6 = error6.caught();
+            Builtins.println(Ops.field(e6, "message")); // expect: Index 1 out of bounds for array of length 1
+        }
+        Builtins.println(overwriteAndSum(g, g, 3, 2)); // expect: 9.0
     }
 }

@@ -1,5 +1,6 @@
 import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.DoubleList;
+import dev.ruchy.runtime.DoubleRows;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
@@ -35,6 +36,8 @@ public final class NumericArrays {
 
     static List<List<Double>> multiply(List<List<Double>> a, List<List<Double>> b, long n) {
         List<List<Double>> c = zeros(n);
+        // the rows of b read once: the loop stores no row and changes no array's length
+        DoubleRows bRows = DoubleRows.of(b, n);
         for (int i = 0; i < n; i++) {
             // the same rows in every round, read once: the loop assigns no c, i or a
             // and calls nothing that could change an array of arrays
@@ -43,7 +46,7 @@ public final class NumericArrays {
             for (int j = 0; j < n; j++) {
                 for (int k = 0; k < n; k++) {
                     Lists.setDouble(Lists.checkRow(cRowI), j, Lists.getDouble(cRowI, j)
-                            + Lists.getDouble(aRowI, k) * Lists.getDouble(Lists.get(b, k), j));
+                            + Lists.getDouble(aRowI, k) * bRows.get(k, j));
                 }
             }
         }

@@ -12,10 +12,13 @@ import dev.ruchy.transpiler.ast.Stmt;
 import dev.ruchy.transpiler.code.Symbol;
 import dev.ruchy.transpiler.code.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rows of an array of arrays read once before a loop instead of in every round: in
@@ -153,11 +156,19 @@ final class LoopRows extends Printer {
         });
         Map<Symbol, Expr> tableBounds = new LinkedHashMap<>();
         Map<Symbol, Expr.Ident> tableRows = new HashMap<>();
+        Map<Symbol, Integer> elements = new HashMap<>(); // element reads and writes
         Map<Symbol, Integer> reads = new HashMap<>();
         Map<Symbol, Integer> uses = new HashMap<>();
+        Set<Expr> written = Collections.newSetFromMap(new IdentityHashMap<>());
         Nodes.any(parts, n -> {
             if (n instanceof Expr.Ident id && cx.symbolOf(id) != null) {
                 uses.merge(cx.symbolOf(id), 1, Integer::sum);
+            }
+            if (n instanceof Expr.Assign a) {
+                written.add(a.target());
+            }
+            if (n instanceof Expr.CompoundAssign c) {
+                written.add(c.target());
             }
             if (n instanceof Expr.Index element && element.target() instanceof Expr.Index row
                     && row.target() instanceof Expr.Ident x && row.index() instanceof Expr.Ident k
@@ -166,31 +177,36 @@ final class LoopRows extends Printer {
                 Symbol rows = plainLocal(x);
                 Expr bound = cx.symbolOf(k) == null ? null : bounds.get(cx.symbolOf(k));
                 if (rows != null && bound != null) {
-                    reads.merge(rows, 1, Integer::sum);
+                    elements.merge(rows, 1, Integer::sum);
+                    reads.merge(rows, written.contains(element) ? 0 : 1, Integer::sum);
                     tableRows.putIfAbsent(rows, x);
                     tableBounds.merge(rows, bound, (x1, y1) -> sameBound(x1, y1) ? x1 : NO_BOUND);
                 }
             }
             return false;
         });
-        List<Key> keys = new ArrayList<>();
+        List<Symbol> tabled = new ArrayList<>();
         for (Map.Entry<Symbol, Expr> t : tableBounds.entrySet()) {
             Symbol rows = t.getKey();
-            Expr bound = t.getValue();
-            Key key = new Key(rows, TABLE);
-            if (!reads.get(rows).equals(uses.get(rows)) || hoisted.containsKey(key) || assigns(parts, rows)
-                    || !invariantBound(parts, bound)) {
-                continue;
+            if (reads.get(rows) > 0 && elements.get(rows).equals(uses.get(rows)) && !hoisted.containsKey(new Key(rows, TABLE))
+                    && !assigns(parts, rows) && invariantBound(parts, t.getValue())) {
+                tabled.add(rows);
             }
+        }
+        List<Key> keys = new ArrayList<>();
+        if (tabled.isEmpty()) {
+            return keys;
+        }
+        List<String> names = tabled.stream().map(rows -> tableRows.get(rows).name()).toList();
+        String of = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        cx.out.add("// the rows of $L read once: the loop stores no row and changes no array's length\n", of);
+        for (Symbol rows : tabled) {
             Expr.Ident x = tableRows.get(rows);
-            if (keys.isEmpty()) {
-                cx.out.add("// $L: the loop stores no row and changes no array's length\n",
-                        tableBounds.size() == 1 ? "the rows of " + x.name() + " read once"
-                                : "rows read once");
-            }
+            ClassName table = tableType(types.of(x));
             String name = cx.scope.allocate(Names.camelCase(x.name()) + "Rows");
-            stmt("$T $N = $T.of($L, $L)", tableType(types.of(x)), name, tableType(types.of(x)), expr(x),
-                    cx.flow.intOperand(bound));
+            stmt("$T $N = $T.of($L, $L)", table, name, table, expr(x), cx.flow.intOperand(tableBounds.get(rows)));
+            Key key = new Key(rows, TABLE);
             hoisted.put(key, name);
             keys.add(key);
         }
