@@ -38,7 +38,7 @@ public final class IntCounters {
     static long productSum(List<List<Long>> a, List<List<Long>> b, long n) {
         var sum = 0L;
         int i = 0;
-        // the rows of b read once: the loop stores no row and changes no array's length
+        // a table of the rows of b, made once: the loop can neither resize nor replace a row
         LongRows bRows = LongRows.of(b, n);
         while (i < n) {
             int j = 0;

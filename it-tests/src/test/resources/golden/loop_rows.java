@@ -2,6 +2,7 @@ import dev.ruchy.runtime.Builtins;
 import dev.ruchy.runtime.DoubleList;
 import dev.ruchy.runtime.DoubleRows;
 import dev.ruchy.runtime.Lists;
+import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
 import dev.ruchy.runtime.RuchyError;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class LoopRows {
      */
     static List<Double> columnSums(List<List<Double>> m, long first, long rows, long cols) {
         List<Double> sums = DoubleList.repeat(0.0, cols);
-        // the rows of m read once: the loop stores no row and changes no array's length
+        // a table of the rows of m, made once: the loop can neither resize nor replace a row
         DoubleRows mRows = DoubleRows.of(m, rows);
         for (long j = 0; j < cols; j++) {
             var k = first;
@@ -149,13 +150,49 @@ public final class LoopRows {
     static double overwriteAndSum(List<List<Double>> m, List<List<Double>> alias, long rows,
             long cols) {
         var total = 0.0;
-        // the rows of m read once: the loop stores no row and changes no array's length
+        // a table of the rows of m, made once: the loop can neither resize nor replace a row
         DoubleRows mRows = DoubleRows.of(m, rows);
         for (long j = 0; j < cols; j++) {
             int k = 0;
             while (k < rows) {
                 Lists.setDouble(Lists.get(alias, k), j, 1.0 + j);
                 total = total + mRows.get(k, j);
+                k = k + 1;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * a column index that can fail keeps the plain read: the row's error comes first, as Ruchy reads b[k]
+     * before it works out the column
+     */
+    static double columnsByIndex(List<List<Double>> b, List<Long> idx, long n) {
+        var t = 0.0;
+        for (long j = 0; j < 1; j++) {
+            for (long k = 0; k < n; k++) {
+                t = t + Lists.getDouble(Lists.get(b, k), Lists.getLong(idx, k * 5));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * passes a float row on to r, which is typed as an array of integers (an unchecked conversion), so
+     * r[0] = 7 boxes that row: a loop that stores integers gets no table of float rows
+     */
+    static List<Double> same(List<Double> x) {
+        return x;
+    }
+
+    static double boxedDuringLoop(List<List<Double>> b, List<Long> r, long n) {
+        var total = 0.0;
+        for (long j = 0; j < 1; j++) {
+            int k = 0;
+            while (k < n) {
+                Lists.setLong(r, 0, 7L);
+                Lists.setDouble(Lists.get(b, k), 1, 9.0);
+                total = total + Lists.getDouble(Lists.get(b, k), 1);
                 k = k + 1;
             }
         }
@@ -213,5 +250,14 @@ public final class LoopRows {
             Builtins.println(Ops.field(e6, "message")); // expect: Index 1 out of bounds for array of length 1
         }
         Builtins.println(overwriteAndSum(g, g, 3, 2)); // expect: 9.0
+        try {
+            Builtins.println(columnsByIndex(Lists.of(DoubleList.of(1.0)), LongList.of(0L, 0L), 2));
+        } catch (RuchyError error7) {
+            Object e7 = error7.caught();
+            Builtins.println(Ops.field(e7, "message")); // expect: Index 1 out of bounds for array of length 1
+        }
+        var boxed = Lists.of(DoubleList.of(1.0, 2.0));
+        Builtins.println(boxedDuringLoop(boxed, Ops.<Long>asList(same(Lists.get(boxed, 0))), 1)); // expect: 9.0
+        Builtins.println(boxed); // expect: [[7, 9.0]]
     }
 }

@@ -36,7 +36,7 @@ public final class NumericArrays {
 
     static List<List<Double>> multiply(List<List<Double>> a, List<List<Double>> b, long n) {
         List<List<Double>> c = zeros(n);
-        // the rows of b read once: the loop stores no row and changes no array's length
+        // a table of the rows of b, made once: the loop can neither resize nor replace a row
         DoubleRows bRows = DoubleRows.of(b, n);
         for (int i = 0; i < n; i++) {
             // the same rows in every round, read once: the loop assigns no c, i or a

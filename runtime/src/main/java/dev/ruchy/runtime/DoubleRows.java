@@ -9,8 +9,9 @@ import java.util.List;
  * {@code bRows.get(k, j)} from a table of the rows' {@code double[]}s made before it
  * ({@code DoubleRows bRows = DoubleRows.of(b, n)}).
  *
- * <p>The transpiler makes one only before a loop that cannot change the length of any array nor put
- * another row into one (no call, no push, only float or integer elements stored), so the table stays
+ * <p>The transpiler makes one only before a loop that cannot change the length of any array, put
+ * another row into one or box a row (no call, no push, no integer element stored: an integer
+ * stored into a float row through another name would box the row), so the table stays
  * the rows' own arrays for the whole loop: an element stored through another name for a row
  * ({@code c[i][j] = ...} where {@code c[i]} is {@code b[i]}) is read here as in {@code b[i]}. An
  * element outside the table (a row past the {@code count} it was made for, a negative index, a row
@@ -39,7 +40,8 @@ public final class DoubleRows {
      *              gives an empty table, whose every read goes to {@code rows})
      */
     public static DoubleRows of(List<? extends List<Double>> rows, long count) {
-        int n = (int) Math.max(0, Math.min(count, rows.size()));
+        // no rows (null where dynamic code passed nil): an empty table, every read raising what it raised
+        int n = rows == null ? 0 : (int) Math.max(0, Math.min(count, rows.size()));
         double[][] values = new double[n][];
         int width = Integer.MAX_VALUE;
         try {

@@ -9,8 +9,9 @@ import java.util.List;
  * {@code bRows.get(k, j)} from a table of the rows' {@code long[]}s made before it
  * ({@code LongRows bRows = LongRows.of(b, n)}).
  *
- * <p>The transpiler makes one only before a loop that cannot change the length of any array nor put
- * another row into one (no call, no push, only float or integer elements stored), so the table stays
+ * <p>The transpiler makes one only before a loop that cannot change the length of any array, put
+ * another row into one or box a row (no call, no push, no float element stored: a float
+ * stored into a integer row through another name would box the row), so the table stays
  * the rows' own arrays for the whole loop: an element stored through another name for a row
  * ({@code c[i][j] = ...} where {@code c[i]} is {@code b[i]}) is read here as in {@code b[i]}. An
  * element outside the table (a row past the {@code count} it was made for, a negative index, a row
@@ -39,7 +40,8 @@ public final class LongRows {
      *              gives an empty table, whose every read goes to {@code rows})
      */
     public static LongRows of(List<? extends List<Long>> rows, long count) {
-        int n = (int) Math.max(0, Math.min(count, rows.size()));
+        // no rows (null where dynamic code passed nil): an empty table, every read raising what it raised
+        int n = rows == null ? 0 : (int) Math.max(0, Math.min(count, rows.size()));
         long[][] values = new long[n][];
         int width = Integer.MAX_VALUE;
         try {

@@ -14,6 +14,7 @@ import dev.ruchy.transpiler.code.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,11 +136,14 @@ final class LoopRows extends Printer {
      * {@code while k < n}): {@code DoubleRows bRows = DoubleRows.of(b, n)}, made once for all the rounds
      * of the inner loop, instead of reading the array of rows, the row and its element at each
      * {@code b[k][j]}. Only for an array every use of which in the loop is such an element read or
-     * write (never assigned, never a row on its own), and whose row indexes share one bound, a literal
-     * or a local declared before the loop: the table holds rows {@code 0} to that bound, so making it
-     * costs no more than one run of the inner loop. Sound for the reasons the class comment gives: the
-     * loop can store no row and change no array's length, so the table's arrays stay the rows' own;
-     * whatever the table does not hold is read as before.
+     * write (never assigned, never a row on its own), with a local or a literal for the column (so that
+     * nothing is evaluated between the row and its element), and whose row indexes share one bound, a
+     * literal or a local declared before the loop: the table holds rows {@code 0} to that bound, so
+     * making it costs no more than one run of the inner loop. Sound for the reasons the class comment
+     * gives (the loop can store no row and change no array's length) and one more: the loop stores no
+     * element of the other kind of number (an integer into a float row, through a name typed as an
+     * array of integers, would box the row), so the table's arrays stay the rows' own; whatever the
+     * table does not hold is read as before.
      */
     private List<Key> tables(List<?> parts) {
         Map<Symbol, Expr> bounds = new HashMap<>(); // the counters of the loops inside, with their bounds
@@ -160,12 +164,16 @@ final class LoopRows extends Printer {
         Map<Symbol, Integer> reads = new HashMap<>();
         Map<Symbol, Integer> uses = new HashMap<>();
         Set<Expr> written = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ClassName> stored = new HashSet<>(); // the tables whose kind of element the loop stores
         Nodes.any(parts, n -> {
             if (n instanceof Expr.Ident id && cx.symbolOf(id) != null) {
                 uses.merge(cx.symbolOf(id), 1, Integer::sum);
             }
             if (n instanceof Expr.Assign a) {
                 written.add(a.target());
+                if (a.target() instanceof Expr.Index i && types.of(i.target()) instanceof Type.ListType l) {
+                    stored.add(l.element() instanceof Type.Float ? RuntimeApi.DOUBLE_ROWS : RuntimeApi.LONG_ROWS);
+                }
             }
             if (n instanceof Expr.CompoundAssign c) {
                 written.add(c.target());
@@ -173,6 +181,7 @@ final class LoopRows extends Printer {
             if (n instanceof Expr.Index element && element.target() instanceof Expr.Index row
                     && row.target() instanceof Expr.Ident x && row.index() instanceof Expr.Ident k
                     && tableType(types.of(x)) != null && types.of(row.index()) instanceof Type.Int
+                    && (element.index() instanceof Expr.Ident || element.index() instanceof Expr.IntLit)
                     && types.of(element.index()) instanceof Type.Int) {
                 Symbol rows = plainLocal(x);
                 Expr bound = cx.symbolOf(k) == null ? null : bounds.get(cx.symbolOf(k));
@@ -188,7 +197,9 @@ final class LoopRows extends Printer {
         List<Symbol> tabled = new ArrayList<>();
         for (Map.Entry<Symbol, Expr> t : tableBounds.entrySet()) {
             Symbol rows = t.getKey();
-            if (reads.get(rows) > 0 && elements.get(rows).equals(uses.get(rows)) && !hoisted.containsKey(new Key(rows, TABLE))
+            // a float stored into an integer row (or the reverse) boxes it, leaving the table on its old array
+            boolean boxes = stored.stream().anyMatch(kind -> !kind.equals(tableType(types.of(tableRows.get(rows)))));
+            if (!boxes && reads.get(rows) > 0 && elements.get(rows).equals(uses.get(rows)) && !hoisted.containsKey(new Key(rows, TABLE))
                     && !assigns(parts, rows) && invariantBound(parts, t.getValue())) {
                 tabled.add(rows);
             }
@@ -200,7 +211,7 @@ final class LoopRows extends Printer {
         List<String> names = tabled.stream().map(rows -> tableRows.get(rows).name()).toList();
         String of = names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        cx.out.add("// the rows of $L read once: the loop stores no row and changes no array's length\n", of);
+        cx.out.add("// a table of the rows of $L, made once: the loop can neither resize nor replace a row\n", of);
         for (Symbol rows : tabled) {
             Expr.Ident x = tableRows.get(rows);
             ClassName table = tableType(types.of(x));
