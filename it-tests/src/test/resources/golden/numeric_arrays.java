@@ -4,6 +4,7 @@ import dev.ruchy.runtime.DoubleRows;
 import dev.ruchy.runtime.Lists;
 import dev.ruchy.runtime.LongList;
 import dev.ruchy.runtime.Ops;
+import dev.ruchy.runtime.RuchyError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,6 +74,37 @@ public final class NumericArrays {
         Builtins.println(counts, (long) counts.size()); // expect: [0, 5, 0, 7] 4
         Builtins.println(Ops.eq(counts, LongList.of(0L, 5L, 0L, 7L))); // expect: true
         Builtins.println(Lists.getLong(counts, -1)); // expect: 7
+        // compound assignment to an element: typed, one step under the array's monitor
+        List<Long> hist = LongList.repeat(0L, 4L);
+        for (long x : LongList.of(1L, 5L, 2L, 9L, 13L, 6L)) {
+            var index = x % 4;
+            synchronized (hist) {
+                Lists.setLong(hist, index, Lists.getLong(hist, index) + 1L);
+            }
+        }
+        Builtins.println(hist); // expect: [0, 4, 2, 0]
+        var weights = DoubleList.of(0.5, 1.5);
+        synchronized (weights) {
+            Lists.setDouble(weights, -1, Lists.getDouble(weights, -1) * 2L);
+        }
+        synchronized (weights) {
+            Lists.setDouble(weights, 0, Lists.getDouble(weights, 0) + 1L);
+        }
+        Builtins.println(weights); // expect: [1.5, 3.0]
+        List<List<Long>> grid2 = Lists.repeat(LongList.repeat(0L, 2L), 2L);
+        var target = Lists.get(grid2, 1);
+        synchronized (target) {
+            Lists.setLong(target, 0, Lists.getLong(target, 0) - 3L);
+        }
+        Builtins.println(grid2); // expect: [[0, 0], [-3, 0]]
+        try {
+            synchronized (hist) {
+                Lists.setLong(hist, 4, Lists.getLong(hist, 4) + 1L);
+            }
+        } catch (RuchyError error) {
+            Object e = error.caught();
+            Builtins.println(Ops.field(e, "message")); // expect: Index 4 out of bounds for array of length 4
+        }
         show(counts); // expect: 4 [0, 5, 0, 7]
         show("text"); // expect: 4 text
     }

@@ -31,7 +31,9 @@ public final class SharedState {
                     Lists.push(hits, i);
                     Ops.updateField(counter, "n", old -> Ops.add(old, 1L));
                     var index = t % 2;
-                    Ops.updateIndex(slots, index, old2 -> Ops.add(old2, 1L));
+                    synchronized (slots) {
+                        Lists.setLong(slots, index, Lists.getLong(slots, index) + 1L);
+                    }
                 }
                 return null;
             }));

@@ -669,6 +669,23 @@ final class StatementPrinter extends Printer {
             stmt("$T.updateField($L, $S, $N -> $T.$L($N, $L))", OPS, obj, f.name(), old, OPS, Operators.dynamicMethod(a.op(), cx.checkedArithmetic), old, operand);
             return;
         }
+        if (target instanceof Expr.Index i && types.of(i.target()) instanceof Type.ListType l
+                && (l.element() instanceof Type.Float || l.element() instanceof Type.Int)
+                && types.of(i.index()) instanceof Type.Int && valueType.isNumeric()
+                && Operators.resultType(a.op(), l.element(), valueType).equals(l.element())) {
+            // an element of an array of numbers, typed: one step under the array's monitor, as
+            // Ops.updateIndex takes it (xs[i] += k is one update even when threads share the array)
+            CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
+            CodeBlock index = evaluatedFirst(cx.flow.intOperand(i.index()), i.index(), "index");
+            boolean cheap = isPure(a.value());
+            CodeBlock operand = cheap ? expr(a.value()) : evaluatedFirst(expr(a.value()), a.value(), "operand");
+            String kind = l.element() instanceof Type.Float ? "Double" : "Long";
+            CodeBlock old = CodeBlock.of("$T.get$L($L, $L)", LISTS, kind, container, index);
+            cx.out.beginControlFlow("synchronized ($L)", container);
+            stmt("$T.set$L($L, $L, $L)", LISTS, kind, container, index, cx.operators.print(types.operation(a), old, operand));
+            cx.out.endControlFlow();
+            return;
+        }
         if (target instanceof Expr.Index i) {
             CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
             CodeBlock index = evaluatedFirst(expr(i.index()), i.index(), "index");
