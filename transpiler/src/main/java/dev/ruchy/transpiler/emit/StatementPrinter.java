@@ -675,7 +675,11 @@ final class StatementPrinter extends Printer {
                 && Operators.resultType(a.op(), l.element(), valueType).equals(l.element())) {
             // an element of an array of numbers, typed: one step under the array's monitor, as
             // Ops.updateIndex takes it (xs[i] += k is one update even when threads share the array)
-            CodeBlock container = evaluatedFirst(expr(i.target()), i.target(), "target");
+            // the array in a local unless it is a variable nothing reassigns: the monitor taken and the
+            // element read and written must be the same array's
+            Symbol array = i.target() instanceof Expr.Ident id ? cx.symbolOf(id) : null;
+            CodeBlock container = array != null && !array.isReassigned() && !array.needsCell()
+                    ? expr(i.target()) : intoLocal(expr(i.target()), "target");
             CodeBlock index = evaluatedFirst(cx.flow.intOperand(i.index()), i.index(), "index");
             boolean cheap = isPure(a.value());
             CodeBlock operand = cheap ? expr(a.value()) : evaluatedFirst(expr(a.value()), a.value(), "operand");
