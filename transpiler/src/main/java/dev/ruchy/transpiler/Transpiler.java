@@ -117,9 +117,8 @@ public final class Transpiler {
         }
         program = Lowering.lower(program);
         Resolver.Resolution resolution = Resolver.resolve(program, diagnostics, options.javaTypes());
-        if (diagnostics.hasErrors()) {
-            return new TranspileResult(packageName, className, null, null, diagnostics.sorted());
-        }
+        // as check does: names that did not resolve are of unknown type, so one run reports an unknown
+        // name and an unknown method together
         TypeInference.Types types = TypeInference.infer(program, resolution, options.checkedArithmetic());
         MemberChecks.check(program, resolution, types, diagnostics);
         UnreachableCode.check(program, diagnostics);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * Broken programs and what a user is shown for them: each {@code golden/errors/NAME.ruchy} sits
  * beside {@code NAME.errors}, the full rendering (message, source line, caret, hint) of every
  * diagnostic {@link Transpiler#check} reports, in order: syntax errors, and for files whose syntax
- * is clean, name-resolution errors ({@code resolve_*} cases).
+ * is clean, name-resolution errors ({@code resolve_*} cases). {@link Transpiler#transpile} reports
+ * the same diagnostics for each.
  */
 class ErrorGoldenTest {
     private static final Path FOLDER = Goldens.ROOT.resolve("errors");
@@ -48,6 +49,8 @@ class ErrorGoldenTest {
     private static String render(SourceFile file) {
         List<Diagnostic> diagnostics = Transpiler.check(file).diagnostics();
         assertFalse(diagnostics.isEmpty(), file.name() + " is in the error goldens but has no error");
+        // `ruchy run` and `transpile` report what `ruchy check` does: every mistake in one run
+        assertEquals(diagnostics, Transpiler.transpile(file, "").diagnostics(), file.name() + ": transpile vs check");
         StringBuilder out = new StringBuilder();
         diagnostics.forEach(d -> out.append(DiagnosticRenderer.render(d)));
         return out.toString();
