@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>The transpiler makes one only before a loop that cannot change the length of any array, put
  * another row into one or box a row (no call, no push, no float element stored: a float
- * stored into a integer row through another name would box the row), so the table stays
+ * stored into an integer row through another name would box the row), so the table stays
  * the rows' own arrays for the whole loop: an element stored through another name for a row
  * ({@code c[i][j] = ...} where {@code c[i]} is {@code b[i]}) is read here as in {@code b[i]}. An
  * element outside the table (a row past the {@code count} it was made for, a negative index, a row
