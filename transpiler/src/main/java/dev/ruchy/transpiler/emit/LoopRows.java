@@ -113,8 +113,7 @@ final class LoopRows extends Printer {
             }
         }
         names = names.stream().distinct().toList();
-        String assigned = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        String assigned = listed(names, "or");
         cx.out.add("// the same $L in every round, read once: the loop assigns no $L\n", rowKeys.size() == 1 ? "row" : "rows", assigned);
         cx.out.add("// and calls nothing that could change an array of arrays\n");
         for (Key key : rowKeys) {
@@ -164,7 +163,7 @@ final class LoopRows extends Printer {
         Map<Symbol, Integer> reads = new HashMap<>();
         Map<Symbol, Integer> uses = new HashMap<>();
         Set<Expr> written = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<ClassName> stored = new HashSet<>(); // the tables whose kind of element the loop stores
+        Set<Type> stored = new HashSet<>(); // the kinds of number the loop stores into arrays
         Nodes.any(parts, n -> {
             if (n instanceof Expr.Ident id && cx.symbolOf(id) != null) {
                 uses.merge(cx.symbolOf(id), 1, Integer::sum);
@@ -172,7 +171,7 @@ final class LoopRows extends Printer {
             if (n instanceof Expr.Assign a) {
                 written.add(a.target());
                 if (a.target() instanceof Expr.Index i && types.of(i.target()) instanceof Type.ListType l) {
-                    stored.add(l.element() instanceof Type.Float ? RuntimeApi.DOUBLE_ROWS : RuntimeApi.LONG_ROWS);
+                    stored.add(l.element());
                 }
             }
             if (n instanceof Expr.CompoundAssign c) {
@@ -198,7 +197,7 @@ final class LoopRows extends Printer {
         for (Map.Entry<Symbol, Expr> t : tableBounds.entrySet()) {
             Symbol rows = t.getKey();
             // a float stored into an integer row (or the reverse) boxes it, leaving the table on its old array
-            boolean boxes = stored.stream().anyMatch(kind -> !kind.equals(tableType(types.of(tableRows.get(rows)))));
+            boolean boxes = stored.stream().anyMatch(kind -> !kind.equals(rowElement(types.of(tableRows.get(rows)))));
             if (!boxes && reads.get(rows) > 0 && elements.get(rows).equals(uses.get(rows)) && !hoisted.containsKey(new Key(rows, TABLE))
                     && !assigns(parts, rows) && invariantBound(parts, t.getValue())) {
                 tabled.add(rows);
@@ -208,9 +207,7 @@ final class LoopRows extends Printer {
         if (tabled.isEmpty()) {
             return keys;
         }
-        List<String> names = tabled.stream().map(rows -> tableRows.get(rows).name()).toList();
-        String of = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        String of = listed(tabled.stream().map(rows -> tableRows.get(rows).name()).toList(), "and");
         cx.out.add("// a table of the rows of $L, made once: the loop can neither resize nor replace a row\n", of);
         for (Symbol rows : tabled) {
             Expr.Ident x = tableRows.get(rows);
@@ -226,11 +223,20 @@ final class LoopRows extends Printer {
 
     /** {@code DoubleRows}/{@code LongRows} for an array of float/integer arrays; else null. */
     private static ClassName tableType(Type t) {
-        if (t instanceof Type.ListType outer && outer.element() instanceof Type.ListType inner) {
-            return inner.element() instanceof Type.Float ? RuntimeApi.DOUBLE_ROWS
-                    : inner.element() instanceof Type.Int ? RuntimeApi.LONG_ROWS : null;
-        }
-        return null;
+        Type element = rowElement(t);
+        return element == null ? null : element instanceof Type.Float ? RuntimeApi.DOUBLE_ROWS : RuntimeApi.LONG_ROWS;
+    }
+
+    /** The element type of an array of float or integer arrays ({@code [[f64]]}: float); else null. */
+    private static Type rowElement(Type t) {
+        return t instanceof Type.ListType outer && outer.element() instanceof Type.ListType inner
+                && (inner.element() instanceof Type.Float || inner.element() instanceof Type.Int) ? inner.element() : null;
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c} (with {@code conjunction} "or"). */
+    private static String listed(List<String> names, String conjunction) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " " + conjunction + " " + names.get(names.size() - 1);
     }
 
     private boolean sameBound(Expr a, Expr b) {
